@@ -1,0 +1,122 @@
+"""Properties: any input gives documents or clean errors; every separator style round-trips."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tipdiff.model import ParseResult
+from tipdiff.parse import parse_bytes, parse_narrative
+
+from .conftest import SEED
+
+SEED_BYTES = SEED.read_bytes()
+VERBS = ["Increase", "Amend", "Train", "Screen", "Vigorously investigate", "Significantly increase",
+         "Establish", "Provide", "Develop", "Strengthen", "Fund", "Adopt", "Ensure", "Allocate",
+         "Expand", "Improve", "In partnership with NGOs, develop", "Enforce", "Conduct"]
+WORDS = ["victims", "shelters", "funding", "for", "labor", "trafficking", "officials", "including",
+         "complicit", "and", "the", "national", "action", "plan", "to", "identify", "workers",
+         "migrant", "services", "male", "penalties", "adequate", "judges", "in", "data", "hotline",
+         "U.S.", "e.g.", "No. 5", "police,", "courts,", "“forced", "labor”", "(NGOs)", "long-term"]
+
+
+@st.composite
+def item(draw, semicolons_inside=True):
+    verb = draw(st.sampled_from(VERBS))
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=18))
+    if semicolons_inside and draw(st.booleans()):
+        words = words[:1] + ["investigate; prosecute; and convict"] + words[1:]
+    text = " ".join([verb, *words])
+    return text.rstrip(",") + "."
+
+
+def _doc(block: str, header: str = "PRIORITIZED RECOMMENDATIONS:\n") -> str:
+    return ("SYNTHETIC\n2022 Trafficking in Persons Report: Freedonia\nFREEDONIA: Tier 2\n"
+            "The Government of Freedonia does not fully meet the minimum standards for the elimination "
+            "of trafficking but is making significant efforts to do so; therefore Freedonia remained on "
+            "Tier 2.\n" + header + block + "\nPROSECUTION\nThe government maintained law enforcement efforts.\n")
+
+
+def _wrap_items(items: list[str], first: int) -> str:
+    out = []
+    for it in items:  # an item's first line can be 1-5 words long
+        words = it.split(" ")
+        head, tail = " ".join(words[:first]), " ".join(words[first:])
+        out.append(head + ("\n" + textwrap.fill(tail, 60, break_on_hyphens=False) if tail else ""))
+    return "\n".join(out)
+
+
+STYLES = {
+    "inline-bullets": lambda items, n: " • ".join(items),
+    "glued": lambda items, n: "".join(items),
+    "bullet-lines": lambda items, n: "\n\n".join("•\u00a0 " + i for i in items) + "\n• ",
+    "dash-lines": lambda items, n: "\n".join("- " + i for i in items),
+    "paragraphs": lambda items, n: "\n\n".join(items),
+    "hard-wrapped-lines": lambda items, n: _wrap_items(items, n),
+    "running-text": lambda items, n: textwrap.fill(" ".join(items), 70, break_on_hyphens=False),
+    "inline-asterisks": lambda items, n: " * ".join(items),
+}
+
+
+def _parsed(text: str) -> list[str]:
+    result = parse_narrative(text, source="prop.txt")
+    assert result.errors == ()
+    (doc,) = result.documents
+    return [r.text for r in doc.recommendations]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(items=st.lists(item(), min_size=1, max_size=12), style=st.sampled_from(sorted(STYLES)),
+       first=st.integers(1, 5))
+def test_every_separator_style_round_trips(items, style, first):
+    assert _parsed(_doc(STYLES[style](items, first))) == items
+
+
+@settings(max_examples=40, deadline=None)
+@given(items=st.lists(item(), min_size=2, max_size=10))
+def test_inline_asterisks_without_a_section_header_round_trip(items):
+    block = "* " + " * ".join(items)
+    assert _parsed(_doc(block, header="")) == items
+
+
+@settings(max_examples=60, deadline=None)
+@given(items=st.lists(item(semicolons_inside=False), min_size=2, max_size=10))
+def test_semicolon_paragraph_round_trips(items):
+    bare = [i.rstrip(".") for i in items]
+    lowered = [bare[0]] + [b[0].lower() + b[1:] for b in bare[1:]]
+    block = "; ".join(lowered[:-1]) + "; and " + lowered[-1] + "."
+    expected = lowered[:-1] + [lowered[-1] + "."]
+    assert _parsed(_doc(block, header="RECOMMENDATIONS FOR FREEDONIA:\n")) == expected
+
+
+def _clean_outcome(result: ParseResult, source: str) -> None:
+    assert isinstance(result, ParseResult)
+    for e in result.errors:
+        assert e.source == source and e.message.startswith(source)
+    for d in result.documents:
+        assert d.tier in (None, "Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3", "Special Case")
+        assert [r.index for r in d.recommendations] == list(range(len(d.recommendations)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_documents_or_a_clean_error(data):
+    _clean_outcome(parse_bytes(data, source="fuzz.bin"), "fuzz.bin")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=3000))
+def test_any_text_gives_documents_or_a_clean_error(text):
+    _clean_outcome(parse_bytes(text.encode("utf-8", "surrogatepass"), source="fuzz.txt"), "fuzz.txt")
+
+
+@settings(max_examples=200, deadline=None)
+@given(cuts=st.lists(st.tuples(st.integers(0, len(SEED_BYTES)), st.integers(0, 200)), max_size=4),
+       junk=st.binary(max_size=40))
+def test_damaged_copies_of_the_seed_never_crash(cuts, junk):
+    data = bytearray(SEED_BYTES)
+    for start, length in cuts:
+        data[start:start + length] = junk
+    _clean_outcome(parse_bytes(bytes(data), source="cut.txt"), "cut.txt")

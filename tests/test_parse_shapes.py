@@ -1,0 +1,134 @@
+"""Every shape in FORMATS.md, written in our own words with fictional countries.
+
+Each fixture has explicit expectations here and a golden JSON of the whole parse
+(regenerate with TIPDIFF_UPDATE_GOLDEN=1 and review the diff).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tipdiff.parse import parse_bytes
+
+from .conftest import FIXTURES, assert_golden
+
+SHAPES = FIXTURES / "shapes"
+
+# file: (country, year, tier, tier_source, movement, items, first item, last item)
+CASES = {
+    "semicolons_2017.txt": ("Freedonia", 2017, "Tier 2 Watch List", "both", "remained", 5,
+                            "Vigorously investigate and prosecute trafficking offenses, including those involving complicit officials, and convict and sentence traffickers – including recruiters – to significant prison terms",
+                            "establish a national coordinating body with a dedicated budget."),
+    "inline_bullets_2019.txt": ("Sylvania", 2019, "Tier 2", "both", "upgraded", 5,
+                                "Investigate; prosecute; and convict traffickers, including officials complicit in trafficking crimes.",
+                                "Adopt a national action plan."),
+    "glued_2020.txt": ("Grand Fenwick", 2020, "Tier 2", "both", "remained", 5,
+                       "Amend the criminal code to prescribe adequate penalties.",
+                       "Increase the number of labor inspectors and grant them authority to enter private homes."),
+    "bullet_lines_2021.txt": ("Osterlich", 2021, "Tier 1", "both", "remained", 4,
+                              "Increase efforts to identify victims among asylum-seekers and refer them to care.",
+                              "Train prosecutors to pursue labor trafficking cases rather than lesser labor-law violations."),
+    "dash_lines.txt": ("Ruritania", 2022, "Tier 3", "both", "downgraded", 4,
+                       "Cease the use of forced labor in the annual cotton harvest.",
+                       "Establish a victim hotline."),
+    "paragraphs_headerless.txt": ("Sylvania", 2022, "Tier 2", "summary", "remained", 3,
+                                  "Increase proactive victim identification among domestic workers and refer victims to services. Screening should include male victims.",
+                                  "Raise awareness of forced labor among employers in agriculture."),
+    "hard_wrapped_lines_2023.txt": ("Freedonia", 2023, "Tier 2 Watch List", "both", "downgraded", 5,
+                                    "Significantly increase efforts to investigate and prosecute trafficking crimes, including forced labor in the fishing industry.",
+                                    "Amend the law to define trafficking consistent with the 2000 UN TIP Protocol."),
+    "running_text_2022.txt": ("Osterlich", 2022, "Tier 2", "both", "remained", 5,
+                              "Increase efforts to identify victims among migrant workers. The government should screen workers in the agricultural sector before deportation.",
+                              "Screen children in street situations for trafficking indicators."),
+    "asterisks_wrapped_header_2024.txt": ("Grand Fenwick", 2024, "Tier 2 Watch List", "both", "remained", 4,
+                                          "Increase funding for victim services, including shelters for men.",
+                                          "Adopt and implement the national action plan."),
+    "special_case.txt": ("Ruritania", 2022, "Special Case", "both", None, 0, None, None),
+    "truncated.txt": ("Sylvania", 2021, "Tier 2", "both", "remained", 3,
+                      "Increase investigations of forced labor in the mining sector.",
+                      "Provide specialized shelter services for child victims and ensure they are"),
+    "news_old_mirror_2009.txt": ("Osterlich", 2009, "Tier 2 Watch List", "both", None, 3,
+                                 "Enact legislation that criminalizes all forms of trafficking",
+                                 "train border guards to identify victims."),
+    "waiver_auto_downgrade.txt": ("Ruritania", 2019, "Tier 3", "both", "downgraded", 2,
+                                  "Cease forced labor in state-owned enterprises.",
+                                  "Prosecute officials who confiscate workers' passports."),
+    "header_disagrees.txt": ("Grand Fenwick", 2023, "Tier 1", "header", "remained", 1,
+                             "Establish a victim hotline.", "Establish a victim hotline."),
+    "no_tier_anywhere.txt": ("Freedonia", 2021, None, None, None, 1,
+                             "Establish a victim hotline.", "Establish a victim hotline."),
+    "pre2017_profile_first.txt": ("Sylvania", 2015, "Tier 2", "both", "remained", 3,
+                                  "Increase prosecutions of traffickers", "fund anti-trafficking NGOs."),
+    "page_2023.html": ("Freedonia", 2023, "Tier 2", "both", "remained", 3,
+                       "Increase efforts to investigate; prosecute; and convict traffickers.",
+                       "Establish a victim hotline."),
+}
+
+
+def parse_fixture(name: str):
+    return parse_bytes((SHAPES / name).read_bytes(), source=name)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_shape_parses_as_expected(name):
+    country, year, tier, tier_source, movement, n, first, last = CASES[name]
+    result = parse_fixture(name)
+    assert result.errors == ()
+    (doc,) = result.documents
+    assert (doc.country, doc.year, doc.tier, doc.tier_source, doc.tier_movement) == (
+        country, year, tier, tier_source, movement)
+    texts = [r.text for r in doc.recommendations]
+    assert len(texts) == n, texts
+    if n:
+        assert (texts[0], texts[-1]) == (first, last)
+    for t in texts:  # clean text: single spaces, no glyphs, no non-breaking spaces
+        assert "  " not in t and "\u00a0" not in t and not t.startswith(("•", "*", "- "))
+    assert [r.truncated for r in doc.recommendations] == [name == "truncated.txt" and i == n - 1 for i in range(n)]
+
+
+@pytest.mark.parametrize("name", sorted(CASES) + ["pdf_multi_country.txt"])
+def test_shape_golden(name):
+    assert_golden(parse_fixture(name).to_dict(), SHAPES / "golden" / (name + ".json"))
+
+
+def test_pdf_text_with_several_countries_gives_one_document_each():
+    result = parse_fixture("pdf_multi_country.txt")
+    assert result.errors == ()
+    a, b = result.documents
+    assert (a.country, a.year, a.tier, len(a.recommendations)) == ("Freedonia", 2022, "Tier 2", 3)
+    assert (b.country, b.year, b.tier, len(b.recommendations)) == ("Sylvania", 2022, "Tier 2 Watch List", 2)
+    # hyphenation repaired, compound hyphen kept, page furniture and the previous country's tail gone
+    assert a.recommendations[2].text == "Train anti-trafficking police on victim-centered approaches."
+    assert a.recommendations[1].text == "Provide long-term shelter for adult victims."
+    assert "214" not in " ".join(r.text for r in a.recommendations)
+    assert b.recommendations[-1].text == "Establish a victim hotline."
+
+
+def test_hyphenation_from_hard_wraps_is_repaired():
+    (doc,) = parse_fixture("hard_wrapped_lines_2023.txt").documents
+    assert "trafficking crimes" in doc.recommendations[0].text
+    assert "national anti-trafficking commission" in doc.recommendations[1].text
+
+
+def test_header_and_summary_disagreement_is_a_warning():
+    (doc,) = parse_fixture("header_disagrees.txt").documents
+    assert any("disagree" in w and "Tier 1" in w and "Tier 2" in w for w in doc.warnings)
+
+
+def test_unknown_tier_is_not_a_crash_and_says_so():
+    (doc,) = parse_fixture("no_tier_anywhere.txt").documents
+    assert doc.tier is None and any("tier unknown" in w for w in doc.warnings)
+
+
+def test_html_ignores_scripts_styles_and_navigation():
+    (doc,) = parse_fixture("page_2023.html").documents
+    texts = " ".join(r.text for r in doc.recommendations)
+    assert "fake hotline" not in texts and "knowledge" not in texts and "Privacy" not in texts
+    assert doc.recommendations[1].text == "Provide specialized services to male victims, including shelter."
+
+
+def test_truncated_copy_is_marked_and_nothing_is_invented():
+    (doc,) = parse_fixture("truncated.txt").documents
+    last = doc.recommendations[-1]
+    assert last.truncated and last.text.endswith("ensure they are")
+    assert any("cut off" in w for w in doc.warnings)

@@ -13,8 +13,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev]"
 	touch $(STAMP)
 
+# Until the Prefect pipeline lands (issue 4), the demo parses the corpus and prints the
+# year-to-year change report of every demo country.
 demo: $(STAMP)
 	$(VENV)/bin/tipdiff parse data/raw/*/*.txt
+	@for c in freedonia sylvania ruritania; do for y in 2022 2023; do \
+	  echo; $(VENV)/bin/tipdiff diff data/raw/$$y/synthetic_$${c}_$$y.txt data/raw/$$((y+1))/synthetic_$${c}_$$((y+1)).txt || exit 1; \
+	done; done
 
 test: $(STAMP)
 	$(PY) -m pytest

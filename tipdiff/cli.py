@@ -74,6 +74,30 @@ def cmd_parse(args) -> int:
     return EXIT_INPUT if result.errors else EXIT_OK
 
 
+def cmd_diff(args) -> int:
+    from .align import TermWeights
+    from .diff import diff_narratives, pair_documents
+    from .render import text_report
+
+    old = read_inputs([args.old], year=None, country=None, fmt=args.format)
+    new = read_inputs([args.new], year=None, country=None, fmt=args.format)
+    errors = old.errors + new.errors
+    pairs = pair_documents(old.documents, new.documents)
+    weights = TermWeights.from_texts(
+        r.text for d in (*old.documents, *new.documents) for r in d.recommendations)
+    diffs = [diff_narratives(a, b, weights=weights) for a, b in pairs]
+    if not pairs and not errors:
+        errors = (InputError(args.new, (
+            f"{args.old} and {args.new}: no country appears in both files: "
+            "expected narratives of the same country in two report years")),)
+    if args.json:
+        print(json.dumps({"diffs": [d.to_dict() for d in diffs]}, ensure_ascii=False, indent=2))
+    else:
+        print(text_report(diffs), end="")
+    _print_errors(errors)
+    return EXIT_INPUT if errors else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tipdiff", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -85,6 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_parse)
+
+    d = sub.add_parser("diff", help="what changed between two report years")
+    d.add_argument("old", metavar="OLD")
+    d.add_argument("new", metavar="NEW")
+    d.add_argument("--format", choices=("auto", "text", "html"), default="auto")
+    d.add_argument("--json", action="store_true", help="print one JSON object")
+    d.set_defaults(func=cmd_diff)
     return parser
 
 

@@ -1,0 +1,68 @@
+"""The diff model: one country, two years. Every renderer reads this; none recomputes it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Sequence
+
+from .align import DEFAULT_CONFIG, AlignConfig, Change, TermWeights, align, prepare, tier_change
+from .model import Narrative
+
+
+@dataclass(frozen=True, slots=True)
+class CountryDiff:
+    country: str
+    country_code: str | None
+    from_year: int
+    to_year: int
+    tier_from: str | None
+    tier_to: str | None
+    tier_change: str | None
+    old_texts: tuple[str, ...]
+    new_texts: tuple[str, ...]
+    changes: tuple[Change, ...]
+
+    def counts(self) -> dict[str, int]:
+        out = {k: 0 for k in ("unchanged", "reworded", "split", "merged", "added", "dropped")}
+        for c in self.changes:
+            out[c.kind] += 1
+        return out
+
+    def to_dict(self) -> dict:
+        return {
+            "country": self.country, "country_code": self.country_code,
+            "from_year": self.from_year, "to_year": self.to_year,
+            "tier_from": self.tier_from, "tier_to": self.tier_to, "tier_change": self.tier_change,
+            "changes": [
+                {"kind": c.kind, "from": list(c.old), "to": list(c.new), "score": c.score,
+                 "band": c.band, "scores": dict(c.scores), "word_diff": [list(w) for w in c.word_diff]}
+                for c in self.changes
+            ],
+        }
+
+
+def diff_narratives(
+    old: Narrative,
+    new: Narrative,
+    *,
+    weights: TermWeights | None = None,
+    config: AlignConfig = DEFAULT_CONFIG,
+) -> CountryDiff:
+    a = tuple(r.text for r in old.recommendations)
+    b = tuple(r.text for r in new.recommendations)
+    return CountryDiff(
+        country=new.country, country_code=new.country_code, from_year=old.year, to_year=new.year,
+        tier_from=old.tier, tier_to=new.tier, tier_change=tier_change(old.tier, new.tier),
+        old_texts=a, new_texts=b,
+        changes=align(prepare(a), prepare(b), weights=weights, config=config),
+    )
+
+
+def pair_documents(old_docs: Sequence[Narrative], new_docs: Sequence[Narrative]):
+    """Countries present on both sides, by key (ISO3 code, else name), in new-side order."""
+    olds = {d.key: d for d in old_docs}
+    return [(olds[d.key], d) for d in new_docs if d.key in olds]
+
+
+def change_dict(c: Change) -> dict:
+    return asdict(c)

@@ -1,0 +1,150 @@
+"""Recommendation threads over any number of years, and tier history, for one country."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, align
+from .diff import CountryDiff
+
+REINSTATE_WITHIN = 2  # an item may be absent this many reports and still come back
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    lineage_id: str
+    first_year: int
+    last_year: int
+    years_present: tuple[int, ...]
+    streak: int  # consecutive reports up to the country's latest one that carry this thread
+    reinstated: bool
+    members: tuple[tuple[int, int], ...]  # (year, index)
+    text_first: str
+    text_latest: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    country_key: str
+    threads: tuple[Thread, ...]
+    id_of: Mapping[tuple[int, int], str]  # (year, index) -> lineage_id
+
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def lineage_id(country_key: str, year: int, index: int) -> str:
+    """Deterministic: the same first member gives the same id on every run and machine."""
+    return "L" + hashlib.sha256(f"{country_key}|{year}|{index}".encode()).hexdigest()[:12]
+
+
+def build_lineage(
+    country_key: str,
+    texts_by_year: Mapping[int, Sequence[str]],
+    diffs: Sequence[CountryDiff],
+    *,
+    weights: TermWeights | None = None,
+    config: AlignConfig = DEFAULT_CONFIG,
+) -> Lineage:
+    """Threads from the consecutive-year diffs; a thread that ends and an item added within
+    REINSTATE_WITHIN reports later that asks the same thing join as one, `reinstated`."""
+    years = sorted(texts_by_year)
+    uf = _UnionFind()
+    for y in years:
+        for i in range(len(texts_by_year[y])):
+            uf.find((y, i))
+    for d in diffs:
+        for c in d.changes:
+            for o, n in c.links:
+                uf.union((d.from_year, o), (d.to_year, n))
+    added_by_year = {d.to_year: [c.new[0] for c in d.changes if c.kind == "added"] for d in diffs}
+    dropped_after = {d.from_year: [c.old[0] for c in d.changes if c.kind == "dropped"] for d in diffs}
+
+    reinstated_roots: set = set()
+    for k, y in enumerate(years):
+        ended = dropped_after.get(y, [])
+        if not ended:
+            continue
+        for later in years[k + 2: k + 2 + REINSTATE_WITHIN]:
+            candidates = [j for j in added_by_year.get(later, []) if uf.find((later, j)) == (later, j)]
+            if not candidates or not ended:
+                continue
+            changes = align([texts_by_year[y][i] for i in ended],
+                            [texts_by_year[later][j] for j in candidates], weights=weights, config=config)
+            back = [(ended[o], candidates[n]) for c in changes if c.kind in ("unchanged", "reworded")
+                    for o, n in c.links]
+            for o, n in back:
+                uf.union((y, o), (later, n))
+                reinstated_roots.add(uf.find((y, o)))
+            taken = {o for o, _ in back}
+            ended = [i for i in ended if i not in taken]
+
+    groups: dict = {}
+    for y in years:
+        for i in range(len(texts_by_year[y])):
+            groups.setdefault(uf.find((y, i)), []).append((y, i))
+    latest = years[-1] if years else None
+    threads, id_of = [], {}
+    for root, members in groups.items():
+        members.sort()
+        first, last = members[0], members[-1]
+        present = tuple(sorted({y for y, _ in members}))
+        streak = 0
+        for y in reversed(years):
+            if y not in present:
+                break
+            streak += 1
+        lid = lineage_id(country_key, *first)
+        latest_member = max(m for m in members if m[0] == last[0])
+        threads.append(Thread(
+            lineage_id=lid, first_year=first[0], last_year=last[0], years_present=present,
+            streak=streak if last[0] == latest else 0,
+            reinstated=uf.find(root) in {uf.find(r) for r in reinstated_roots},
+            members=tuple(members), text_first=texts_by_year[first[0]][first[1]],
+            text_latest=texts_by_year[latest_member[0]][latest_member[1]]))
+        for m in members:
+            id_of[m] = lid
+    threads.sort(key=lambda t: t.members[0])
+    return Lineage(country_key, tuple(threads), id_of)
+
+
+@dataclass(frozen=True, slots=True)
+class TierYear:
+    year: int
+    tier: str | None
+    tier_change: str | None  # vs the previous year present
+    watch_list_years: int  # consecutive calendar years on Tier 2 Watch List, ending here
+    watch_list_limit_reached: bool  # two years running: by law a downgrade unless waived
+
+
+def tier_history(tiers_by_year: Mapping[int, str | None]) -> tuple[TierYear, ...]:
+    from .align import tier_change
+
+    out, prev_year, prev_tier, streak = [], None, None, 0
+    for y in sorted(tiers_by_year):
+        tier = tiers_by_year[y]
+        if tier == "Tier 2 Watch List":
+            streak = streak + 1 if prev_year == y - 1 and prev_tier == tier else 1
+        else:
+            streak = 0
+        out.append(TierYear(y, tier, tier_change(prev_tier, tier) if prev_year is not None else None,
+                            streak, streak >= 2))
+        prev_year, prev_tier = y, tier
+    return tuple(out)

@@ -1,19 +1,38 @@
 """The command line: the top layer, and the only place that turns errors into exit codes.
 
-Exit status: 0 all good; 1 some inputs failed but the rest was processed; 2 usage error.
+Exit status: 0 all good; 1 some inputs failed but the rest was processed; 2 usage error;
+3 the run did not start (another run holds the output folder's lock).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from .model import InputError, ParseResult
 from .parse import parse_bytes
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+
+# Quiet, offline defaults for Prefect's embedded server; each can be overridden from the
+# environment. Set before prefect is imported.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+}
+
+
+def prefect_environment() -> None:
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,6 +117,69 @@ def cmd_diff(args) -> int:
     return EXIT_INPUT if errors else EXIT_OK
 
 
+def cmd_run(args) -> int:
+    raw = Path(args.raw)
+    if not raw.is_dir():
+        print(f"tipdiff run: error: --raw {raw}: no such folder: expected a folder of narratives "
+              "(one sub-folder per report year)", file=sys.stderr)
+        return EXIT_USAGE
+    prefect_environment()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    from flows.pipeline import tipdiff_run
+
+    from .store import LockBusy
+
+    flow_fn = tipdiff_run
+    if args.runner == "dask":
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError:
+            print("tipdiff run: error: --runner dask needs the optional extra: "
+                  "pip install 'tipdiff[dask]'", file=sys.stderr)
+            return EXIT_USAGE
+        runner = (DaskTaskRunner(address=args.dask_address) if args.dask_address
+                  else DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1}))
+        flow_fn = tipdiff_run.with_options(task_runner=runner)
+    try:
+        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            result = flow_fn(raw=str(raw), out=args.out, sources_file=args.sources,
+                             snapshots=args.snapshots, wait=args.wait, progress=True)
+    except LockBusy as exc:
+        print(f"tipdiff run: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    c = result["counts"]
+    cache = result["cache"]
+    print(f"tipdiff: {c['documents']} narratives of {c['countries']} countries, "
+          f"{c['recommendations']} recommendations, {c['change_rows']} change rows")
+    print(f"cache: parsed {cache['parse']['computed']} year(s) ({cache['parse']['cached']} from cache), "
+          f"aligned {cache['align']['computed']} year pair(s) ({cache['align']['cached']} from cache)")
+    print(f"results in {args.out}/: recommendations, changes, tiers, lineage, errors "
+          f"(.parquet/.csv/.jsonl), schema.json, manifest.json; read {args.out}/report.html "
+          f"or {args.out}/report.md")
+    for message in result["errors"]:
+        print(f"error: {message}", file=sys.stderr)
+    return EXIT_INPUT if result["errors"] else EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    if not os.environ.get("PREFECT_API_URL"):
+        print("tipdiff serve: error: needs a running Prefect server. Start one with\n"
+              "  prefect server start --host 127.0.0.1 --port 4200\n"
+              "and set PREFECT_API_URL=http://127.0.0.1:4200/api", file=sys.stderr)
+        return EXIT_USAGE
+    prefect_environment()
+    from flows.pipeline import tipdiff_run
+
+    params = {"raw": str(Path(args.raw).resolve()), "out": str(Path(args.out).resolve()),
+              "snapshots": str(Path(args.snapshots).resolve()), "progress": False}
+    if args.sources:
+        params["sources_file"] = str(Path(args.sources).resolve())
+    print(f"serving deployment '{tipdiff_run.name}/{args.name}' on cron '{args.cron}'", flush=True)
+    tipdiff_run.serve(name=args.name, cron=args.cron, parameters=params, print_starting_message=False)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tipdiff", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -116,6 +198,26 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--format", choices=("auto", "text", "html"), default="auto")
     d.add_argument("--json", action="store_true", help="print one JSON object")
     d.set_defaults(func=cmd_diff)
+
+    def pipeline_args(p):
+        p.add_argument("--raw", default="data/raw", help="input folder, one sub-folder per year")
+        p.add_argument("--out", default="data/processed", help="output folder")
+        p.add_argument("--sources", help="CSV of web pages to fetch: year,country,url")
+        p.add_argument("--snapshots", default="data/snapshots", help="where fetched pages are kept")
+
+    r = sub.add_parser("run", help="the pipeline: parse, align, publish tables and reports")
+    pipeline_args(r)
+    r.add_argument("--wait", type=float, default=300.0,
+                   help="seconds to wait for another run on the same --out (default 300)")
+    r.add_argument("--runner", choices=("threads", "dask"), default="threads")
+    r.add_argument("--dask-address", help="scheduler address of an existing Dask cluster")
+    r.set_defaults(func=cmd_run)
+
+    v = sub.add_parser("serve", help="serve the pipeline as a scheduled Prefect deployment")
+    pipeline_args(v)
+    v.add_argument("--cron", default="0 6 * * *", help="schedule (default: daily at 06:00)")
+    v.add_argument("--name", default="tipdiff-scheduled", help="deployment name")
+    v.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -1,0 +1,127 @@
+"""The tipdiff flow: wiring only. Order comes from the data passed between tasks.
+
+One task per report year (parse) and per year pair (align), never per document or per pair
+of countries: Prefect's per-task cost and its embedded SQLite server favour few, larger tasks.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow
+from prefect.futures import as_completed
+
+from tasks import pipeline as t
+from tipdiff import store
+from tipdiff.model import InputError
+from tipdiff.sources import read_sources
+
+FLOW_NAME = "tipdiff-run"
+
+
+class _Progress:
+    """A progress bar on a terminal, silence otherwise."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.bar = None
+        if enabled and total and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("tipdiff", total=total)
+
+    def step(self, label: str) -> None:
+        if self.bar:
+            self.bar.update(self.task, advance=1, description=label)
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.stop()
+
+
+def _cache_counts(futures) -> dict[str, int]:
+    states = [f.state for f in futures]
+    cached = sum(1 for s in states if s.name == "Cached")
+    return {"computed": len(states) - cached, "cached": cached}
+
+
+@flow(name=FLOW_NAME)
+def tipdiff_run(
+    raw: str = "data/raw",
+    out: str = "data/processed",
+    sources_file: str | None = None,
+    snapshots: str = "data/snapshots",
+    wait: float = 300.0,
+    fetch_timeout: float = 20.0,
+    progress: bool = True,
+) -> dict:
+    """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
+    years, and publish tables, reports and a manifest into `out` atomically."""
+    started_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    with store.run_lock(Path(out), wait=wait):
+        errors: list[InputError] = []
+        if sources_file:
+            web, bad_rows = read_sources(Path(sources_file))
+            errors += bad_rows
+            fetches = [(s, t.fetch_page.submit(s.url, fetch_timeout)) for s in web]
+            for s, fut in fetches:
+                fut.wait()
+                if fut.state.is_completed():
+                    t.save_snapshot(snapshots, s, fut.result())
+                else:
+                    exc = fut.state.result(raise_on_failure=False)
+                    errors.append(InputError(s.url, str(exc)))
+            timings["fetch"] = time.perf_counter() - clock
+
+        files = t.inventory(raw, snapshots if Path(snapshots).exists() else None)
+        by_year = defaultdict(list)
+        for f in files:
+            by_year[f.folder_year or 0].append(f)
+        bar = _Progress(len(by_year), progress)
+        parse_futures = [t.parse_year.submit(tuple(by_year[y])) for y in sorted(by_year)]
+        documents = []
+        for fut in as_completed(parse_futures):
+            result = fut.result()
+            documents += result.documents
+            errors += result.errors
+            bar.step("parsing")
+        documents, duplicates = t.dedupe(documents)
+        errors += duplicates
+        timings["parse"] = time.perf_counter() - clock - sum(timings.values())
+
+        batches = t.year_pairs_of(documents)
+        align_futures = [t.align_year_pair.submit(pairs) for pairs in batches.values()]
+        diffs = [d for fut in align_futures for d in fut.result()]
+        bar.close()
+        timings["align"] = time.perf_counter() - clock - sum(timings.values())
+
+        histories = t.history(documents, diffs)
+        errors.sort(key=lambda e: (e.source, e.message))
+        tables = t.build_tables(histories, diffs, errors)
+        reports = t.build_reports(histories, diffs, errors)
+        files_out = t.output_files(tables, reports)
+        timings["tables_and_reports"] = time.perf_counter() - clock - sum(timings.values())
+
+        counts = {
+            "documents": len(documents), "countries": len(histories),
+            "recommendations": len(tables["recommendations"]), "change_rows": len(tables["changes"]),
+            "changes_by_kind": tables["changes"].drop_duplicates("change_id")["kind"].value_counts().to_dict(),
+            "errors": len(errors),
+        }
+        cache = {"parse": _cache_counts(parse_futures), "align": _cache_counts(align_futures)}
+        manifest = t.build_manifest(
+            sources=files, code_revision=t.code_revision(), counts=counts, timings=timings,
+            cache=cache, outputs={n: store.sha256_hex(b) for n, b in files_out.items()},
+            previous=t.previous_manifest(out), started_at=started_at)
+        t.publish(out, files_out, manifest)
+        t.publish_artifacts(reports["report.md"], tables["tiers"].astype(object).where(
+            tables["tiers"].notna(), None).to_dict(orient="records"))
+    return {"out": out, "counts": counts, "cache": cache,
+            "errors": [e.message for e in errors], "timings_seconds": manifest["timings_seconds"]}

@@ -1,0 +1,87 @@
+"""Whole-corpus analysis, pure: which pairs to align, aligning a batch, per-country history.
+
+Term weights for a batch come from the two years it covers only, so adding a report year
+changes only the pairs that involve it (the pipeline's cache relies on that).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from .align import DEFAULT_CONFIG, AlignConfig, TermWeights
+from .diff import CountryDiff, diff_narratives
+from .lineage import Lineage, TierYear, build_lineage, tier_history
+from .model import InputError, Narrative
+
+ALIGNER_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class CountryHistory:
+    key: str
+    country: str
+    country_code: str | None
+    narratives: tuple[Narrative, ...]  # one per year, ascending
+    lineage: Lineage
+    tiers: tuple[TierYear, ...]
+
+
+def dedupe(docs: Sequence[Narrative]) -> tuple[tuple[Narrative, ...], tuple[InputError, ...]]:
+    """One narrative per country and year. A second copy is reported, never silently dropped:
+    the copy from the lexically first source wins, and the other becomes an error row."""
+    chosen: dict[tuple[str, int], Narrative] = {}
+    errors = []
+    for d in sorted(docs, key=lambda d: (d.key, d.year, d.source)):
+        k = (d.key, d.year)
+        if k in chosen:
+            errors.append(InputError(d.source, (
+                f"{d.source}: {d.country} {d.year} is also in {chosen[k].source}; "
+                f"using {chosen[k].source}: expected one narrative per country and year")))
+            continue
+        chosen[k] = d
+    return tuple(chosen.values()), tuple(errors)
+
+
+def year_pairs(docs: Sequence[Narrative]) -> dict[tuple[int, int], list[tuple[Narrative, Narrative]]]:
+    """Each country's consecutive years present, batched by (from_year, to_year)."""
+    by_country: dict[str, list[Narrative]] = defaultdict(list)
+    for d in docs:
+        by_country[d.key].append(d)
+    batches: dict[tuple[int, int], list[tuple[Narrative, Narrative]]] = defaultdict(list)
+    for key in sorted(by_country):
+        series = sorted(by_country[key], key=lambda d: d.year)
+        for a, b in zip(series, series[1:]):
+            batches[(a.year, b.year)].append((a, b))
+    return dict(sorted(batches.items()))
+
+
+def align_batch(pairs: Sequence[tuple[Narrative, Narrative]], *, config: AlignConfig = DEFAULT_CONFIG
+                ) -> tuple[CountryDiff, ...]:
+    weights = TermWeights.from_texts(
+        (r.text for a, b in pairs for d in (a, b) for r in d.recommendations),
+        stock_weight=config.stock_weight)
+    return tuple(diff_narratives(a, b, weights=weights, config=config) for a, b in pairs)
+
+
+def histories(docs: Sequence[Narrative], diffs: Sequence[CountryDiff], *,
+              config: AlignConfig = DEFAULT_CONFIG) -> tuple[CountryHistory, ...]:
+    by_country: dict[str, list[Narrative]] = defaultdict(list)
+    for d in docs:
+        by_country[d.key].append(d)
+    diffs_by_key: dict[str, list[CountryDiff]] = defaultdict(list)
+    for d in diffs:
+        diffs_by_key[d.country_code or d.country.upper()].append(d)
+    out = []
+    for key in sorted(by_country):
+        series = tuple(sorted(by_country[key], key=lambda d: d.year))
+        texts = {d.year: [r.text for r in d.recommendations] for d in series}
+        weights = TermWeights.from_texts((t for ts in texts.values() for t in ts),
+                                         stock_weight=config.stock_weight)
+        lineage = build_lineage(key, texts, sorted(diffs_by_key[key], key=lambda d: d.from_year),
+                                weights=weights, config=config)
+        out.append(CountryHistory(
+            key=key, country=series[-1].country, country_code=series[-1].country_code,
+            narratives=series, lineage=lineage, tiers=tier_history({d.year: d.tier for d in series})))
+    return tuple(out)

@@ -1,0 +1,54 @@
+"""The run manifest: what went in, with which code and thresholds, what came out. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Mapping, Sequence
+
+from .align import AlignConfig
+from .corpus import ALIGNER_VERSION
+from .parse import PARSER_VERSION
+from .sources import SourceFile
+
+
+def build_manifest(
+    *,
+    sources: Sequence[SourceFile],
+    config: AlignConfig,
+    code_revision: str,
+    counts: Mapping[str, object],
+    timings: Mapping[str, float],
+    cache: Mapping[str, Mapping[str, int]],
+    outputs: Mapping[str, str],
+    previous: Mapping | None,
+    started_at: str,
+) -> dict:
+    prev_sources = {s["path"]: s["sha256"] for s in (previous or {}).get("sources", [])}
+    now_sources = {s.path: s.sha256 for s in sources}
+    inputs_changed = {
+        "added": sorted(set(now_sources) - set(prev_sources)),
+        "removed": sorted(set(prev_sources) - set(now_sources)),
+        "changed": sorted(p for p in now_sources if p in prev_sources and prev_sources[p] != now_sources[p]),
+    } if previous else None
+    parser_change = None
+    if previous and previous.get("parser_version") != PARSER_VERSION:
+        parser_change = {
+            "from": previous.get("parser_version"), "to": PARSER_VERSION,
+            "note": "every input was parsed again because the parser changed; this is a change "
+                    "of tipdiff, not of the reports, and is not counted as an input change",
+        }
+    return {
+        "tool": "tipdiff",
+        "started_at": started_at,
+        "code_revision": code_revision,
+        "parser_version": PARSER_VERSION,
+        "aligner_version": ALIGNER_VERSION,
+        "thresholds": asdict(config),
+        "sources": [asdict(s) for s in sources],
+        "inputs_changed_since_previous_run": inputs_changed,
+        "parser_version_change": parser_change,
+        "counts": dict(counts),
+        "cache": {k: dict(v) for k, v in cache.items()},
+        "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
+        "outputs": dict(outputs),
+    }

@@ -1,0 +1,146 @@
+"""The published tables, built with pandas from the model. One declared schema drives the
+DataFrames, their dtypes and `schema.json`, so the three cannot drift apart."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Sequence
+
+import pandas as pd
+
+from .corpus import CountryHistory
+from .diff import CountryDiff
+from .model import InputError
+
+# table -> [(column, pandas dtype, JSON type, nullable, description)]
+SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
+    "recommendations": [
+        ("country", "string", "string", False, "country name, one spelling across years"),
+        ("country_code", "string", "string", True, "ISO 3166-1 alpha-3; null for unknown names"),
+        ("year", "Int64", "integer", False, "report year"),
+        ("index", "Int64", "integer", False, "0-based position in that year's list"),
+        ("text", "string", "string", False, "recommendation as printed, whitespace cleaned"),
+        ("truncated", "boolean", "boolean", False, "the copy was cut off inside this item"),
+        ("lineage_id", "string", "string", False, "thread of this recommendation across years"),
+        ("source", "string", "string", False, "input file"),
+        ("sha256", "string", "string", False, "sha256 of the input file"),
+    ],
+    "changes": [
+        ("country", "string", "string", False, ""),
+        ("country_code", "string", "string", True, ""),
+        ("from_year", "Int64", "integer", False, ""),
+        ("to_year", "Int64", "integer", False, ""),
+        ("kind", "string", "string", False, "unchanged|reworded|split|merged|added|dropped"),
+        ("change_id", "string", "string", False, "groups the rows of one split or merge"),
+        ("from_index", "Int64", "integer", True, "null for added"),
+        ("to_index", "Int64", "integer", True, "null for dropped"),
+        ("from_text", "string", "string", True, ""),
+        ("to_text", "string", "string", True, ""),
+        ("score", "Float64", "number", True, "combined score 0-100; null for added/dropped"),
+        ("band", "string", "string", True, "named score band"),
+        ("lineage_id", "string", "string", False, ""),
+    ],
+    "tiers": [
+        ("country", "string", "string", False, ""),
+        ("country_code", "string", "string", True, ""),
+        ("year", "Int64", "integer", False, ""),
+        ("tier", "string", "string", True, "Tier 1|Tier 2|Tier 2 Watch List|Tier 3|Special Case"),
+        ("tier_source", "string", "string", True, "header|summary|both"),
+        ("tier_change", "string", "string", True, "upgraded|downgraded|unchanged vs previous year present"),
+        ("watch_list_years", "Int64", "integer", False, "consecutive years on Tier 2 Watch List"),
+        ("watch_list_limit_reached", "boolean", "boolean", False, "two years running on the Watch List"),
+    ],
+    "lineage": [
+        ("lineage_id", "string", "string", False, ""),
+        ("country", "string", "string", False, ""),
+        ("country_code", "string", "string", True, ""),
+        ("first_year", "Int64", "integer", False, ""),
+        ("last_year", "Int64", "integer", False, ""),
+        ("years_present", "string", "string", False, "comma-separated years"),
+        ("streak", "Int64", "integer", False, "consecutive reports up to the latest one"),
+        ("reinstated", "boolean", "boolean", False, "dropped, then back within two reports"),
+        ("text_first", "string", "string", False, ""),
+        ("text_latest", "string", "string", False, ""),
+    ],
+    "errors": [
+        ("source", "string", "string", False, "input that failed"),
+        ("message", "string", "string", False, "where and what was expected"),
+    ],
+}
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    cols = SCHEMA[name]
+    df = pd.DataFrame(rows, columns=[c[0] for c in cols])
+    return df.astype({c[0]: c[1] for c in cols})
+
+
+def change_id(key: str, from_year: int, to_year: int, kind: str, old: tuple, new: tuple) -> str:
+    raw = f"{key}|{from_year}|{to_year}|{kind}|{old}|{new}"
+    return "C" + hashlib.sha256(raw.encode()).hexdigest()[:12]
+
+
+def build_tables(histories: Sequence[CountryHistory], diffs: Sequence[CountryDiff],
+                 errors: Sequence[InputError]) -> dict[str, pd.DataFrame]:
+    recs, tiers, lineage = [], [], []
+    id_of: dict[tuple[str, int, int], str] = {}
+    for h in histories:
+        for (year, index), lid in h.lineage.id_of.items():
+            id_of[(h.key, year, index)] = lid
+        for n in h.narratives:
+            for r in n.recommendations:
+                recs.append({"country": h.country, "country_code": h.country_code, "year": n.year,
+                             "index": r.index, "text": r.text, "truncated": r.truncated,
+                             "lineage_id": id_of[(h.key, n.year, r.index)], "source": n.source,
+                             "sha256": n.sha256})
+        by_year = {n.year: n for n in h.narratives}
+        for t in h.tiers:
+            tiers.append({"country": h.country, "country_code": h.country_code, "year": t.year,
+                          "tier": t.tier, "tier_source": by_year[t.year].tier_source,
+                          "tier_change": t.tier_change, "watch_list_years": t.watch_list_years,
+                          "watch_list_limit_reached": t.watch_list_limit_reached})
+        for th in h.lineage.threads:
+            lineage.append({"lineage_id": th.lineage_id, "country": h.country,
+                            "country_code": h.country_code, "first_year": th.first_year,
+                            "last_year": th.last_year,
+                            "years_present": ",".join(map(str, th.years_present)),
+                            "streak": th.streak, "reinstated": th.reinstated,
+                            "text_first": th.text_first, "text_latest": th.text_latest})
+    changes = []
+    for d in diffs:
+        key = d.country_code or d.country.upper()
+        for c in d.changes:
+            cid = change_id(key, d.from_year, d.to_year, c.kind, c.old, c.new)
+            pairs = c.links or [(c.old[0] if c.old else None, c.new[0] if c.new else None)]
+            for o, n in pairs:
+                lid = id_of[(key, d.to_year, n)] if n is not None else id_of[(key, d.from_year, o)]
+                changes.append({
+                    "country": d.country, "country_code": d.country_code, "from_year": d.from_year,
+                    "to_year": d.to_year, "kind": c.kind, "change_id": cid, "from_index": o,
+                    "to_index": n, "from_text": d.old_texts[o] if o is not None else None,
+                    "to_text": d.new_texts[n] if n is not None else None, "score": c.score,
+                    "band": c.band, "lineage_id": lid})
+    err_rows = [{"source": e.source, "message": e.message} for e in errors]
+    return {
+        "recommendations": _frame("recommendations", recs),
+        "changes": _frame("changes", changes),
+        "tiers": _frame("tiers", tiers),
+        "lineage": _frame("lineage", lineage),
+        "errors": _frame("errors", err_rows),
+    }
+
+
+def json_schema() -> dict:
+    """JSON Schema (draft 2020-12) of one row of every table."""
+    out = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "tipdiff tables",
+           "tables": {}}
+    for name, cols in SCHEMA.items():
+        props = {}
+        for col, _dtype, jtype, nullable, desc in cols:
+            prop = {"type": [jtype, "null"] if nullable else jtype}
+            if desc:
+                prop["description"] = desc
+            props[col] = prop
+        out["tables"][name] = {"type": "object", "properties": props,
+                               "required": [c[0] for c in cols], "additionalProperties": False}
+    return out

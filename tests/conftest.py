@@ -1,12 +1,28 @@
-"""Shared test helpers. Prefect-specific setup lives in tests/prefect_harness.py."""
+"""Shared test helpers and a hermetic Prefect setup (temp home, no network, no heartbeat)."""
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Before anything imports prefect: a throwaway home, nothing leaves the machine.
+_PREFECT_HOME = tempfile.mkdtemp(prefix="tipdiff-prefect-home-")
+PREFECT_TEST_ENV = {
+    "PREFECT_HOME": _PREFECT_HOME,
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+    "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
+}
+os.environ.update(PREFECT_TEST_ENV)
+os.environ.pop("PREFECT_API_URL", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -27,3 +43,39 @@ def assert_golden(actual: object, path: Path) -> None:
     assert text == expected, (
         f"output differs from {path.relative_to(ROOT)}; if the change is intended, "
         f"regenerate with {UPDATE_ENV}=1 and review the diff")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One Prefect test server for the session (~9 s once, ~0.1 s per flow after)."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            yield
+
+
+@pytest.fixture
+def fresh_result_cache(tmp_path):
+    """Cached task results kept apart from other tests, so cache counts are this test's own."""
+    from prefect.settings import PREFECT_LOCAL_STORAGE_PATH, temporary_settings
+
+    with temporary_settings(updates={PREFECT_LOCAL_STORAGE_PATH: tmp_path / "results"}):
+        yield
+
+
+def cli_env(home: Path) -> dict:
+    """Environment for a `tipdiff` subprocess: its own Prefect home, offline."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_TEST_ENV)
+    env["PREFECT_HOME"] = str(home)
+    return env
+
+
+def tree_state(root: Path) -> dict:
+    """Every file below root with its bytes' hash and mtime (to prove nothing was written)."""
+    import hashlib
+
+    return {str(p.relative_to(root)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file()}

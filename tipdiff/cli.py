@@ -123,12 +123,18 @@ def cmd_run(args) -> int:
         print(f"tipdiff run: error: --raw {raw}: no such folder: expected a folder of narratives "
               "(one sub-folder per report year)", file=sys.stderr)
         return EXIT_USAGE
+    from .store import LockBusy, run_lock
+
+    try:  # refuse early and quietly, before Prefect starts; the flow locks again for itself
+        with run_lock(Path(args.out), wait=args.wait):
+            pass
+    except LockBusy as exc:
+        print(f"tipdiff run: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
     prefect_environment()
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     from flows.pipeline import tipdiff_run
-
-    from .store import LockBusy
 
     flow_fn = tipdiff_run
     if args.runner == "dask":

@@ -1,0 +1,171 @@
+"""The Prefect pipeline, run for real under one session-scoped test harness."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from tipdiff import parse as parse_module
+from tipdiff.store import LockBusy, run_lock
+from tipdiff.tables import SCHEMA
+
+from .conftest import ROOT, tree_state
+
+RAW = ROOT / "data" / "raw"
+TABLES = ("recommendations", "changes", "tiers", "lineage", "errors")
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def run(raw, out, **kw):
+    from flows.pipeline import tipdiff_run
+
+    return tipdiff_run(raw=str(raw), out=str(out), progress=False, **kw)
+
+
+def _outputs(out):
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())
+            if p.is_file() and p.name not in ("manifest.json", ".tipdiff.lock")}
+
+
+def test_demo_run_publishes_every_table_report_schema_and_manifest(tmp_path, fresh_result_cache):
+    before = tree_state(RAW)
+    out = tmp_path / "out"
+    result = run(RAW, out)
+    assert tree_state(RAW) == before  # data/raw is never written
+    assert result["errors"] == []
+    for name in TABLES:
+        for ext in ("parquet", "csv", "jsonl"):
+            assert (out / f"{name}.{ext}").exists()
+        df = pd.read_parquet(out / f"{name}.parquet")
+        assert list(df.columns) == [c[0] for c in SCHEMA[name]]
+        assert len(pd.read_csv(out / f"{name}.csv")) == len(df)
+    schema = json.loads((out / "schema.json").read_text())
+    assert set(schema["tables"]) == set(TABLES)
+    recs = pd.read_parquet(out / "recommendations.parquet")
+    assert len(recs) == 49 and recs["lineage_id"].notna().all()
+    assert set(recs["country"]) == {"Peru", "Freedonia", "Sylvania", "Ruritania"}
+    changes = pd.read_parquet(out / "changes.parquet")
+    split = changes[changes.kind == "split"]
+    assert len(split) == 2 and split["change_id"].nunique() == 1
+    assert set(changes.kind) == {"unchanged", "reworded", "split", "merged", "added", "dropped"}
+    tiers = pd.read_parquet(out / "tiers.parquet").set_index(["country", "year"])
+    assert tiers.loc[("Sylvania", 2023), "watch_list_limit_reached"]
+    assert tiers.loc[("Sylvania", 2024), "tier_change"] == "downgraded"
+    assert tiers.loc[("Freedonia", 2024), "tier_change"] == "upgraded"
+    lineage = pd.read_parquet(out / "lineage.parquet")
+    assert lineage["reinstated"].sum() == 2
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert {s["path"] for s in manifest["sources"]} == {str(p) for p in RAW.glob("*/*.txt")}
+    assert all(len(s["sha256"]) == 64 for s in manifest["sources"])
+    assert manifest["parser_version"] == parse_module.PARSER_VERSION
+    assert manifest["thresholds"]["cutoff"] == 42.0 and manifest["code_revision"]
+    assert set(manifest["outputs"]) == set(_outputs(out))
+    report = (out / "report.md").read_text()
+    assert "Freedonia" in report and "**split**" in report and "Watch List" in report
+    assert "<del>" in (out / "report.html").read_text()
+
+
+def test_rerun_is_served_from_cache_and_identical(tmp_path, fresh_result_cache):
+    out = tmp_path / "out"
+    first = run(RAW, out)
+    tables = _outputs(out)
+    second = run(RAW, out)
+    assert first["cache"]["parse"]["computed"] == 3 and first["cache"]["align"]["computed"] == 2
+    assert second["cache"] == {"parse": {"computed": 0, "cached": 3}, "align": {"computed": 0, "cached": 2}}
+    assert _outputs(out) == tables
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["inputs_changed_since_previous_run"] == {"added": [], "removed": [], "changed": []}
+
+
+def test_adding_a_year_touches_only_that_years_pairs(tmp_path, fresh_result_cache):
+    raw = tmp_path / "raw"
+    for year in ("2022", "2023"):
+        shutil.copytree(RAW / year, raw / year)
+    out = tmp_path / "out"
+    run(raw, out)
+    shutil.copytree(RAW / "2024", raw / "2024")
+    result = run(raw, out)
+    assert result["cache"]["parse"] == {"computed": 1, "cached": 2}
+    assert result["cache"]["align"] == {"computed": 1, "cached": 1}
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert len(manifest["inputs_changed_since_previous_run"]["added"]) == 3
+    clean = tmp_path / "clean"
+    run(raw, clean)
+    assert _outputs(out) == _outputs(clean)
+
+
+def test_parser_version_change_reparses_everything_and_is_not_a_content_change(
+        tmp_path, fresh_result_cache, monkeypatch):
+    out = tmp_path / "out"
+    run(RAW, out)
+    import tasks.pipeline
+    import tipdiff.manifest
+
+    monkeypatch.setattr(tasks.pipeline, "PARSER_VERSION", "999-test")
+    monkeypatch.setattr(tipdiff.manifest, "PARSER_VERSION", "999-test")
+    result = run(RAW, out)
+    assert result["cache"]["parse"] == {"computed": 3, "cached": 0}
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["parser_version_change"]["to"] == "999-test"
+    assert manifest["inputs_changed_since_previous_run"] == {"added": [], "removed": [], "changed": []}
+
+
+def test_bad_inputs_are_reported_by_name_and_the_rest_is_processed(tmp_path, fresh_result_cache):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW / "2023", raw / "2023")
+    (raw / "2023" / "empty.txt").write_bytes(b"")
+    (raw / "2023" / "scan.txt").write_bytes(bytes(range(256)) * 8)
+    (raw / "2023" / "notes.txt").write_text("Meeting notes: bring the projector.\n")
+    dup = raw / "2023" / "zz_copy_of_peru.txt"
+    dup.write_bytes((RAW / "2023" / "peru_2023_tip_excerpt.txt").read_bytes())
+    before = tree_state(raw)
+    out = tmp_path / "out"
+    result = run(raw, out)
+    assert tree_state(raw) == before
+    errors = pd.read_csv(out / "errors.csv")
+    assert sorted(errors["source"].str.rsplit("/", n=1).str[-1]) == [
+        "empty.txt", "notes.txt", "scan.txt", "zz_copy_of_peru.txt"]
+    assert all(src in msg for src, msg in zip(errors["source"], errors["message"]))
+    assert len(result["errors"]) == 4
+    recs = pd.read_parquet(out / "recommendations.parquet")
+    assert set(recs["country"]) == {"Peru", "Freedonia", "Sylvania", "Ruritania"}
+
+
+def test_a_second_run_on_the_same_out_waits_then_says_why_it_stopped(tmp_path):
+    out = tmp_path / "out"
+    with run_lock(out, wait=0):
+        with pytest.raises(LockBusy, match="another tipdiff run is writing here"):
+            run(RAW, out, wait=0.3)
+    assert not (out / "manifest.json").exists()
+
+
+def test_artifacts_are_published(tmp_path):
+    from prefect.client.orchestration import get_client
+
+    run(RAW, tmp_path / "out")
+    with get_client(sync_client=True) as client:
+        arts = {a.key: a for a in client.read_latest_artifacts()}
+    assert "Freedonia" in arts["tipdiff-summary"].data
+    assert arts["tipdiff-tiers"].type == "table"
+
+
+def test_dask_task_runner_gives_the_same_tables(tmp_path, fresh_result_cache):
+    from prefect.settings import PREFECT_LOCAL_STORAGE_PATH, temporary_settings
+    from prefect_dask import DaskTaskRunner
+
+    from flows.pipeline import tipdiff_run
+
+    threads = tmp_path / "threads"
+    run(RAW, threads)
+    dask_flow = tipdiff_run.with_options(task_runner=DaskTaskRunner(
+        cluster_kwargs={"n_workers": 1, "threads_per_worker": 2, "processes": False,
+                        "dashboard_address": None}))
+    dask_out = tmp_path / "dask"
+    with temporary_settings(updates={PREFECT_LOCAL_STORAGE_PATH: tmp_path / "dask-results"}):
+        result = dask_flow(raw=str(RAW), out=str(dask_out), progress=False)
+    assert result["cache"]["parse"]["computed"] == 3 and result["cache"]["align"]["computed"] == 2
+    assert _outputs(dask_out) == _outputs(threads)

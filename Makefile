@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench-align bench lint clean
+.PHONY: demo test bench-align bench-pipeline bench lint clean
 
 # The venv is rebuilt whenever the pins change. Every package comes from constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -13,19 +13,20 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e ".[dev,dask]"
 	touch $(STAMP)
 
-# Until the Prefect pipeline lands (issue 4), the demo parses the corpus and prints the
-# year-to-year change report of every demo country.
+# The main job on the bundled demo data: Prefect's embedded mode, nothing to start.
 demo: $(STAMP)
-	$(VENV)/bin/tipdiff parse data/raw/*/*.txt
-	@for c in freedonia sylvania ruritania; do for y in 2022 2023; do \
-	  echo; $(VENV)/bin/tipdiff diff data/raw/$$y/synthetic_$${c}_$$y.txt data/raw/$$((y+1))/synthetic_$${c}_$$((y+1)).txt || exit 1; \
-	done; done
+	$(VENV)/bin/tipdiff run --raw data/raw --out data/processed
 
 test: $(STAMP)
 	$(PY) -m pytest
 
 bench-align: $(STAMP)
 	$(PY) bench/bench_align.py
+
+bench-pipeline: $(STAMP)
+	$(PY) bench/bench_pipeline.py
+
+bench: bench-align bench-pipeline
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check tipdiff flows tasks tests bench

@@ -39,6 +39,10 @@ class _Progress:
             self.bar.start()
             self.task = self.bar.add_task("tipdiff", total=total)
 
+    def extend(self, more: int) -> None:
+        if self.bar:
+            self.bar.update(self.task, total=self.bar.tasks[0].total + more)
+
     def step(self, label: str) -> None:
         if self.bar:
             self.bar.update(self.task, advance=1, description=label)
@@ -102,7 +106,10 @@ def tipdiff_run(
 
         batches = t.year_pairs_of(Payload(documents))
         align_futures = [t.align_year_pair.submit(Payload(pairs)) for pairs in batches.values()]
-        diffs = [d for fut in align_futures for d in fut.result()]
+        bar.extend(len(align_futures))
+        for _ in as_completed(align_futures):
+            bar.step("aligning")
+        diffs = [d for fut in align_futures for d in fut.result()]  # in year order
         bar.close()
         timings["align"] = time.perf_counter() - clock - sum(timings.values())
 
@@ -110,6 +117,7 @@ def tipdiff_run(
         errors.sort(key=lambda e: (e.source, e.message))
         tables = t.build_tables(Payload(histories), Payload(diffs), Payload(errors))
         reports = t.build_reports(Payload(histories), Payload(diffs), Payload(errors))
+        summary = reports.pop("summary.md")  # the artifact's text, not a published file
         files_out = t.output_files(Payload(tables), Payload(reports))
         timings["tables_and_reports"] = time.perf_counter() - clock - sum(timings.values())
 
@@ -125,7 +133,7 @@ def tipdiff_run(
             cache=cache, outputs={n: store.sha256_hex(b) for n, b in files_out.items()},
             previous=t.previous_manifest(out), started_at=started_at)
         t.publish(out, Payload(files_out), Payload(manifest))
-        t.publish_artifacts(reports["report.md"], Payload(tables["tiers"].astype(object).where(
+        t.publish_artifacts(summary, Payload(tables["tiers"].astype(object).where(
             tables["tiers"].notna(), None).to_dict(orient="records")))
     return {"out": out, "counts": counts, "cache": cache,
             "errors": [e.message for e in errors], "timings_seconds": manifest["timings_seconds"]}

@@ -113,7 +113,8 @@ def build_tables(histories: Payload, diffs: Payload, errors: Payload):
 @task(name="reports", cache_policy=NO_CACHE)
 def build_reports(histories: Payload, diffs: Payload, errors: Payload) -> dict[str, str]:
     h, d, e = histories.value, diffs.value, errors.value
-    return {"report.md": render.markdown_report(h, d, e), "report.html": render.html_report(h, d, e)}
+    return {"report.md": render.markdown_report(h, d, e), "report.html": render.html_report(h, d, e),
+            "summary.md": render.markdown_report(h, d, e, detail=False)}
 
 
 @task(name="previous-manifest", cache_policy=NO_CACHE)

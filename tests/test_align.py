@@ -57,8 +57,16 @@ def test_reworded_change_carries_band_scores_and_word_diff():
     new_again = " ".join(n for _, _, n in c.word_diff if n)
     assert (old_again, new_again) == ("Draft and implement the national action plan.",
                                       "Implement the national action plan.")
-    assert c.word_diff[0][0] != "equal"
-    assert c.word_diff[-1] == ("equal", "the national action plan.", "the national action plan.")
+    assert c.word_diff == (("delete", "Draft and", ""),
+                           ("equal", "implement the national action plan.", "Implement the national action plan."))
+
+
+def test_word_diff_ignores_case_and_edge_punctuation_but_keeps_the_words():
+    (c,) = align(["Cease forced labor in the cotton harvest."],
+                 ["Cease forced labor in the cotton harvest, including by local officials."])
+    assert c.word_diff == (
+        ("equal", "Cease forced labor in the cotton harvest.", "Cease forced labor in the cotton harvest,"),
+        ("insert", "", "including by local officials."))
 
 
 def test_stock_phrases_do_not_make_different_asks_alike():
@@ -196,3 +204,24 @@ def test_cli_diff_with_no_common_country_is_an_error():
                            str(RAW / "2022/synthetic_sylvania_2022.txt"), str(RAW / "2023/synthetic_freedonia_2023.txt")],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1 and "no country appears in both" in proc.stderr
+
+
+def test_stray_space_hyphen_is_the_same_wording():
+    from tipdiff.normalize import clean
+
+    assert clean("Provide long- term care") == clean("Provide long-term care")
+    assert clean("both sex- and labor trafficking") == "both sex- and labor trafficking"
+
+
+def test_cli_diff_over_multi_country_files_diffs_every_country_in_both(tmp_path):
+    old = (ROOT / "tests/fixtures/shapes/pdf_multi_country.txt").read_text()
+    new = old.replace("JUNE 2022", "JUNE 2023").replace("Establish a victim hotline.",
+                                                        "Establish a national victim hotline.")
+    (tmp_path / "new.txt").write_text(new)
+    proc = subprocess.run([sys.executable, "-m", "tipdiff.cli", "diff", "--json",
+                           str(ROOT / "tests/fixtures/shapes/pdf_multi_country.txt"), str(tmp_path / "new.txt")],
+                          capture_output=True, text=True, cwd=ROOT)
+    diffs = json.loads(proc.stdout)["diffs"]
+    assert [(d["country"], d["from_year"], d["to_year"]) for d in diffs] == [
+        ("Freedonia", 2022, 2023), ("Sylvania", 2022, 2023)]
+    assert [c["kind"] for c in diffs[1]["changes"]] == ["unchanged", "reworded"]

@@ -169,3 +169,16 @@ def test_core_never_imports_prefect():
 ])
 def test_split_traps(block, expected):
     assert split_items(block)[0] == expected
+
+
+def test_mirror_banner_on_the_header_line_and_recommendations_header_glued_mid_line():
+    text = ("[ Human Trafficking, Country-by-Country ] FREEDONIA (Tier 1) Extracted in part from the "
+            "U.S. State Dept 2023 TIP Report\nThe Government of Freedonia fully meets the minimum "
+            "standards for the elimination of trafficking; therefore Freedonia remained on Tier 1. "
+            "Funding remained adequate to combat the crime.PRIORITIZED RECOMMENDATIONS:Increase funding "
+            "for victim services. Train judges on trauma-informed procedures.PROSECUTION The government "
+            "maintained law enforcement efforts.\n")
+    (doc,) = parse_bytes(text.encode(), source="mirror.txt").documents
+    assert (doc.country, doc.year, doc.tier, doc.tier_source) == ("Freedonia", 2023, "Tier 1", "both")
+    assert [r.text for r in doc.recommendations] == [
+        "Increase funding for victim services.", "Train judges on trauma-informed procedures."]

@@ -149,7 +149,9 @@ def test_artifacts_are_published(tmp_path):
     run(RAW, tmp_path / "out")
     with get_client(sync_client=True) as client:
         arts = {a.key: a for a in client.read_latest_artifacts()}
-    assert "Freedonia" in arts["tipdiff-summary"].data
+    summary = arts["tipdiff-summary"].data
+    assert "| Freedonia | 2022–2024 | Tier 1 | 2024: upgraded |" in summary
+    assert "## Freedonia" not in summary  # the summary, not the whole report
     assert arts["tipdiff-tiers"].type == "table"
 
 

@@ -10,13 +10,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from itertools import product
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from tipdiff.evalset import make_chain
+from tipdiff.evalset import synthetic_corpus
 from tipdiff.store import run_lock
 
 from .conftest import ROOT, cli_env, tree_state
@@ -45,21 +44,9 @@ def _kill_group(proc):
 
 
 def write_synthetic_corpus(raw: Path, countries: int, years: range, variant: str = "") -> None:
-    """A large, clearly synthetic corpus of fictional countries (for the crash test)."""
-    syllables = ["KOR", "VAN", "TEL", "MIR", "SOL", "DAR", "BEL", "NOR", "QUA", "ZEN"]
-    names = ["".join(p) + "IA" for p in product(syllables, repeat=3)][:countries]
-    tiers = ["Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3"]
-    for c, name in enumerate(names):
-        chain = make_chain(c, len(years))
-        for k, year in enumerate(years):
-            items = " • ".join(chain[k]) + (f" • Adopt measure {variant}." if variant else "")
-            tier = tiers[(c + k) % 4]
-            text = (f"SYNTHETIC TEST TEXT\n{year} Trafficking in Persons Report: {name.title()}\n"
-                    f"{name}: {tier}\nThe Government of {name.title()} does not fully meet the minimum "
-                    "standards for the elimination of trafficking.\nPRIORITIZED RECOMMENDATIONS:\n"
-                    f"{items}\nPROSECUTION\nThe government maintained law enforcement efforts.\n")
-            (raw / str(year)).mkdir(parents=True, exist_ok=True)
-            (raw / str(year) / f"synthetic_{name.lower()}.txt").write_text(text)
+    for rel, text in synthetic_corpus(countries, years, variant=variant).items():
+        (raw / rel).parent.mkdir(parents=True, exist_ok=True)
+        (raw / rel).write_text(text)
 
 
 def _published(out: Path) -> dict[str, bytes]:

@@ -11,6 +11,7 @@ merges. Every change keeps its band and its separate scores so a reviewer can se
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import combinations
@@ -135,7 +136,8 @@ def _prepared(items: Sequence[str] | Sequence[Item]) -> Sequence[Item]:
 
 
 def _wsum(stems: Iterable[str], weights: TermWeights) -> float:
-    return sum(weights.weight(s) for s in stems)
+    # fsum: exact, so the result does not depend on set order (which varies with the hash seed)
+    return math.fsum(weights.weight(s) for s in stems)
 
 
 def _score_parts(a: Item, b: Item, weights: TermWeights) -> dict[str, float]:
@@ -180,12 +182,25 @@ def score_matrix(old: Sequence[Item], new: Sequence[Item], weights: TermWeights,
     return combined, inter, sa, sb, (jac, cont, tsr, rat)
 
 
-def _word_diff(old_text: str, new_text: str) -> tuple[tuple[str, str, str], ...]:
-    a, b = words(old_text), words(new_text)
+def _word_key(word: str) -> str:
+    return word.strip(".,;:!?()[]\"'“”‘’").lower()
+
+
+def _word_diff(old: Item, new: Item) -> tuple[tuple[str, str, str], ...]:
+    """Word-level edits (rapidfuzz opcodes on word tokens). Words are aligned on their form
+    without case and edge punctuation, so "harvest." and "harvest," count as the same word;
+    each segment keeps the original words of both sides."""
+    (a, ka), (b, kb) = _tokens(old.text), _tokens(new.text)
     return tuple(
         (op.tag, " ".join(a[op.src_start:op.src_end]), " ".join(b[op.dest_start:op.dest_end]))
-        for op in Levenshtein.opcodes(a, b)
+        for op in Levenshtein.opcodes(ka, kb)
     )
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    toks = tuple(words(text))
+    return toks, tuple(_word_key(w) for w in toks)
 
 
 def align(
@@ -226,7 +241,7 @@ def align(
             changes.append(Change(
                 kind="unchanged" if same else "reworded", old=(i,), new=(j,), score=score,
                 band=config.band(score), scores=parts,
-                word_diff=(("equal", A[i].text, B[j].text),) if same else _word_diff(A[i].text, B[j].text)))
+                word_diff=(("equal", A[i].text, B[j].text),) if same else _word_diff(A[i], B[j])))
     changes = [c if c.score is None or c.score >= config.cutoff else None for c in changes]
     kept = [c for c in changes if c is not None]
     used_old = {i for c in kept for i in c.old}
@@ -301,7 +316,7 @@ def _best_group(w, pool, W, P, inter, sw, sp, S, own_link, weights, config, *, s
     if best is None:
         return None
     score, combo, score_parts, joined = best
-    diff = _word_diff(W[w].text, joined.text) if split else _word_diff(joined.text, W[w].text)
+    diff = _word_diff(W[w], joined) if split else _word_diff(joined, W[w])
     return Change(
         kind="split" if split else "merged",
         old=(w,) if split else tuple(combo), new=tuple(combo) if split else (w,),

@@ -300,3 +300,33 @@ def make_chain(seed: int, years: int) -> list[tuple[str, ...]]:
             items += [(ASKS[a][0], [a]) for a in extra]
         out.append(tuple(t for t, _ in items))
     return out
+
+
+_TIERS = ("Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3")
+_SYLLABLES = ("KOR", "VAN", "TEL", "MIR", "SOL", "DAR", "BEL", "NOR", "QUA", "ZEN")
+
+
+def country_names(n: int) -> list[str]:
+    """n fictional country names (KORKORKORIA, ...), in a fixed order."""
+    from itertools import product
+
+    names = ["".join(p) + "IA" for p in product(_SYLLABLES, repeat=3)]
+    if n > len(names):
+        raise ValueError(f"at most {len(names)} fictional countries")
+    return names[:n]
+
+
+def synthetic_corpus(countries: int, years: range, *, variant: str = "") -> dict[str, str]:
+    """A clearly synthetic corpus: relative path -> narrative text, one per country and year.
+    `variant` appends one extra item everywhere (to make a second version of every table)."""
+    out = {}
+    for c, name in enumerate(country_names(countries)):
+        chain = make_chain(c, len(years))
+        for k, year in enumerate(years):
+            items = " • ".join(chain[k]) + (f" • Adopt measure {variant}." if variant else "")
+            out[f"{year}/synthetic_{name.lower()}.txt"] = (
+                f"SYNTHETIC TEST TEXT\n{year} Trafficking in Persons Report: {name.title()}\n"
+                f"{name}: {_TIERS[(c + k) % 4]}\nThe Government of {name.title()} does not fully meet "
+                "the minimum standards for the elimination of trafficking.\nPRIORITIZED RECOMMENDATIONS:\n"
+                f"{items}\nPROSECUTION\nThe government maintained law enforcement efforts.\n")
+    return out

@@ -18,7 +18,7 @@ def _inline_diff(word_diff) -> str:
     parts = []
     for tag, old, new in word_diff:
         if tag == "equal":
-            parts.append(old)
+            parts.append(new)
         elif tag == "delete":
             parts.append(f"[-{old}-]")
         elif tag == "insert":
@@ -58,7 +58,7 @@ def text_report(diffs: Sequence[CountryDiff]) -> str:
 # ---------------------------------------------------------------- whole-run reports
 # One neutral list of blocks is built from the model; Markdown and HTML only emit it.
 
-def _report_blocks(histories, diffs: Sequence[CountryDiff], errors) -> list[tuple]:
+def _report_blocks(histories, diffs: Sequence[CountryDiff], errors, *, detail: bool = True) -> list[tuple]:
     from collections import defaultdict
 
     by_key = defaultdict(list)
@@ -78,11 +78,13 @@ def _report_blocks(histories, diffs: Sequence[CountryDiff], errors) -> list[tupl
         counts = (", ".join(f"{n} {k}" for k, n in last_diff.counts().items() if n)
                   if last_diff else "only one year")
         flag = "yes" if latest.watch_list_limit_reached else ""
-        rows.append([h.country, f"{h.narratives[0].year}–{latest.year}", latest.tier or "unknown",
+        first_year = h.narratives[0].year
+        span = str(first_year) if first_year == latest.year else f"{first_year}–{latest.year}"
+        rows.append([h.country, span, latest.tier or "unknown",
                      moves or "none", counts, flag])
     blocks.append(("table", ["country", "years", "latest tier", "tier moves", "latest year's changes",
                              "Watch List limit"], rows))
-    for h in histories:
+    for h in histories if detail else ():
         blocks.append(("h2", h.country + (f" ({h.country_code})" if h.country_code else "")))
         blocks.append(("p", "Tiers: " + " → ".join(
             f"{t.year} {t.tier or 'unknown'}" + (f" ({t.tier_change})" if t.tier_change not in (None, "unchanged") else "")
@@ -103,9 +105,10 @@ def _report_blocks(histories, diffs: Sequence[CountryDiff], errors) -> list[tupl
     return blocks
 
 
-def markdown_report(histories, diffs, errors) -> str:
+def markdown_report(histories, diffs, errors, *, detail: bool = True) -> str:
+    """The report in Markdown; detail=False gives the summary (overview table and errors)."""
     out = []
-    for block in _report_blocks(histories, diffs, errors):
+    for block in _report_blocks(histories, diffs, errors, detail=detail):
         kind = block[0]
         if kind in ("h1", "h2", "h3"):
             out.append("#" * int(kind[1]) + " " + block[1] + "\n")
@@ -145,7 +148,7 @@ def html_report(histories, diffs, errors) -> str:
         parts = []
         for tag, old, new in word_diff:
             if tag == "equal":
-                parts.append(e(old))
+                parts.append(e(new))
             if tag in ("delete", "replace"):
                 parts.append(f"<del>{e(old)}</del>")
             if tag in ("insert", "replace"):

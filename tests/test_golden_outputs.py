@@ -1,0 +1,59 @@
+"""Golden files for everything people read: reports, tables and the diff text, built by the
+core from the demo corpus. Regenerate on purpose with TIPDIFF_UPDATE_GOLDEN=1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tipdiff.corpus import align_batch, dedupe, histories, year_pairs
+from tipdiff.diff import diff_narratives
+from tipdiff.render import html_report, markdown_report, text_report
+from tipdiff.sources import inventory, parse_files
+from tipdiff.tables import build_tables
+
+from .conftest import FIXTURES, ROOT, assert_golden
+
+GOLDEN = FIXTURES / "golden"
+
+
+@pytest.fixture(scope="module")
+def demo():
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # sources as users see them: data/raw/...
+    try:
+        parsed = parse_files(inventory(Path("data/raw")))
+    finally:
+        os.chdir(cwd)
+    docs, dups = dedupe(parsed.documents)
+    diffs = [d for pairs in year_pairs(docs).values() for d in align_batch(pairs)]
+    hist = histories(docs, diffs)
+    errors = parsed.errors + dups
+    return docs, diffs, hist, errors
+
+
+def test_report_markdown_golden(demo):
+    _, diffs, hist, errors = demo
+    assert_golden(markdown_report(hist, diffs, errors), GOLDEN / "report.md")
+
+
+def test_report_html_golden(demo):
+    _, diffs, hist, errors = demo
+    assert_golden(html_report(hist, diffs, errors), GOLDEN / "report.html")
+
+
+@pytest.mark.parametrize("table", ["recommendations", "changes", "tiers", "lineage", "errors"])
+def test_table_golden(demo, table):
+    _, diffs, hist, errors = demo
+    df = build_tables(hist, diffs, errors)[table]
+    assert_golden(df.to_csv(index=False, lineterminator="\n"), GOLDEN / f"{table}.csv")
+
+
+def test_diff_text_golden(demo):
+    docs, *_ = demo
+    by = {(d.country, d.year): d for d in docs}
+    text = text_report([diff_narratives(by[("Sylvania", 2022)], by[("Sylvania", 2023)]),
+                        diff_narratives(by[("Freedonia", 2023)], by[("Freedonia", 2024)])])
+    assert_golden(text, GOLDEN / "diff_sylvania_freedonia.txt")

@@ -125,7 +125,7 @@ def tipdiff_run(
             "documents": len(documents), "countries": len(histories),
             "recommendations": len(tables["recommendations"]), "change_rows": len(tables["changes"]),
             "changes_by_kind": tables["changes"].drop_duplicates("change_id")["kind"].value_counts().to_dict(),
-            "errors": len(errors),
+            "errors": len(errors), "warnings": len(tables["warnings"]),
         }
         cache = {"parse": _cache_counts(parse_futures), "align": _cache_counts(align_futures)}
         manifest = t.build_manifest(

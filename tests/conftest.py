@@ -8,6 +8,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI is deterministic (the same examples every run); local runs explore new ones, and what
+# they find is pinned with @example.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # Before anything imports prefect: a throwaway home, nothing leaves the machine.
 _PREFECT_HOME = tempfile.mkdtemp(prefix="tipdiff-prefect-home-")

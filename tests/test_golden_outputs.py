@@ -44,7 +44,7 @@ def test_report_html_golden(demo):
     assert_golden(html_report(hist, diffs, errors), GOLDEN / "report.html")
 
 
-@pytest.mark.parametrize("table", ["recommendations", "changes", "tiers", "lineage", "errors"])
+@pytest.mark.parametrize("table", ["recommendations", "changes", "tiers", "lineage", "errors", "warnings"])
 def test_table_golden(demo, table):
     _, diffs, hist, errors = demo
     df = build_tables(hist, diffs, errors)[table]

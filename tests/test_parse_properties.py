@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tipdiff.model import ParseResult
@@ -113,6 +113,7 @@ def test_any_text_gives_documents_or_a_clean_error(text):
 
 
 @settings(max_examples=200, deadline=None)
+@example(cuts=[(0, 0)], junk=b"\xfe\xff")  # a UTF-16 byte-order mark on a UTF-8 file (found by CI)
 @given(cuts=st.lists(st.tuples(st.integers(0, len(SEED_BYTES)), st.integers(0, 200)), max_size=4),
        junk=st.binary(max_size=40))
 def test_damaged_copies_of_the_seed_never_crash(cuts, junk):

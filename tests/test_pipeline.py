@@ -15,7 +15,7 @@ from tipdiff.tables import SCHEMA
 from .conftest import ROOT, tree_state
 
 RAW = ROOT / "data" / "raw"
-TABLES = ("recommendations", "changes", "tiers", "lineage", "errors")
+TABLES = ("recommendations", "changes", "tiers", "lineage", "errors", "warnings")
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -120,6 +120,7 @@ def test_bad_inputs_are_reported_by_name_and_the_rest_is_processed(tmp_path, fre
     (raw / "2023" / "empty.txt").write_bytes(b"")
     (raw / "2023" / "scan.txt").write_bytes(bytes(range(256)) * 8)
     (raw / "2023" / "notes.txt").write_text("Meeting notes: bring the projector.\n")
+    shutil.copy(ROOT / "tests/fixtures/shapes/header_disagrees.txt", raw / "2023" / "fenwick.txt")
     dup = raw / "2023" / "zz_copy_of_peru.txt"
     dup.write_bytes((RAW / "2023" / "peru_2023_tip_excerpt.txt").read_bytes())
     before = tree_state(raw)
@@ -132,7 +133,10 @@ def test_bad_inputs_are_reported_by_name_and_the_rest_is_processed(tmp_path, fre
     assert all(src in msg for src, msg in zip(errors["source"], errors["message"]))
     assert len(result["errors"]) == 4
     recs = pd.read_parquet(out / "recommendations.parquet")
-    assert set(recs["country"]) == {"Peru", "Freedonia", "Sylvania", "Ruritania"}
+    assert set(recs["country"]) == {"Peru", "Freedonia", "Sylvania", "Ruritania", "Grand Fenwick"}
+    warnings = pd.read_parquet(out / "warnings.parquet")
+    fenwick = warnings[warnings.country == "Grand Fenwick"]["message"].tolist()
+    assert any("disagree" in m for m in fenwick)  # parser doubts are published, not dropped
 
 
 def test_a_second_run_on_the_same_out_waits_then_says_why_it_stopped(tmp_path):

@@ -68,8 +68,10 @@ def _report_blocks(histories, diffs: Sequence[CountryDiff], errors, *, detail: b
     blocks: list[tuple] = [("h1", "tipdiff: what changed in the TIP Report")]
     span = f"{years[0]}–{years[-1]}" if years else "no years"
     n_docs = sum(len(h.narratives) for h in histories)
+    n_warn = sum(len(n.warnings) for h in histories for n in h.narratives)
     blocks.append(("p", f"{n_docs} narratives, {len(histories)} countries, report years {span}; "
-                        f"{len(errors)} input(s) could not be used (listed at the end)."))
+                        f"{len(errors)} input(s) could not be used (listed at the end); "
+                        f"{n_warn} parser warning(s) (see the warnings table)."))
     rows = []
     for h in histories:
         latest = h.tiers[-1]

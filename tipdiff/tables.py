@@ -66,6 +66,13 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("source", "string", "string", False, "input that failed"),
         ("message", "string", "string", False, "where and what was expected"),
     ],
+    "warnings": [
+        ("source", "string", "string", False, "input the parser had doubts about"),
+        ("country", "string", "string", False, ""),
+        ("country_code", "string", "string", True, ""),
+        ("year", "Int64", "integer", False, ""),
+        ("message", "string", "string", False, "e.g. header and summary tiers disagree, item cut off"),
+    ],
 }
 
 
@@ -82,12 +89,14 @@ def change_id(key: str, from_year: int, to_year: int, kind: str, old: tuple, new
 
 def build_tables(histories: Sequence[CountryHistory], diffs: Sequence[CountryDiff],
                  errors: Sequence[InputError]) -> dict[str, pd.DataFrame]:
-    recs, tiers, lineage = [], [], []
+    recs, tiers, lineage, warnings = [], [], [], []
     id_of: dict[tuple[str, int, int], str] = {}
     for h in histories:
         for (year, index), lid in h.lineage.id_of.items():
             id_of[(h.key, year, index)] = lid
         for n in h.narratives:
+            warnings += [{"source": n.source, "country": h.country, "country_code": h.country_code,
+                          "year": n.year, "message": w} for w in n.warnings]
             for r in n.recommendations:
                 recs.append({"country": h.country, "country_code": h.country_code, "year": n.year,
                              "index": r.index, "text": r.text, "truncated": r.truncated,
@@ -127,6 +136,7 @@ def build_tables(histories: Sequence[CountryHistory], diffs: Sequence[CountryDif
         "tiers": _frame("tiers", tiers),
         "lineage": _frame("lineage", lineage),
         "errors": _frame("errors", err_rows),
+        "warnings": _frame("warnings", warnings),
     }
 
 

@@ -25,7 +25,12 @@ def decode(data: bytes, *, source: str) -> tuple[str, list[str]]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputFormatError(
+                f"{source}: byte {exc.start}: starts with a UTF-16 byte-order mark but is not "
+                "UTF-16 text: expected a text or HTML TIP country narrative") from None
     else:
         if b"\x00" in data[:4096]:
             nul = data.index(b"\x00")
@@ -71,9 +76,13 @@ def html_to_text(markup: str) -> str:
 
     Scripts, styles, navigation, headers, footers and forms are removed first.
     """
-    from bs4 import BeautifulSoup
+    import warnings
 
-    soup = BeautifulSoup(markup, "lxml")
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():  # XHTML pages are still pages
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(markup, "lxml")
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(attrs={"role": ("navigation", "banner", "contentinfo", "search")}):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -105,6 +106,20 @@ def test_cli_reports_bad_inputs_exits_1_and_never_writes_raw(tmp_path, home):
     assert "empty.txt: the file is empty" in proc.stderr and "Traceback" not in proc.stderr
     assert "1 narratives of 1 countries" in proc.stdout
     assert tree_state(raw) == before
+
+
+@pytest.mark.skipif(not shutil.which("script"), reason="needs util-linux script for a terminal")
+def test_progress_bar_on_a_terminal_and_quiet_otherwise(tmp_path, home):
+    out = tmp_path / "out"
+    command = " ".join([*TIPDIFF, "run", "--out", str(out)])
+    typescript = tmp_path / "typescript"
+    proc = subprocess.run(["script", "-qec", command, str(typescript)], env=cli_env(home), cwd=ROOT,
+                          capture_output=True, timeout=300)
+    assert proc.returncode == 0
+    screen = typescript.read_bytes().decode("utf-8", "replace")
+    assert "aligning" in screen and "100%" in screen  # the bar was drawn on the terminal
+    piped = tipdiff(["run", "--out", str(out)], home)
+    assert "aligning" not in piped.stdout + piped.stderr and "100%" not in piped.stderr
 
 
 def test_cli_lock_busy_exits_3_with_a_reason(tmp_path, home):

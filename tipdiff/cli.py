@@ -160,7 +160,9 @@ def cmd_run(args) -> int:
           f"{c['recommendations']} recommendations, {c['change_rows']} change rows")
     print(f"cache: parsed {cache['parse']['computed']} year(s) ({cache['parse']['cached']} from cache), "
           f"aligned {cache['align']['computed']} year pair(s) ({cache['align']['cached']} from cache)")
-    print(f"results in {args.out}/: recommendations, changes, tiers, lineage, errors "
+    if c.get("warnings"):
+        print(f"{c['warnings']} parser warning(s): see {args.out}/warnings.csv")
+    print(f"results in {args.out}/: recommendations, changes, tiers, lineage, errors, warnings "
           f"(.parquet/.csv/.jsonl), schema.json, manifest.json; read {args.out}/report.html "
           f"or {args.out}/report.md")
     for message in result["errors"]:

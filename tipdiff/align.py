@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Iterable, Sequence
 
@@ -332,7 +332,3 @@ def tier_change(old: str | None, new: str | None) -> str | None:
         return None
     a, b = TIER_ORDER[old], TIER_ORDER[new]
     return "unchanged" if a == b else "upgraded" if b < a else "downgraded"
-
-
-def with_config(config: AlignConfig, **changes) -> AlignConfig:
-    return replace(config, **changes)

@@ -72,7 +72,7 @@ def histories(docs: Sequence[Narrative], diffs: Sequence[CountryDiff], *,
         by_country[d.key].append(d)
     diffs_by_key: dict[str, list[CountryDiff]] = defaultdict(list)
     for d in diffs:
-        diffs_by_key[d.country_code or d.country.upper()].append(d)
+        diffs_by_key[d.key].append(d)
     out = []
     for key in sorted(by_country):
         series = tuple(sorted(by_country[key], key=lambda d: d.year))

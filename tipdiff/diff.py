@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Sequence
 
 from .align import DEFAULT_CONFIG, AlignConfig, Change, TermWeights, align, prepare, tier_change
@@ -21,6 +21,11 @@ class CountryDiff:
     old_texts: tuple[str, ...]
     new_texts: tuple[str, ...]
     changes: tuple[Change, ...]
+
+    @property
+    def key(self) -> str:
+        """Identity of the country across years (as Narrative.key)."""
+        return self.country_code or self.country.upper()
 
     def counts(self) -> dict[str, int]:
         out = {k: 0 for k in ("unchanged", "reworded", "split", "merged", "added", "dropped")}
@@ -62,7 +67,3 @@ def pair_documents(old_docs: Sequence[Narrative], new_docs: Sequence[Narrative])
     """Countries present on both sides, by key (ISO3 code, else name), in new-side order."""
     olds = {d.key: d for d in old_docs}
     return [(olds[d.key], d) for d in new_docs if d.key in olds]
-
-
-def change_dict(c: Change) -> dict:
-    return asdict(c)

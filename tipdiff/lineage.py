@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, align
+from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, align, tier_change
 from .diff import CountryDiff
 
 REINSTATE_WITHIN = 2  # an item may be absent this many reports and still come back
@@ -135,8 +135,6 @@ class TierYear:
 
 
 def tier_history(tiers_by_year: Mapping[int, str | None]) -> tuple[TierYear, ...]:
-    from .align import tier_change
-
     out, prev_year, prev_tier, streak = [], None, None, 0
     for y in sorted(tiers_by_year):
         tier = tiers_by_year[y]

@@ -63,7 +63,7 @@ def _report_blocks(histories, diffs: Sequence[CountryDiff], errors, *, detail: b
 
     by_key = defaultdict(list)
     for d in diffs:
-        by_key[d.country_code or d.country.upper()].append(d)
+        by_key[d.key].append(d)
     years = sorted({n.year for h in histories for n in h.narratives})
     blocks: list[tuple] = [("h1", "tipdiff: what changed in the TIP Report")]
     span = f"{years[0]}–{years[-1]}" if years else "no years"

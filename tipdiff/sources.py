@@ -13,7 +13,7 @@ import json
 import re
 import urllib.error
 import urllib.request
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -167,7 +167,3 @@ def current_snapshots(root: Path) -> set[str]:
         except (ValueError, KeyError, TypeError):
             continue
     return {p for p in newest.values() if Path(p).exists()}
-
-
-def source_dict(s: SourceFile) -> dict:
-    return asdict(s)

@@ -117,7 +117,7 @@ def build_tables(histories: Sequence[CountryHistory], diffs: Sequence[CountryDif
                             "text_first": th.text_first, "text_latest": th.text_latest})
     changes = []
     for d in diffs:
-        key = d.country_code or d.country.upper()
+        key = d.key
         for c in d.changes:
             cid = change_id(key, d.from_year, d.to_year, c.kind, c.old, c.new)
             pairs = c.links or [(c.old[0] if c.old else None, c.new[0] if c.new else None)]

@@ -88,12 +88,13 @@ def _report_blocks(histories, diffs: Sequence[CountryDiff], errors, *, detail: b
                              "Watch List limit"], rows))
     for h in histories if detail else ():
         blocks.append(("h2", h.country + (f" ({h.country_code})" if h.country_code else "")))
-        blocks.append(("p", "Tiers: " + " → ".join(
-            f"{t.year} {t.tier or 'unknown'}" + (f" ({t.tier_change})" if t.tier_change not in (None, "unchanged") else "")
-            for t in h.tiers)))
-        if h.tiers[-1].watch_list_limit_reached:
-            blocks.append(("p", f"On Tier 2 Watch List {h.tiers[-1].watch_list_years} years running: "
-                                "by law a downgrade to Tier 3 follows unless a waiver is granted."))
+        def tier_note(t) -> str:
+            notes = [t.tier_change] if t.tier_change not in (None, "unchanged") else []
+            if t.watch_list_limit_reached:
+                notes.append(f"Watch List year {t.watch_list_years}: downgrade required unless waived")
+            return f"{t.year} {t.tier or 'unknown'}" + (f" ({'; '.join(notes)})" if notes else "")
+
+        blocks.append(("p", "Tiers: " + " → ".join(tier_note(t) for t in h.tiers)))
         for d in by_key[h.key]:
             blocks.append(("h3", f"{d.from_year} → {d.to_year}"))
             blocks.append(("changes", d))

@@ -182,3 +182,42 @@ def test_mirror_banner_on_the_header_line_and_recommendations_header_glued_mid_l
     assert (doc.country, doc.year, doc.tier, doc.tier_source) == ("Freedonia", 2023, "Tier 1", "both")
     assert [r.text for r in doc.recommendations] == [
         "Increase funding for victim services.", "Train judges on trauma-informed procedures."]
+
+
+def test_a_year_cited_in_the_summary_prose_is_not_the_report_year():
+    text = ("FREEDONIA: Tier 2\nThe Government of Freedonia does not fully meet the minimum standards "
+            "for the elimination of trafficking but is making significant efforts to do so, as noted in\n"
+            "the 2019 TIP Report; therefore Freedonia remained on Tier 2.\n"
+            "PRIORITIZED RECOMMENDATIONS:\nEstablish a victim hotline.\n")
+    result = parse_bytes(text.encode(), source="raw/2021/freedonia.txt")
+    assert result.documents[0].year == 2021  # from the folder, not from the prose
+
+
+def test_a_misfiled_year_is_a_warning_and_the_text_wins():
+    data = (SHAPES / "glued_2020.txt").read_bytes()
+    (doc,) = parse_bytes(data, source="raw/2021/glued.txt").documents
+    assert doc.year == 2020
+    assert any("the text says 2020 but the file is in a 2021 folder" in w for w in doc.warnings)
+
+
+def test_renamed_countries_are_one_country_across_years():
+    from tipdiff.corpus import align_batch, year_pairs
+
+    def narrative(header, year, items):
+        return (f"SYNTHETIC TEST TEXT (invented wording)\n{year} Trafficking in Persons Report\n{header}\n"
+                "The Government does not fully meet the minimum standards for the elimination of "
+                f"trafficking but is making significant efforts to do so.\nPRIORITIZED RECOMMENDATIONS:\n{items}\n"
+                "PROSECUTION\nThe government maintained law enforcement efforts.\n").encode()
+
+    docs = [
+        *parse_bytes(narrative("SWAZILAND: Tier 2", 2017, "Establish a victim hotline. • Fund shelters."),
+                     source="a.txt").documents,
+        *parse_bytes(narrative("ESWATINI: Tier 2 Watch List", 2019, "Establish a national victim hotline."),
+                     source="b.txt").documents,
+    ]
+    assert {(d.country, d.country_code) for d in docs} == {("Eswatini", "SWZ")}
+    ((years, pairs),) = year_pairs(docs).items()
+    assert years == (2017, 2019)
+    (diff,) = align_batch(pairs)
+    assert diff.tier_change == "downgraded"
+    assert sorted(c.kind for c in diff.changes) == ["dropped", "reworded"]

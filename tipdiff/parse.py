@@ -13,7 +13,7 @@ from . import countries
 from .model import InputError, InputFormatError, Narrative, ParseResult, Recommendation
 from .textio import decode, html_to_text, looks_like_html, sha256_bytes
 
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"
 
 # --------------------------------------------------------------------------- tiers
 
@@ -384,6 +384,21 @@ _PAGE_YEAR = re.compile(
     r"(?m)^[ \t]*TRAFFICKING IN PERSONS REPORT[ \t]*[|•–-]?[ \t]*(?:JUNE[ \t]+)?((?:19|20)\d\d)[ \t]*$")
 
 
+_PROSE = re.compile(r"minimum\s+standards|Government\s+of|[a-z,;]\s*$|\.\s+[A-Z]")
+
+
+def _title_lines(segment: str, header_lines: int, limit: int = 8) -> str:
+    """The header and title lines of a narrative, up to where the summary's prose begins:
+    only they may state the report year (prose may cite other years' reports)."""
+    lines = segment.split("\n")
+    out = lines[:header_lines]
+    for line in lines[header_lines:limit]:
+        if out and _PROSE.search(line) and not re.search(r"TIP Report|Trafficking in Persons Report", line, re.I):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
 def _find_title(text: str) -> tuple[int, str] | None:
     for line in text.split("\n")[:60]:
         for rx in _TITLE:
@@ -449,7 +464,7 @@ def parse_narrative(
     for header, start, body_start, end in segments:
         segment = text[start:end]
         body = text[body_start:end]
-        head_area = "\n".join(segment.split("\n")[:8])
+        head_area = _title_lines(segment, header.end_line - header.line if header else 0)
         try:
             doc = _parse_segment(
                 text, body, body_start, header=header, source=source, sha256=sha256,
@@ -495,6 +510,8 @@ def _parse_segment(
     # Year: the text, then a YYYY folder in the path, then --year
     path_year = year_from_path(source)
     year = year_text or path_year or year_hint
+    if year_text and path_year and year_text != path_year:
+        warnings.append(f"the text says {year_text} but the file is in a {path_year} folder; using {year_text}")
     if year is None:
         raise InputFormatError(
             f"{where}: no report year for {country}: expected a title line such as "

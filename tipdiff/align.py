@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from scipy.optimize import linear_sum_assignment
 
-from .normalize import STOPWORDS, clean, content_stems, stem, words
+from .normalize import STOPWORDS, TOKEN as _TOKEN, clean, content_stems, stem, words
 
 KINDS = ("unchanged", "reworded", "split", "merged", "added", "dropped")
 
@@ -46,9 +46,10 @@ class AlignConfig:
     w_ratio: float = 0.15  # rapidfuzz ratio on content words
     stock_weight: float = 0.4  # multiplier for STOCK_STEMS
     position_hint: float = 1.0  # tie-breaker only; never part of a reported score
-    part_containment: float = 0.6  # share of a fragment's weight found in the whole
+    part_containment: float = 0.5  # share of a fragment's weight found in the whole
     group_coverage: float = 0.6  # share of the whole's weight covered by its fragments
-    group_margin: float = 5.0  # a group must beat the best single link by this much
+    group_gain: float = 0.15  # coverage a group must add over its best single member
+    part_gain: float = 0.1  # coverage of the whole that each member adds on its own
     max_parts: int = 3
     bands: tuple[tuple[str, float], ...] = (
         ("exact", 100.0), ("close", 85.0), ("reworded", 65.0), ("weak", 0.0))
@@ -87,6 +88,10 @@ class TermWeights:
             w = self.default * (self.stock_weight if stem in STOCK_STEMS else 1.0)
         return w
 
+    def vector(self, stems: Sequence[str]) -> np.ndarray:
+        get = self._effective.get
+        return np.array([get(s) or self.weight(s) for s in stems], dtype=np.float64)
+
     def __post_init__(self):
         effective = {s: (w * self.stock_weight if s in STOCK_STEMS else w) for s, w in self.idf.items()}
         object.__setattr__(self, "_effective", effective)
@@ -117,17 +122,16 @@ class Item:
     core: str  # content words without the stock phrasing: what rapidfuzz compares
 
 
-def _core(cleaned: str) -> str:
-    kept = [w for w in cleaned.replace("-", " ").split()
-            if w not in STOPWORDS and stem(w.strip(".,;:()\"'")) not in STOCK_STEMS]
-    return " ".join(kept)
-
-
 def prepare(texts: Sequence[str]) -> tuple[Item, ...]:
+    """Normalize once: stems for the weighted scores, and the content words without the stock
+    phrasing (what rapidfuzz compares), from one pass over the words."""
     out = []
     for t in texts:
         c = clean(t)
-        out.append(Item(t, c, frozenset(content_stems(c)), _core(c)))
+        toks = [w for w in _TOKEN.findall(c.replace("-", " ")) if w not in STOPWORDS and len(w) > 1]
+        stems = [stem(w) for w in toks]
+        core = " ".join(w for w, s_ in zip(toks, stems) if s_ not in STOCK_STEMS)
+        out.append(Item(t, c, frozenset(stems), core))
     return tuple(out)
 
 
@@ -161,7 +165,7 @@ def score_matrix(old: Sequence[Item], new: Sequence[Item], weights: TermWeights,
     """Combined scores (n x m) plus the IDF-weighted intersection matrix and item weights."""
     vocab = sorted({s for it in (*old, *new) for s in it.stems})
     index = {s: k for k, s in enumerate(vocab)}
-    w = np.array([weights.weight(s) for s in vocab], dtype=np.float64)
+    w = weights.vector(vocab)
     A = np.zeros((len(old), len(vocab)))
     B = np.zeros((len(new), len(vocab)))
     for i, it in enumerate(old):
@@ -293,23 +297,35 @@ def _groups(A, B, S, inter, sa, sb, links, weights, config) -> list[Change]:
 
 
 def _best_group(w, pool, W, P, inter, sw, sp, S, own_link, weights, config, *, split) -> Change | None:
-    """Best set of 2..max_parts items of `pool` (side P) that together restate item `w` (side W)."""
+    """Best set of 2..max_parts items of `pool` (side P) that together restate item `w` (side W).
+
+    A group must cover clearly more of w's weighted content than its best single item does
+    (group_gain), and every member must add its own share of w (part_gain): otherwise the
+    best single item is a plain rewording and the rest are new asks.
+    """
     parts = [p for p in pool if sp[p] > 0 and inter[w, p] / sp[p] >= config.part_containment]
     if len(parts) < 2:
         return None
     parts = sorted(parts, key=lambda p: -inter[w, p] / sp[p])[: config.max_parts + 2]
-    best_single = max(float(S[w, p]) for p in pool) if pool else 0.0
+    whole = W[w].stems
+    total = sw[w] or 1.0
+    best_single = max(float(inter[w, p]) for p in pool) / total
     best = None
     for k in range(2, min(config.max_parts, len(parts)) + 1):
         for combo in combinations(sorted(parts), k):
+            shared = [whole & P[p].stems for p in combo]
+            covered = _wsum(frozenset().union(*shared), weights) / total
+            if covered < config.group_coverage or covered - best_single < config.group_gain:
+                continue
+            gains = [_wsum(mine - frozenset().union(*(o for o in shared if o is not mine)), weights) / total
+                     for mine in shared]
+            if min(gains) < config.part_gain:
+                continue
             joined = Item(" ".join(P[p].text for p in combo), " ".join(P[p].clean for p in combo),
                           frozenset().union(*(P[p].stems for p in combo)), " ".join(P[p].core for p in combo))
-            covered = _wsum(W[w].stems & joined.stems, weights) / (sw[w] or 1.0)
-            if covered < config.group_coverage:
-                continue
             score_parts = _score_parts(W[w], joined, weights)
             score = _combine(score_parts, config)
-            if score < config.floor or score < best_single + config.group_margin and own_link is not None:
+            if score < config.floor:
                 continue
             if best is None or score > best[0]:
                 best = (score, combo, score_parts, joined)

@@ -53,7 +53,10 @@ def stem(word: str) -> str:
     return word[:6]
 
 
+TOKEN = re.compile(r"[a-z0-9+]+")
+
+
 def content_stems(cleaned: str) -> tuple[str, ...]:
     """Stems of the content words of a clean text, in order, duplicates kept."""
-    toks = re.findall(r"[a-z0-9+]+", cleaned.replace("-", " "))
+    toks = TOKEN.findall(cleaned.replace("-", " "))
     return tuple(stem(t) for t in toks if t not in STOPWORDS and len(t) > 1)

@@ -221,3 +221,12 @@ def test_renamed_countries_are_one_country_across_years():
     (diff,) = align_batch(pairs)
     assert diff.tier_change == "downgraded"
     assert sorted(c.kind for c in diff.changes) == ["dropped", "reworded"]
+
+
+def test_full_report_text_with_real_name_forms_gives_one_document_per_country_with_codes():
+    result = parse_bytes((SHAPES / "pdf_real_names_synthetic_2021.txt").read_bytes(), source="r.txt")
+    assert result.errors == ()
+    assert [(d.country_code, d.year, d.tier, d.tier_source, len(d.recommendations)) for d in result.documents] == [
+        ("COD", 2021, "Tier 2 Watch List", "both", 2), ("CIV", 2021, "Tier 2", "both", 1),
+        ("PRK", 2021, "Tier 3", "both", 1), ("BHS", 2021, "Tier 1", "both", 1)]
+    assert not any("not a known country" in w for d in result.documents for w in d.warnings)

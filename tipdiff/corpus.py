@@ -15,7 +15,7 @@ from .diff import CountryDiff, diff_narratives
 from .lineage import Lineage, TierYear, build_lineage, tier_history
 from .model import InputError, Narrative
 
-ALIGNER_VERSION = "1.0"
+ALIGNER_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)

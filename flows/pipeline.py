@@ -121,19 +121,12 @@ def tipdiff_run(
         files_out = t.output_files(Payload(tables), Payload(reports))
         timings["tables_and_reports"] = time.perf_counter() - clock - sum(timings.values())
 
-        counts = {
-            "documents": len(documents), "countries": len(histories),
-            "recommendations": len(tables["recommendations"]), "change_rows": len(tables["changes"]),
-            "changes_by_kind": tables["changes"].drop_duplicates("change_id")["kind"].value_counts().to_dict(),
-            "errors": len(errors), "warnings": len(tables["warnings"]),
-        }
         cache = {"parse": _cache_counts(parse_futures), "align": _cache_counts(align_futures)}
         manifest = t.build_manifest(
-            sources=Payload(files), code_revision=t.code_revision(), counts=counts, timings=timings,
-            cache=cache, outputs={n: store.sha256_hex(b) for n, b in files_out.items()},
+            sources=Payload(files), tables_=Payload(tables), outputs=Payload(files_out),
+            code_revision=t.code_revision(), timings=timings, cache=cache,
             previous=t.previous_manifest(out), started_at=started_at)
         t.publish(out, Payload(files_out), Payload(manifest))
-        t.publish_artifacts(summary, Payload(tables["tiers"].astype(object).where(
-            tables["tiers"].notna(), None).to_dict(orient="records")))
-    return {"out": out, "counts": counts, "cache": cache,
+        t.publish_artifacts(summary, Payload(tables["tiers"]))
+    return {"out": out, "counts": manifest["counts"], "cache": cache,
             "errors": [e.message for e in errors], "timings_seconds": manifest["timings_seconds"]}

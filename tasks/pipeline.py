@@ -128,8 +128,9 @@ def code_revision() -> str:
 
 
 @task(name="manifest", cache_policy=NO_CACHE)
-def build_manifest(sources: Payload, **kwargs) -> dict:
-    return manifest.build_manifest(sources=sources.value, config=DEFAULT_CONFIG, **kwargs)
+def build_manifest(sources: Payload, tables_: Payload, outputs: Payload, **kwargs) -> dict:
+    return manifest.build_manifest(sources=sources.value, tables=tables_.value, outputs=outputs.value,
+                                   config=DEFAULT_CONFIG, **kwargs)
 
 
 @task(name="year-pairs", cache_policy=NO_CACHE)
@@ -148,7 +149,8 @@ def publish(out: str, files: Payload, manifest_: Payload) -> None:
 
 
 @task(name="artifacts", cache_policy=NO_CACHE)
-def publish_artifacts(summary_markdown: str, rows: Payload) -> None:
-    rows = rows.value
+def publish_artifacts(summary_markdown: str, tiers: Payload) -> None:
+    df = tiers.value
+    rows = df.astype(object).where(df.notna(), None).to_dict(orient="records")
     create_markdown_artifact(summary_markdown, key="tipdiff-summary", description="tipdiff run summary")
     create_table_artifact(rows, key="tipdiff-tiers", description="tier per country and year")

@@ -5,10 +5,29 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Mapping, Sequence
 
+import hashlib
+
+import pandas as pd
+
 from .align import AlignConfig
 from .corpus import ALIGNER_VERSION
 from .parse import PARSER_VERSION
 from .sources import SourceFile
+
+
+def counts_from_tables(tables: Mapping[str, pd.DataFrame]) -> dict:
+    """What a run produced, read off its tables (one tiers row per narrative)."""
+    tiers, changes = tables["tiers"], tables["changes"]
+    return {
+        "documents": len(tiers),
+        "countries": int(tiers["country"].nunique()),
+        "recommendations": len(tables["recommendations"]),
+        "change_rows": len(changes),
+        "changes_by_kind": {k: int(v) for k, v in
+                            changes.drop_duplicates("change_id")["kind"].value_counts().items()},
+        "errors": len(tables["errors"]),
+        "warnings": len(tables["warnings"]),
+    }
 
 
 def build_manifest(
@@ -16,10 +35,10 @@ def build_manifest(
     sources: Sequence[SourceFile],
     config: AlignConfig,
     code_revision: str,
-    counts: Mapping[str, object],
+    tables: Mapping[str, pd.DataFrame],
     timings: Mapping[str, float],
     cache: Mapping[str, Mapping[str, int]],
-    outputs: Mapping[str, str],
+    outputs: Mapping[str, bytes],
     previous: Mapping | None,
     started_at: str,
 ) -> dict:
@@ -47,8 +66,8 @@ def build_manifest(
         "sources": [asdict(s) for s in sources],
         "inputs_changed_since_previous_run": inputs_changed,
         "parser_version_change": parser_change,
-        "counts": dict(counts),
+        "counts": counts_from_tables(tables),
         "cache": {k: dict(v) for k, v in cache.items()},
         "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
-        "outputs": dict(outputs),
+        "outputs": {name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()},
     }

@@ -168,7 +168,7 @@ def test_dask_task_runner_gives_the_same_tables(tmp_path, fresh_result_cache):
     threads = tmp_path / "threads"
     run(RAW, threads)
     dask_flow = tipdiff_run.with_options(task_runner=DaskTaskRunner(
-        cluster_kwargs={"n_workers": 1, "threads_per_worker": 2, "processes": False,
+        cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True,
                         "dashboard_address": None}))
     dask_out = tmp_path / "dask"
     with temporary_settings(updates={PREFECT_LOCAL_STORAGE_PATH: tmp_path / "dask-results"}):

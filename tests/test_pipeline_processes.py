@@ -192,3 +192,11 @@ def test_serve_deployment_on_a_real_server_runs_on_demand(tmp_path):
         if serve is not None:
             _kill_group(serve)
         _kill_group(server)
+
+
+def test_cli_runner_dask_matches_the_default_runner(tmp_path, home):
+    threads, dask = tmp_path / "threads", tmp_path / "dask"
+    assert tipdiff(["run", "--out", str(threads)], home).returncode == 0
+    proc = tipdiff(["run", "--runner", "dask", "--out", str(dask)], home)
+    assert proc.returncode == 0, proc.stderr
+    assert _published(dask) == _published(threads)

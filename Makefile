@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench-align bench-pipeline bench lint clean
+.PHONY: demo test bench-parse bench-align bench-pipeline bench lint clean
 
 # The venv is rebuilt whenever the pins change. Every package comes from constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -26,7 +26,10 @@ bench-align: $(STAMP)
 bench-pipeline: $(STAMP)
 	$(PY) bench/bench_pipeline.py
 
-bench: bench-align bench-pipeline
+bench-parse: $(STAMP)
+	$(PY) bench/bench_parse.py
+
+bench: bench-parse bench-align bench-pipeline
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check tipdiff flows tasks tests bench

@@ -221,29 +221,35 @@ he she we our government officials authorities victims traffickers ngos courts s
 _ABBREVIATIONS = frozenset("e.g i.e no nos art mr ms mrs dr st vs cf approx fig para sec ch vol".split())
 
 
-def _first_word(text: str) -> str:
-    m = re.match(r"\s*[\"“‘']?([A-Za-zÀ-ÿ']+)", text)
+_FIRST_WORD = re.compile(r"\s*[\"“‘']?([A-Za-zÀ-ÿ']+)")
+_NEXT_WORD = re.compile(r"\s*\S+\s+([a-z]+)")
+_PREP_AT = re.compile(r"[ \t\"“]*" + _PREP_STARTS.pattern)
+
+
+def _first_word(text: str, pos: int = 0) -> str:
+    m = _FIRST_WORD.match(text, pos)
     return m.group(1) if m else ""
 
 
-def starts_like_item(text: str) -> bool:
-    """Does this text open like a recommendation (an imperative, or 'In partnership with ...')?"""
-    if _PREP_STARTS.match(text.lstrip(" \"“")):
+def starts_like_item(text: str, pos: int = 0) -> bool:
+    """Does text[pos:] open like a recommendation (an imperative, or 'In partnership with ...')?
+    Works at a position, without copying the rest of the text."""
+    if _PREP_AT.match(text, pos):
         return True
-    word = _first_word(text)
+    word = _first_word(text, pos)
     if not word or not word[0].isupper():
         return False
     low = word.lower()
     if low in IMPERATIVES:
         return True
     if low.endswith("ly") and len(low) > 4:  # "Swiftly enact", "Transparently report"
-        m = re.match(r"\s*\S+\s+([a-z]+)", text)
+        m = _NEXT_WORD.match(text, pos)
         return bool(m) and m.group(1) not in _NON_STARTERS
     return False
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z.]+)\.$", text[: pos + 1])
+    m = re.search(r"([A-Za-z.]+)\.$", text[max(0, pos - 40): pos + 1])
     return m.group(1).lower() if m else ""
 
 
@@ -265,13 +271,12 @@ def sentence_boundaries(block: str) -> list[int]:
     cuts = []
     for m in _BOUNDARY.finditer(block):
         nxt = m.end()
-        rest = block[nxt:]
-        if starts_like_item(rest):
+        if starts_like_item(block, nxt):
             if _word_before(block, m.start()) in _ABBREVIATIONS:
                 continue
             cuts.append(nxt)
         elif "\n" in m.group("ws"):
-            word = _first_word(rest).lower()
+            word = _first_word(block, nxt).lower()
             if word and word not in _NON_STARTERS and not _is_abbreviation(block, m.start()):
                 cuts.append(nxt)
     return cuts
@@ -596,9 +601,9 @@ def _headerless_list_start(body: str, end: int) -> int | None:
     glyph = re.compile(r"(?:^|\s)(?:[•▪●◦]|\*(?=\s))", re.M).search(region, anchor_pos)
     if glyph:
         candidates.append(glyph.start())
-    for m in re.finditer(r"(?:[.!?][\"”’)]*[ \t]*\n?[ \t]*|\n[ \t]*\n[ \t]*)(?=\S)", region[anchor_pos:]):
-        pos = anchor_pos + m.end()
-        if starts_like_item(region[pos:]):
+    for m in re.compile(r"(?:[.!?][\"”’)]*[ \t]*\n?[ \t]*|\n[ \t]*\n[ \t]*)(?=\S)").finditer(region, anchor_pos):
+        pos = m.end()
+        if starts_like_item(region, pos):
             candidates.append(pos)
             break
     return min(candidates) if candidates else None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -121,3 +123,19 @@ def test_damaged_copies_of_the_seed_never_crash(cuts, junk):
     for start, length in cuts:
         data[start:start + length] = junk
     _clean_outcome(parse_bytes(bytes(data), source="cut.txt"), "cut.txt")
+
+
+SEED_ITEMS = [r.text for r in parse_bytes(SEED_BYTES, source="seed").documents[0].recommendations]
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+@pytest.mark.parametrize("first", [1, 3, 5])
+def test_the_seeds_real_recommendations_round_trip_in_every_style(style, first):
+    assert _parsed(_doc(STYLES[style](SEED_ITEMS, first))) == SEED_ITEMS
+
+
+def test_the_seeds_real_recommendations_round_trip_as_a_semicolon_paragraph():
+    bare = [i.rstrip(".") for i in SEED_ITEMS]
+    lowered = [bare[0]] + [b[0].lower() + b[1:] for b in bare[1:]]
+    block = "; ".join(lowered[:-1]) + "; and " + lowered[-1] + "."
+    assert _parsed(_doc(block, header="RECOMMENDATIONS FOR PERU:\n")) == lowered[:-1] + [lowered[-1] + "."]

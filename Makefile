@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(VENV)/bin/tipdiff run --raw data/raw --out data/processed
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check tipdiff flows tasks tests bench
 	$(PY) -m pytest
 
 bench-align: $(STAMP)

@@ -26,8 +26,13 @@ def run(raw: Path, out: Path, home: Path) -> tuple[float, float, dict]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(ENV, PREFECT_HOME=str(home))
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "tipdiff.cli", "run", "--raw", str(raw), "--out", str(out)],
-                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tipdiff.cli", "run", "--raw", str(raw), "--out", str(out)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t0
     if os.waitstatus_to_exitcode(status) not in (0, 1):
@@ -47,13 +52,22 @@ def series(label: str, raw: Path, work: Path, n: int = 3) -> None:
         warm.append(s)
         rss.append(m)
     c = manifest["counts"]
-    print(f"{label}: {c['documents']} narratives, {c['recommendations']} recommendations, "
-          f"{c['change_rows']} change rows")
-    print(f"  cold  median {statistics.median(cold):6.2f} s  ({', '.join(f'{x:.2f}' for x in cold)})")
-    print(f"  warm  median {statistics.median(warm):6.2f} s  ({', '.join(f'{x:.2f}' for x in warm)}); "
-          f"cache: {manifest['cache']}")
-    print(f"  warm/cold {statistics.median(warm) / statistics.median(cold):.2f}; "
-          f"stages of the last warm run: {manifest['timings_seconds']}")
+    print(
+        f"{label}: {c['documents']} narratives, {c['recommendations']} recommendations, "
+        f"{c['change_rows']} change rows"
+    )
+    print(
+        f"  cold  median {statistics.median(cold):6.2f} s  ({', '.join(f'{x:.2f}' for x in cold)})"
+    )
+    print(
+        f"  warm  median {statistics.median(warm):6.2f} s  "
+        f"({', '.join(f'{x:.2f}' for x in warm)}); "
+        f"cache: {manifest['cache']}"
+    )
+    print(
+        f"  warm/cold {statistics.median(warm) / statistics.median(cold):.2f}; "
+        f"stages of the last warm run: {manifest['timings_seconds']}"
+    )
     print(f"  peak RSS of the tipdiff process: max {max(rss):.0f} MiB")
 
 

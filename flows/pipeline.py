@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow
@@ -70,7 +70,7 @@ def tipdiff_run(
 ) -> dict:
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
     years, and publish tables, reports and a manifest into `out` atomically."""
-    started_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    started_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     with store.run_lock(Path(out), wait=wait):
@@ -123,10 +123,21 @@ def tipdiff_run(
 
         cache = {"parse": _cache_counts(parse_futures), "align": _cache_counts(align_futures)}
         manifest = t.build_manifest(
-            sources=Payload(files), tables_=Payload(tables), outputs=Payload(files_out),
-            code_revision=t.code_revision(), timings=timings, cache=cache,
-            previous=t.previous_manifest(out), started_at=started_at)
+            sources=Payload(files),
+            tables_=Payload(tables),
+            outputs=Payload(files_out),
+            code_revision=t.code_revision(),
+            timings=timings,
+            cache=cache,
+            previous=t.previous_manifest(out),
+            started_at=started_at,
+        )
         t.publish(out, Payload(files_out), Payload(manifest))
         t.publish_artifacts(summary, Payload(tables["tiers"]))
-    return {"out": out, "counts": manifest["counts"], "cache": cache,
-            "errors": [e.message for e in errors], "timings_seconds": manifest["timings_seconds"]}
+    return {
+        "out": out,
+        "counts": manifest["counts"],
+        "cache": cache,
+        "errors": [e.message for e in errors],
+        "timings_seconds": manifest["timings_seconds"],
+    }

@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 
 from prefect import task
-from prefect.cache_policies import NO_CACHE
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 
 from tipdiff import corpus, manifest, render, sources, store, tables
 from tipdiff.align import DEFAULT_CONFIG
@@ -64,7 +64,13 @@ def _is_transient(_task, _task_run, state) -> bool:
     return False
 
 
-@task(name="fetch-page", retries=3, retry_delay_seconds=[0.5, 1, 2], retry_condition_fn=_is_transient, cache_policy=NO_CACHE)
+@task(
+    name="fetch-page",
+    retries=3,
+    retry_delay_seconds=[0.5, 1, 2],
+    retry_condition_fn=_is_transient,
+    cache_policy=NO_CACHE,
+)
 def fetch_page(url: str, timeout: float) -> bytes:
     return sources.fetch_page(url, timeout=timeout)
 
@@ -84,7 +90,6 @@ def inventory(raw: str, snapshots: str | None) -> tuple[sources.SourceFile, ...]
 
 
 @task(name="parse-year", cache_key_fn=parse_cache_key, persist_result=True)
-
 def parse_year(files: tuple[sources.SourceFile, ...]):
     return sources.parse_files(files)
 
@@ -95,7 +100,6 @@ def dedupe(documents: Payload):
 
 
 @task(name="align-year-pair", cache_key_fn=align_cache_key, persist_result=True)
-
 def align_year_pair(pairs: Payload):
     return corpus.align_batch(pairs.value)
 
@@ -113,8 +117,11 @@ def build_tables(histories: Payload, diffs: Payload, errors: Payload):
 @task(name="reports", cache_policy=NO_CACHE)
 def build_reports(histories: Payload, diffs: Payload, errors: Payload) -> dict[str, str]:
     h, d, e = histories.value, diffs.value, errors.value
-    return {"report.md": render.markdown_report(h, d, e), "report.html": render.html_report(h, d, e),
-            "summary.md": render.markdown_report(h, d, e, detail=False)}
+    return {
+        "report.md": render.markdown_report(h, d, e),
+        "report.html": render.html_report(h, d, e),
+        "summary.md": render.markdown_report(h, d, e, detail=False),
+    }
 
 
 @task(name="previous-manifest", cache_policy=NO_CACHE)
@@ -129,8 +136,13 @@ def code_revision() -> str:
 
 @task(name="manifest", cache_policy=NO_CACHE)
 def build_manifest(sources: Payload, tables_: Payload, outputs: Payload, **kwargs) -> dict:
-    return manifest.build_manifest(sources=sources.value, tables=tables_.value, outputs=outputs.value,
-                                   config=DEFAULT_CONFIG, **kwargs)
+    return manifest.build_manifest(
+        sources=sources.value,
+        tables=tables_.value,
+        outputs=outputs.value,
+        config=DEFAULT_CONFIG,
+        **kwargs,
+    )
 
 
 @task(name="year-pairs", cache_policy=NO_CACHE)
@@ -152,5 +164,7 @@ def publish(out: str, files: Payload, manifest_: Payload) -> None:
 def publish_artifacts(summary_markdown: str, tiers: Payload) -> None:
     df = tiers.value
     rows = df.astype(object).where(df.notna(), None).to_dict(orient="records")
-    create_markdown_artifact(summary_markdown, key="tipdiff-summary", description="tipdiff run summary")
+    create_markdown_artifact(
+        summary_markdown, key="tipdiff-summary", description="tipdiff run summary"
+    )
     create_table_artifact(rows, key="tipdiff-tiers", description="tier per country and year")

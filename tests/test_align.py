@@ -6,15 +6,24 @@ import itertools
 import json
 import subprocess
 import sys
+from itertools import pairwise
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tipdiff.align import DEFAULT_CONFIG, AlignConfig, TermWeights, align, prepare, score_matrix, tier_change
+from tipdiff.align import (
+    DEFAULT_CONFIG,
+    AlignConfig,
+    TermWeights,
+    align,
+    prepare,
+    score_matrix,
+    tier_change,
+)
+from tipdiff.diff import diff_narratives
 from tipdiff.evalset import ASKS, make_pair
 from tipdiff.lineage import build_lineage, tier_history
-from tipdiff.diff import diff_narratives
 from tipdiff.parse import parse_bytes
 
 from .conftest import ROOT
@@ -163,9 +172,9 @@ def test_optimal_assignment_agrees_with_brute_force(seed, n, m):
 def test_lineage_reinstated_streak_and_deterministic_ids():
     docs = [_doc(f"{y}/synthetic_freedonia_{y}.txt") for y in (2022, 2023, 2024)]
     texts = {d.year: [r.text for r in d.recommendations] for d in docs}
-    diffs = [diff_narratives(a, b) for a, b in zip(docs, docs[1:])]
+    diffs = [diff_narratives(a, b) for a, b in pairwise(docs)]
     lin = build_lineage("FREEDONIA", texts, diffs)
-    again = build_lineage("FREEDONIA", texts, [diff_narratives(a, b) for a, b in zip(docs, docs[1:])])
+    again = build_lineage("FREEDONIA", texts, [diff_narratives(a, b) for a, b in pairwise(docs)])
     assert lin.id_of == again.id_of
     hotline = lin.id_of[(2022, 4)]
     assert lin.id_of[(2024, 4)] == hotline  # dropped in 2023, back in 2024

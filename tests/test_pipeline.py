@@ -130,7 +130,7 @@ def test_bad_inputs_are_reported_by_name_and_the_rest_is_processed(tmp_path, fre
     errors = pd.read_csv(out / "errors.csv")
     assert sorted(errors["source"].str.rsplit("/", n=1).str[-1]) == [
         "empty.txt", "notes.txt", "scan.txt", "zz_copy_of_peru.txt"]
-    assert all(src in msg for src, msg in zip(errors["source"], errors["message"]))
+    assert all(src in msg for src, msg in zip(errors["source"], errors["message"], strict=True))
     assert len(result["errors"]) == 4
     recs = pd.read_parquet(out / "recommendations.parquet")
     assert set(recs["country"]) == {"Peru", "Freedonia", "Sylvania", "Ruritania", "Grand Fenwick"}

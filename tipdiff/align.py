@@ -11,34 +11,43 @@ merges. Every change keeps its band and its separate scores so a reviewer can se
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
-from typing import Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from scipy.optimize import linear_sum_assignment
 
-from .normalize import STOPWORDS, TOKEN as _TOKEN, clean, content_stems, stem, words
+from .normalize import STOPWORDS, clean, content_stems, stem, words
+from .normalize import TOKEN as _TOKEN
 
 KINDS = ("unchanged", "reworded", "split", "merged", "added", "dropped")
 
 # Stems of the report's stock phrasing ("Increase efforts to", "vigorously investigate and
 # prosecute", "including complicit officials"): down-weighted on top of corpus IDF.
-STOCK_STEMS = frozenset(content_stems(clean(
-    "increase efforts vigorously investigate prosecute convict traffickers complicit officials "
-    "trafficking victims government ensure adequate implement provide continue improve "
-    "strengthen proactively significant sentences crimes cases law anti")))
+STOCK_STEMS = frozenset(
+    content_stems(
+        clean(
+            "increase efforts vigorously investigate prosecute convict traffickers complicit "
+            "officials "
+            "trafficking victims government ensure adequate implement provide continue improve "
+            "strengthen proactively significant sentences crimes cases law anti"
+        )
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
     """Every threshold of the aligner, as data. Bands are (name, floor) from high to low."""
 
-    cutoff: float = 42.0  # minimum combined score for a reported link (bench-tuned, checked on a held-out seed)
+    cutoff: float = (
+        42.0  # minimum combined score for a reported link (bench-tuned, checked on a held-out seed)
+    )
     floor: float = 35.0  # links are computed down to here, then filtered by `cutoff`
     w_idf: float = 0.45  # IDF-weighted Jaccard over stems
     w_containment: float = 0.2  # IDF-weighted share of the shorter item found in the other
@@ -52,7 +61,11 @@ class AlignConfig:
     part_gain: float = 0.1  # coverage of the whole that each member adds on its own
     max_parts: int = 3
     bands: tuple[tuple[str, float], ...] = (
-        ("exact", 100.0), ("close", 85.0), ("reworded", 65.0), ("weak", 0.0))
+        ("exact", 100.0),
+        ("close", 85.0),
+        ("reworded", 65.0),
+        ("weak", 0.0),
+    )
 
     def band(self, score: float) -> str:
         for name, low in self.bands:
@@ -93,7 +106,9 @@ class TermWeights:
         return np.array([get(s) or self.weight(s) for s in stems], dtype=np.float64)
 
     def __post_init__(self):
-        effective = {s: (w * self.stock_weight if s in STOCK_STEMS else w) for s, w in self.idf.items()}
+        effective = {
+            s: (w * self.stock_weight if s in STOCK_STEMS else w) for s, w in self.idf.items()
+        }
         object.__setattr__(self, "_effective", effective)
 
 
@@ -130,7 +145,7 @@ def prepare(texts: Sequence[str]) -> tuple[Item, ...]:
         c = clean(t)
         toks = [w for w in _TOKEN.findall(c.replace("-", " ")) if w not in STOPWORDS and len(w) > 1]
         stems = [stem(w) for w in toks]
-        core = " ".join(w for w, s_ in zip(toks, stems) if s_ not in STOCK_STEMS)
+        core = " ".join(w for w, s_ in zip(toks, stems, strict=True) if s_ not in STOCK_STEMS)
         out.append(Item(t, c, frozenset(stems), core))
     return tuple(out)
 
@@ -157,11 +172,18 @@ def _score_parts(a: Item, b: Item, weights: TermWeights) -> dict[str, float]:
 
 
 def _combine(parts: dict[str, float], config: AlignConfig) -> float:
-    return round(config.w_idf * parts["idf_jaccard"] + config.w_containment * parts["containment"]
-                 + config.w_token_sort * parts["token_sort_ratio"] + config.w_ratio * parts["ratio"], 2)
+    return round(
+        config.w_idf * parts["idf_jaccard"]
+        + config.w_containment * parts["containment"]
+        + config.w_token_sort * parts["token_sort_ratio"]
+        + config.w_ratio * parts["ratio"],
+        2,
+    )
 
 
-def score_matrix(old: Sequence[Item], new: Sequence[Item], weights: TermWeights, config: AlignConfig):
+def score_matrix(
+    old: Sequence[Item], new: Sequence[Item], weights: TermWeights, config: AlignConfig
+):
     """Combined scores (n x m) plus the IDF-weighted intersection matrix and item weights."""
     vocab = sorted({s for it in (*old, *new) for s in it.stems})
     index = {s: k for k, s in enumerate(vocab)}
@@ -181,8 +203,12 @@ def score_matrix(old: Sequence[Item], new: Sequence[Item], weights: TermWeights,
     oc, nc = [it.core for it in old], [it.core for it in new]
     tsr = process.cdist(oc, nc, scorer=fuzz.token_sort_ratio, processor=None, dtype=np.float32)
     rat = process.cdist(oc, nc, scorer=fuzz.ratio, processor=None, dtype=np.float32)
-    combined = (config.w_idf * jac + config.w_containment * cont + config.w_token_sort * tsr
-                + config.w_ratio * rat)
+    combined = (
+        config.w_idf * jac
+        + config.w_containment * cont
+        + config.w_token_sort * tsr
+        + config.w_ratio * rat
+    )
     return combined, inter, sa, sb, (jac, cont, tsr, rat)
 
 
@@ -196,7 +222,7 @@ def _word_diff(old: Item, new: Item) -> tuple[tuple[str, str, str], ...]:
     each segment keeps the original words of both sides."""
     (a, ka), (b, kb) = _tokens(old.text), _tokens(new.text)
     return tuple(
-        (op.tag, " ".join(a[op.src_start:op.src_end]), " ".join(b[op.dest_start:op.dest_end]))
+        (op.tag, " ".join(a[op.src_start : op.src_end]), " ".join(b[op.dest_start : op.dest_end]))
         for op in Levenshtein.opcodes(ka, kb)
     )
 
@@ -220,17 +246,21 @@ def align(
     """
     A, B = _prepared(old), _prepared(new)
     if weights is None:
-        weights = TermWeights.from_texts([it.text for it in (*A, *B)], stock_weight=config.stock_weight)
+        weights = TermWeights.from_texts(
+            [it.text for it in (*A, *B)], stock_weight=config.stock_weight
+        )
     n, m = len(A), len(B)
     changes: list[Change] = []
     links: dict[int, int] = {}
     if n and m:
         S, inter, sa, sb, (jac, cont, tsr, rat) = score_matrix(A, B, weights, config)
-        hint = config.position_hint * (1.0 - np.abs(
-            np.arange(n)[:, None] / max(n - 1, 1) - np.arange(m)[None, :] / max(m - 1, 1)))
+        hint = config.position_hint * (
+            1.0
+            - np.abs(np.arange(n)[:, None] / max(n - 1, 1) - np.arange(m)[None, :] / max(m - 1, 1))
+        )
         cost = np.where(S >= config.floor, -(S + hint), 0.0)
         rows, cols = linear_sum_assignment(cost)
-        links = {int(i): int(j) for i, j in zip(rows, cols) if S[i, j] >= config.floor}
+        links = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if S[i, j] >= config.floor}
         groups = _groups(A, B, S, inter, sa, sb, links, weights, config)
         grouped_old = {i for g in groups for i in g.old}
         grouped_new = {j for g in groups for j in g.new}
@@ -238,14 +268,27 @@ def align(
         for i, j in links.items():
             if i in grouped_old or j in grouped_new:
                 continue
-            parts = {"idf_jaccard": round(float(jac[i, j]), 2), "containment": round(float(cont[i, j]), 2),
-                     "token_sort_ratio": round(float(tsr[i, j]), 2), "ratio": round(float(rat[i, j]), 2)}
+            parts = {
+                "idf_jaccard": round(float(jac[i, j]), 2),
+                "containment": round(float(cont[i, j]), 2),
+                "token_sort_ratio": round(float(tsr[i, j]), 2),
+                "ratio": round(float(rat[i, j]), 2),
+            }
             same = A[i].clean == B[j].clean
             score = 100.0 if same else _combine(parts, config)
-            changes.append(Change(
-                kind="unchanged" if same else "reworded", old=(i,), new=(j,), score=score,
-                band=config.band(score), scores=parts,
-                word_diff=(("equal", A[i].text, B[j].text),) if same else _word_diff(A[i], B[j])))
+            changes.append(
+                Change(
+                    kind="unchanged" if same else "reworded",
+                    old=(i,),
+                    new=(j,),
+                    score=score,
+                    band=config.band(score),
+                    scores=parts,
+                    word_diff=(("equal", A[i].text, B[j].text),)
+                    if same
+                    else _word_diff(A[i], B[j]),
+                )
+            )
     changes = [c if c.score is None or c.score >= config.cutoff else None for c in changes]
     kept = [c for c in changes if c is not None]
     used_old = {i for c in kept for i in c.old}
@@ -273,12 +316,16 @@ def _groups(A, B, S, inter, sa, sb, links, weights, config) -> list[Change]:
     # split: whole = old i, parts from free new items plus i's own link
     for i in np.flatnonzero(enough_new).tolist():
         pool = free_new + ([link_of_old[i]] if i in link_of_old else [])
-        cand = _best_group(i, pool, A, B, inter, sa, sb, S, link_of_old.get(i), weights, config, split=True)
+        cand = _best_group(
+            i, pool, A, B, inter, sa, sb, S, link_of_old.get(i), weights, config, split=True
+        )
         if cand:
             candidates.append(cand)
     for j in np.flatnonzero(enough_old).tolist():
         pool = free_old + ([link_of_new[j]] if j in link_of_new else [])
-        cand = _best_group(j, pool, B, A, inter.T, sb, sa, S.T, link_of_new.get(j), weights, config, split=False)
+        cand = _best_group(
+            j, pool, B, A, inter.T, sb, sa, S.T, link_of_new.get(j), weights, config, split=False
+        )
         if cand:
             candidates.append(cand)
     accepted: list[Change] = []
@@ -287,8 +334,11 @@ def _groups(A, B, S, inter, sa, sb, links, weights, config) -> list[Change]:
     for cand in sorted(candidates, key=lambda c: (-c.score, c.kind, c.old, c.new)):
         if taken_old.isdisjoint(cand.old) and taken_new.isdisjoint(cand.new):
             # a part may not be another item's one-to-one link
-            if any(link_of_old.get(i) is not None and link_of_old[i] not in cand.new for i in cand.old) \
-                    or any(link_of_new.get(j) is not None and link_of_new[j] not in cand.old for j in cand.new):
+            if any(
+                link_of_old.get(i) is not None and link_of_old[i] not in cand.new for i in cand.old
+            ) or any(
+                link_of_new.get(j) is not None and link_of_new[j] not in cand.old for j in cand.new
+            ):
                 continue
             accepted.append(cand)
             taken_old.update(cand.old)
@@ -296,7 +346,9 @@ def _groups(A, B, S, inter, sa, sb, links, weights, config) -> list[Change]:
     return accepted
 
 
-def _best_group(w, pool, W, P, inter, sw, sp, S, own_link, weights, config, *, split) -> Change | None:
+def _best_group(
+    w, pool, W, P, inter, sw, sp, S, own_link, weights, config, *, split
+) -> Change | None:
     """Best set of 2..max_parts items of `pool` (side P) that together restate item `w` (side W).
 
     A group must cover clearly more of w's weighted content than its best single item does
@@ -317,12 +369,19 @@ def _best_group(w, pool, W, P, inter, sw, sp, S, own_link, weights, config, *, s
             covered = _wsum(frozenset().union(*shared), weights) / total
             if covered < config.group_coverage or covered - best_single < config.group_gain:
                 continue
-            gains = [_wsum(mine - frozenset().union(*(o for o in shared if o is not mine)), weights) / total
-                     for mine in shared]
+            gains = [
+                _wsum(mine - frozenset().union(*(o for o in shared if o is not mine)), weights)
+                / total
+                for mine in shared
+            ]
             if min(gains) < config.part_gain:
                 continue
-            joined = Item(" ".join(P[p].text for p in combo), " ".join(P[p].clean for p in combo),
-                          frozenset().union(*(P[p].stems for p in combo)), " ".join(P[p].core for p in combo))
+            joined = Item(
+                " ".join(P[p].text for p in combo),
+                " ".join(P[p].clean for p in combo),
+                frozenset().union(*(P[p].stems for p in combo)),
+                " ".join(P[p].core for p in combo),
+            )
             score_parts = _score_parts(W[w], joined, weights)
             score = _combine(score_parts, config)
             if score < config.floor:
@@ -335,8 +394,13 @@ def _best_group(w, pool, W, P, inter, sw, sp, S, own_link, weights, config, *, s
     diff = _word_diff(W[w], joined) if split else _word_diff(joined, W[w])
     return Change(
         kind="split" if split else "merged",
-        old=(w,) if split else tuple(combo), new=tuple(combo) if split else (w,),
-        score=score, band=config.band(score), scores=score_parts, word_diff=diff)
+        old=(w,) if split else tuple(combo),
+        new=tuple(combo) if split else (w,),
+        score=score,
+        band=config.band(score),
+        scores=score_parts,
+        word_diff=diff,
+    )
 
 
 TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4}

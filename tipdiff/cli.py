@@ -66,13 +66,36 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
 
 def _print_parse(result: ParseResult) -> None:
     rows = [
-        [d.country, d.country_code or "-", d.year, d.tier or "unknown", d.tier_source or "-",
-         d.tier_movement or "-", len(d.recommendations), len(d.warnings), d.source]
+        [
+            d.country,
+            d.country_code or "-",
+            d.year,
+            d.tier or "unknown",
+            d.tier_source or "-",
+            d.tier_movement or "-",
+            len(d.recommendations),
+            len(d.warnings),
+            d.source,
+        ]
         for d in result.documents
     ]
     if rows:
-        print(_table(rows, ["country", "code", "year", "tier", "from", "movement", "recs",
-                            "warnings", "source"]))
+        print(
+            _table(
+                rows,
+                [
+                    "country",
+                    "code",
+                    "year",
+                    "tier",
+                    "from",
+                    "movement",
+                    "recs",
+                    "warnings",
+                    "source",
+                ],
+            )
+        )
     for d in result.documents:
         for w in d.warnings:
             print(f"warning: {d.source}: {d.country} {d.year}: {w}")
@@ -103,12 +126,19 @@ def cmd_diff(args) -> int:
     errors = old.errors + new.errors
     pairs = pair_documents(old.documents, new.documents)
     weights = TermWeights.from_texts(
-        r.text for d in (*old.documents, *new.documents) for r in d.recommendations)
+        r.text for d in (*old.documents, *new.documents) for r in d.recommendations
+    )
     diffs = [diff_narratives(a, b, weights=weights) for a, b in pairs]
     if not pairs and not errors:
-        errors = (InputError(args.new, (
-            f"{args.old} and {args.new}: no country appears in both files: "
-            "expected narratives of the same country in two report years")),)
+        errors = (
+            InputError(
+                args.new,
+                (
+                    f"{args.old} and {args.new}: no country appears in both files: "
+                    "expected narratives of the same country in two report years"
+                ),
+            ),
+        )
     if args.json:
         print(json.dumps({"diffs": [d.to_dict() for d in diffs]}, ensure_ascii=False, indent=2))
     else:
@@ -120,8 +150,11 @@ def cmd_diff(args) -> int:
 def cmd_run(args) -> int:
     raw = Path(args.raw)
     if not raw.is_dir():
-        print(f"tipdiff run: error: --raw {raw}: no such folder: expected a folder of narratives "
-              "(one sub-folder per report year)", file=sys.stderr)
+        print(
+            f"tipdiff run: error: --raw {raw}: no such folder: expected a folder of narratives "
+            "(one sub-folder per report year)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     from .store import LockBusy, run_lock
 
@@ -141,30 +174,49 @@ def cmd_run(args) -> int:
         try:
             from prefect_dask import DaskTaskRunner
         except ImportError:
-            print("tipdiff run: error: --runner dask needs the optional extra: "
-                  "pip install 'tipdiff[dask]'", file=sys.stderr)
+            print(
+                "tipdiff run: error: --runner dask needs the optional extra: "
+                "pip install 'tipdiff[dask]'",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
-        runner = (DaskTaskRunner(address=args.dask_address) if args.dask_address
-                  else DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1}))
+        runner = (
+            DaskTaskRunner(address=args.dask_address)
+            if args.dask_address
+            else DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1})
+        )
         flow_fn = tipdiff_run.with_options(task_runner=runner)
     try:
         with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-            result = flow_fn(raw=str(raw), out=args.out, sources_file=args.sources,
-                             snapshots=args.snapshots, wait=args.wait, progress=True)
+            result = flow_fn(
+                raw=str(raw),
+                out=args.out,
+                sources_file=args.sources,
+                snapshots=args.snapshots,
+                wait=args.wait,
+                progress=True,
+            )
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     c = result["counts"]
     cache = result["cache"]
-    print(f"tipdiff: {c['documents']} narratives of {c['countries']} countries, "
-          f"{c['recommendations']} recommendations, {c['change_rows']} change rows")
-    print(f"cache: parsed {cache['parse']['computed']} year(s) ({cache['parse']['cached']} from cache), "
-          f"aligned {cache['align']['computed']} year pair(s) ({cache['align']['cached']} from cache)")
+    print(
+        f"tipdiff: {c['documents']} narratives of {c['countries']} countries, "
+        f"{c['recommendations']} recommendations, {c['change_rows']} change rows"
+    )
+    print(
+        f"cache: parsed {cache['parse']['computed']} year(s) "
+        f"({cache['parse']['cached']} from cache), "
+        f"aligned {cache['align']['computed']} year pair(s) ({cache['align']['cached']} from cache)"
+    )
     if c.get("warnings"):
         print(f"{c['warnings']} parser warning(s): see {args.out}/warnings.csv")
-    print(f"results in {args.out}/: recommendations, changes, tiers, lineage, errors, warnings "
-          f"(.parquet/.csv/.jsonl), schema.json, manifest.json; read {args.out}/report.html "
-          f"or {args.out}/report.md")
+    print(
+        f"results in {args.out}/: recommendations, changes, tiers, lineage, errors, warnings "
+        f"(.parquet/.csv/.jsonl), schema.json, manifest.json; read {args.out}/report.html "
+        f"or {args.out}/report.md"
+    )
     for message in result["errors"]:
         print(f"error: {message}", file=sys.stderr)
     return EXIT_INPUT if result["errors"] else EXIT_OK
@@ -172,19 +224,28 @@ def cmd_run(args) -> int:
 
 def cmd_serve(args) -> int:
     if not os.environ.get("PREFECT_API_URL"):
-        print("tipdiff serve: error: needs a running Prefect server. Start one with\n"
-              "  prefect server start --host 127.0.0.1 --port 4200\n"
-              "and set PREFECT_API_URL=http://127.0.0.1:4200/api", file=sys.stderr)
+        print(
+            "tipdiff serve: error: needs a running Prefect server. Start one with\n"
+            "  prefect server start --host 127.0.0.1 --port 4200\n"
+            "and set PREFECT_API_URL=http://127.0.0.1:4200/api",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     prefect_environment()
     from flows.pipeline import tipdiff_run
 
-    params = {"raw": str(Path(args.raw).resolve()), "out": str(Path(args.out).resolve()),
-              "snapshots": str(Path(args.snapshots).resolve()), "progress": False}
+    params = {
+        "raw": str(Path(args.raw).resolve()),
+        "out": str(Path(args.out).resolve()),
+        "snapshots": str(Path(args.snapshots).resolve()),
+        "progress": False,
+    }
     if args.sources:
         params["sources_file"] = str(Path(args.sources).resolve())
     print(f"serving deployment '{tipdiff_run.name}/{args.name}' on cron '{args.cron}'", flush=True)
-    tipdiff_run.serve(name=args.name, cron=args.cron, parameters=params, print_starting_message=False)
+    tipdiff_run.serve(
+        name=args.name, cron=args.cron, parameters=params, print_starting_message=False
+    )
     return EXIT_OK
 
 
@@ -215,8 +276,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="the pipeline: parse, align, publish tables and reports")
     pipeline_args(r)
-    r.add_argument("--wait", type=float, default=300.0,
-                   help="seconds to wait for another run on the same --out (default 300)")
+    r.add_argument(
+        "--wait",
+        type=float,
+        default=300.0,
+        help="seconds to wait for another run on the same --out (default 300)",
+    )
     r.add_argument("--runner", choices=("threads", "dask"), default="threads")
     r.add_argument("--dask-address", help="scheduler address of an existing Dask cluster")
     r.set_defaults(func=cmd_run)

@@ -7,8 +7,9 @@ changes only the pairs that involve it (the pipeline's cache relies on that).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from itertools import pairwise
 
 from .align import DEFAULT_CONFIG, AlignConfig, TermWeights
 from .diff import CountryDiff, diff_narratives
@@ -36,15 +37,23 @@ def dedupe(docs: Sequence[Narrative]) -> tuple[tuple[Narrative, ...], tuple[Inpu
     for d in sorted(docs, key=lambda d: (d.key, d.year, d.source)):
         k = (d.key, d.year)
         if k in chosen:
-            errors.append(InputError(d.source, (
-                f"{d.source}: {d.country} {d.year} is also in {chosen[k].source}; "
-                f"using {chosen[k].source}: expected one narrative per country and year")))
+            errors.append(
+                InputError(
+                    d.source,
+                    (
+                        f"{d.source}: {d.country} {d.year} is also in {chosen[k].source}; "
+                        f"using {chosen[k].source}: expected one narrative per country and year"
+                    ),
+                )
+            )
             continue
         chosen[k] = d
     return tuple(chosen.values()), tuple(errors)
 
 
-def year_pairs(docs: Sequence[Narrative]) -> dict[tuple[int, int], list[tuple[Narrative, Narrative]]]:
+def year_pairs(
+    docs: Sequence[Narrative],
+) -> dict[tuple[int, int], list[tuple[Narrative, Narrative]]]:
     """Each country's consecutive years present, batched by (from_year, to_year)."""
     by_country: dict[str, list[Narrative]] = defaultdict(list)
     for d in docs:
@@ -52,21 +61,24 @@ def year_pairs(docs: Sequence[Narrative]) -> dict[tuple[int, int], list[tuple[Na
     batches: dict[tuple[int, int], list[tuple[Narrative, Narrative]]] = defaultdict(list)
     for key in sorted(by_country):
         series = sorted(by_country[key], key=lambda d: d.year)
-        for a, b in zip(series, series[1:]):
+        for a, b in pairwise(series):
             batches[(a.year, b.year)].append((a, b))
     return dict(sorted(batches.items()))
 
 
-def align_batch(pairs: Sequence[tuple[Narrative, Narrative]], *, config: AlignConfig = DEFAULT_CONFIG
-                ) -> tuple[CountryDiff, ...]:
+def align_batch(
+    pairs: Sequence[tuple[Narrative, Narrative]], *, config: AlignConfig = DEFAULT_CONFIG
+) -> tuple[CountryDiff, ...]:
     weights = TermWeights.from_texts(
         (r.text for a, b in pairs for d in (a, b) for r in d.recommendations),
-        stock_weight=config.stock_weight)
+        stock_weight=config.stock_weight,
+    )
     return tuple(diff_narratives(a, b, weights=weights, config=config) for a, b in pairs)
 
 
-def histories(docs: Sequence[Narrative], diffs: Sequence[CountryDiff], *,
-              config: AlignConfig = DEFAULT_CONFIG) -> tuple[CountryHistory, ...]:
+def histories(
+    docs: Sequence[Narrative], diffs: Sequence[CountryDiff], *, config: AlignConfig = DEFAULT_CONFIG
+) -> tuple[CountryHistory, ...]:
     by_country: dict[str, list[Narrative]] = defaultdict(list)
     for d in docs:
         by_country[d.key].append(d)
@@ -77,11 +89,24 @@ def histories(docs: Sequence[Narrative], diffs: Sequence[CountryDiff], *,
     for key in sorted(by_country):
         series = tuple(sorted(by_country[key], key=lambda d: d.year))
         texts = {d.year: [r.text for r in d.recommendations] for d in series}
-        weights = TermWeights.from_texts((t for ts in texts.values() for t in ts),
-                                         stock_weight=config.stock_weight)
-        lineage = build_lineage(key, texts, sorted(diffs_by_key[key], key=lambda d: d.from_year),
-                                weights=weights, config=config)
-        out.append(CountryHistory(
-            key=key, country=series[-1].country, country_code=series[-1].country_code,
-            narratives=series, lineage=lineage, tiers=tier_history({d.year: d.tier for d in series})))
+        weights = TermWeights.from_texts(
+            (t for ts in texts.values() for t in ts), stock_weight=config.stock_weight
+        )
+        lineage = build_lineage(
+            key,
+            texts,
+            sorted(diffs_by_key[key], key=lambda d: d.from_year),
+            weights=weights,
+            config=config,
+        )
+        out.append(
+            CountryHistory(
+                key=key,
+                country=series[-1].country,
+                country_code=series[-1].country_code,
+                narratives=series,
+                lineage=lineage,
+                tiers=tier_history({d.year: d.tier for d in series}),
+            )
+        )
     return tuple(out)

@@ -52,5 +52,7 @@ def resolve(name: str) -> tuple[str, str | None]:
 
 def _display(name: str) -> str:
     if name.isupper():
-        return " ".join(w.capitalize() if not w.startswith("(") else w for w in name.lower().split())
+        return " ".join(
+            w.capitalize() if not w.startswith("(") else w for w in name.lower().split()
+        )
     return name

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .align import DEFAULT_CONFIG, AlignConfig, Change, TermWeights, align, prepare, tier_change
 from .model import Narrative
@@ -35,12 +35,23 @@ class CountryDiff:
 
     def to_dict(self) -> dict:
         return {
-            "country": self.country, "country_code": self.country_code,
-            "from_year": self.from_year, "to_year": self.to_year,
-            "tier_from": self.tier_from, "tier_to": self.tier_to, "tier_change": self.tier_change,
+            "country": self.country,
+            "country_code": self.country_code,
+            "from_year": self.from_year,
+            "to_year": self.to_year,
+            "tier_from": self.tier_from,
+            "tier_to": self.tier_to,
+            "tier_change": self.tier_change,
             "changes": [
-                {"kind": c.kind, "from": list(c.old), "to": list(c.new), "score": c.score,
-                 "band": c.band, "scores": dict(c.scores), "word_diff": [list(w) for w in c.word_diff]}
+                {
+                    "kind": c.kind,
+                    "from": list(c.old),
+                    "to": list(c.new),
+                    "score": c.score,
+                    "band": c.band,
+                    "scores": dict(c.scores),
+                    "word_diff": [list(w) for w in c.word_diff],
+                }
                 for c in self.changes
             ],
         }
@@ -56,9 +67,15 @@ def diff_narratives(
     a = tuple(r.text for r in old.recommendations)
     b = tuple(r.text for r in new.recommendations)
     return CountryDiff(
-        country=new.country, country_code=new.country_code, from_year=old.year, to_year=new.year,
-        tier_from=old.tier, tier_to=new.tier, tier_change=tier_change(old.tier, new.tier),
-        old_texts=a, new_texts=b,
+        country=new.country,
+        country_code=new.country_code,
+        from_year=old.year,
+        to_year=new.year,
+        tier_from=old.tier,
+        tier_to=new.tier,
+        tier_change=tier_change(old.tier, new.tier),
+        old_texts=a,
+        new_texts=b,
         changes=align(prepare(a), prepare(b), weights=weights, config=config),
     )
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, align, tier_change
 from .diff import CountryDiff
@@ -75,21 +75,33 @@ def build_lineage(
             for o, n in c.links:
                 uf.union((d.from_year, o), (d.to_year, n))
     added_by_year = {d.to_year: [c.new[0] for c in d.changes if c.kind == "added"] for d in diffs}
-    dropped_after = {d.from_year: [c.old[0] for c in d.changes if c.kind == "dropped"] for d in diffs}
+    dropped_after = {
+        d.from_year: [c.old[0] for c in d.changes if c.kind == "dropped"] for d in diffs
+    }
 
     reinstated_roots: set = set()
     for k, y in enumerate(years):
         ended = dropped_after.get(y, [])
         if not ended:
             continue
-        for later in years[k + 2: k + 2 + REINSTATE_WITHIN]:
-            candidates = [j for j in added_by_year.get(later, []) if uf.find((later, j)) == (later, j)]
+        for later in years[k + 2 : k + 2 + REINSTATE_WITHIN]:
+            candidates = [
+                j for j in added_by_year.get(later, []) if uf.find((later, j)) == (later, j)
+            ]
             if not candidates or not ended:
                 continue
-            changes = align([texts_by_year[y][i] for i in ended],
-                            [texts_by_year[later][j] for j in candidates], weights=weights, config=config)
-            back = [(ended[o], candidates[n]) for c in changes if c.kind in ("unchanged", "reworded")
-                    for o, n in c.links]
+            changes = align(
+                [texts_by_year[y][i] for i in ended],
+                [texts_by_year[later][j] for j in candidates],
+                weights=weights,
+                config=config,
+            )
+            back = [
+                (ended[o], candidates[n])
+                for c in changes
+                if c.kind in ("unchanged", "reworded")
+                for o, n in c.links
+            ]
             for o, n in back:
                 uf.union((y, o), (later, n))
                 reinstated_roots.add(uf.find((y, o)))
@@ -113,12 +125,19 @@ def build_lineage(
             streak += 1
         lid = lineage_id(country_key, *first)
         latest_member = max(m for m in members if m[0] == last[0])
-        threads.append(Thread(
-            lineage_id=lid, first_year=first[0], last_year=last[0], years_present=present,
-            streak=streak if last[0] == latest else 0,
-            reinstated=uf.find(root) in {uf.find(r) for r in reinstated_roots},
-            members=tuple(members), text_first=texts_by_year[first[0]][first[1]],
-            text_latest=texts_by_year[latest_member[0]][latest_member[1]]))
+        threads.append(
+            Thread(
+                lineage_id=lid,
+                first_year=first[0],
+                last_year=last[0],
+                years_present=present,
+                streak=streak if last[0] == latest else 0,
+                reinstated=uf.find(root) in {uf.find(r) for r in reinstated_roots},
+                members=tuple(members),
+                text_first=texts_by_year[first[0]][first[1]],
+                text_latest=texts_by_year[latest_member[0]][latest_member[1]],
+            )
+        )
         for m in members:
             id_of[m] = lid
     threads.sort(key=lambda t: t.members[0])
@@ -142,7 +161,14 @@ def tier_history(tiers_by_year: Mapping[int, str | None]) -> tuple[TierYear, ...
             streak = streak + 1 if prev_year == y - 1 and prev_tier == tier else 1
         else:
             streak = 0
-        out.append(TierYear(y, tier, tier_change(prev_tier, tier) if prev_year is not None else None,
-                            streak, streak >= 2))
+        out.append(
+            TierYear(
+                y,
+                tier,
+                tier_change(prev_tier, tier) if prev_year is not None else None,
+                streak,
+                streak >= 2,
+            )
+        )
         prev_year, prev_tier = y, tier
     return tuple(out)

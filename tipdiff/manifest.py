@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Mapping, Sequence
-
 import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 
 import pandas as pd
 
@@ -23,8 +22,10 @@ def counts_from_tables(tables: Mapping[str, pd.DataFrame]) -> dict:
         "countries": int(tiers["country"].nunique()),
         "recommendations": len(tables["recommendations"]),
         "change_rows": len(changes),
-        "changes_by_kind": {k: int(v) for k, v in
-                            changes.drop_duplicates("change_id")["kind"].value_counts().items()},
+        "changes_by_kind": {
+            k: int(v)
+            for k, v in changes.drop_duplicates("change_id")["kind"].value_counts().items()
+        },
         "errors": len(tables["errors"]),
         "warnings": len(tables["warnings"]),
     }
@@ -44,17 +45,24 @@ def build_manifest(
 ) -> dict:
     prev_sources = {s["path"]: s["sha256"] for s in (previous or {}).get("sources", [])}
     now_sources = {s.path: s.sha256 for s in sources}
-    inputs_changed = {
-        "added": sorted(set(now_sources) - set(prev_sources)),
-        "removed": sorted(set(prev_sources) - set(now_sources)),
-        "changed": sorted(p for p in now_sources if p in prev_sources and prev_sources[p] != now_sources[p]),
-    } if previous else None
+    inputs_changed = (
+        {
+            "added": sorted(set(now_sources) - set(prev_sources)),
+            "removed": sorted(set(prev_sources) - set(now_sources)),
+            "changed": sorted(
+                p for p in now_sources if p in prev_sources and prev_sources[p] != now_sources[p]
+            ),
+        }
+        if previous
+        else None
+    )
     parser_change = None
     if previous and previous.get("parser_version") != PARSER_VERSION:
         parser_change = {
-            "from": previous.get("parser_version"), "to": PARSER_VERSION,
+            "from": previous.get("parser_version"),
+            "to": PARSER_VERSION,
             "note": "every input was parsed again because the parser changed; this is a change "
-                    "of tipdiff, not of the reports, and is not counted as an input change",
+            "of tipdiff, not of the reports, and is not counted as an input change",
         }
     return {
         "tool": "tipdiff",

@@ -6,19 +6,30 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_TRANSLATE = str.maketrans({
-    "“": '"', "”": '"', "‘": "'", "’": "'", "–": " ", "—": " ", "‐": "-", "‑": "-",
-    "\u00a0": " ",
-})
+_TRANSLATE = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "–": " ",
+        "—": " ",
+        "‐": "-",
+        "‑": "-",
+        "\u00a0": " ",
+    }
+)
 _LGBT = re.compile(r"\blgbt(?:q?i?\+?|qia?\+?)?(?=\W|$)", re.I)
 _STRAY_HYPHEN = re.compile(r"(\w)- (?!(?:and|or|to)\b)(\w)")  # "long- term" -> "long-term"
 
 # Words that carry no ask on their own: function words plus the report's stock phrasing.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an and the of to in on for with by as at or from into its their it this that these those
 be is are was were been such including include includes other all any both which who whom
 should would could can may must also more than through among within across per via e.g i.e
-""".split())
+""".split()
+)
 
 
 def clean(text: str) -> str:
@@ -39,8 +50,23 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ities", "ity", "ings", "ing", "ies", "ers",
-             "ed", "er", "es", "ly", "s")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ities",
+    "ity",
+    "ings",
+    "ing",
+    "ies",
+    "ers",
+    "ed",
+    "er",
+    "es",
+    "ly",
+    "s",
+)
 
 
 @lru_cache(maxsize=65536)

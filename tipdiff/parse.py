@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import countries
 from .model import InputError, InputFormatError, Narrative, ParseResult, Recommendation
@@ -19,10 +20,13 @@ PARSER_VERSION = "1.1"
 
 _TIER = r"(?:tier\s*2\s*watch\s*list|tier\s*(?:1|2|3|one|two|three)\b|special\s+case)"
 _TIER_NAMES = {
-    "tier1": "Tier 1", "tierone": "Tier 1",
-    "tier2": "Tier 2", "tiertwo": "Tier 2",
+    "tier1": "Tier 1",
+    "tierone": "Tier 1",
+    "tier2": "Tier 2",
+    "tiertwo": "Tier 2",
     "tier2watchlist": "Tier 2 Watch List",
-    "tier3": "Tier 3", "tierthree": "Tier 3",
+    "tier3": "Tier 3",
+    "tierthree": "Tier 3",
     "specialcase": "Special Case",
 }
 
@@ -38,8 +42,18 @@ _PAGE_NOISE = re.compile(
     r"^\s*(?:\d{1,4}|[|\s]+|TRAFFICKING IN PERSONS REPORT(?:\s*[|•–-]?\s*(?:JUNE\s+)?\d{4})?"
     r"|COUNTRY NARRATIVES(?:\s*[|•–-]\s*[A-Z ,.'’()-]+)?)\s*$"
 )
-_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
-                         "\t": " ", "\u200b": None, "\ufeff": None, "\u00ad": None})
+_SPACES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\t": " ",
+        "\u200b": None,
+        "\ufeff": None,
+        "\u00ad": None,
+    }
+)
 
 
 def clean_text(text: str) -> str:
@@ -65,11 +79,23 @@ _HEADER_FORMS = (
 )
 _NOT_NAMES = re.compile(
     r"^(?:tier\b|special case|prioritized|recommendations|prosecution|protection|prevention|"
-    r"trafficking|government|the government|summary|publisher|disclaimer|cite as)", re.I)
+    r"trafficking|government|the government|summary|publisher|disclaimer|cite as)",
+    re.I,
+)
 _TITLE = (
-    re.compile(rf"^\s*(?P<year>(?:19|20)\d\d)\s+Trafficking in Persons Report\s*[:\-–—]\s*(?P<name>{_NAME})\s*$", re.I),
-    re.compile(rf"^\s*Trafficking in Persons Report\s+(?P<year>(?:19|20)\d\d)\s*[\-–—]\s*Country Narratives\s*[\-–—]\s*(?P<name>{_NAME})\s*$", re.I),
-    re.compile(rf"^\s*(?P<year>(?:19|20)\d\d)\s+TIP Report\s*[\-–—:]\s*(?P<name>{_NAME})\s*$", re.I),
+    re.compile(
+        rf"^\s*(?P<year>(?:19|20)\d\d)\s+Trafficking in Persons Report\s*[:\-–—]\s*"
+        rf"(?P<name>{_NAME})\s*$",
+        re.I,
+    ),
+    re.compile(
+        rf"^\s*Trafficking in Persons Report\s+(?P<year>(?:19|20)\d\d)\s*[\-–—]\s*"
+        rf"Country Narratives\s*[\-–—]\s*(?P<name>{_NAME})\s*$",
+        re.I,
+    ),
+    re.compile(
+        rf"^\s*(?P<year>(?:19|20)\d\d)\s+TIP Report\s*[\-–—:]\s*(?P<name>{_NAME})\s*$", re.I
+    ),
 )
 _YEAR_FORMS = (
     re.compile(r"\b((?:19|20)\d\d)\s+Trafficking in Persons Report", re.I),
@@ -126,7 +152,9 @@ def find_headers(lines: list[str]) -> list[_Header]:
             # Swallow the rest of a wrapped mirror banner ("Extracted", "in part from", ...).
             while end < len(lines) and re.match(
                 r"^\s*(?:[–—-]|Extracted\b.*|in part\b.*|from the U\.S\..*|\[?Extracted.*)\s*$",
-                lines[end], re.I):
+                lines[end],
+                re.I,
+            ):
                 end += 1
             headers.append(_Header(i, end, found[0], found[1]))
             i = end
@@ -139,7 +167,10 @@ def find_headers(lines: list[str]) -> list[_Header]:
 
 _STATEMENTS = (
     ("remained", re.compile(rf"\b(?:remained|remains|remain)\s+on\s+(?P<tier>{_TIER})", re.I)),
-    ("downgraded", re.compile(rf"\bwas\s+(?:automatically\s+)?downgraded\s+to\s+(?P<tier>{_TIER})", re.I)),
+    (
+        "downgraded",
+        re.compile(rf"\bwas\s+(?:automatically\s+)?downgraded\s+to\s+(?P<tier>{_TIER})", re.I),
+    ),
     ("upgraded", re.compile(rf"\b(?:was\s+)?upgraded\s+to\s+(?P<tier>{_TIER})", re.I)),
     (None, re.compile(rf"\b(?:is|was)\s+placed\s+on\s+(?P<tier>{_TIER})", re.I)),
     (None, re.compile(r"\bis\s+a\s+(?P<tier>Special\s+Case)\b", re.I)),
@@ -147,8 +178,13 @@ _STATEMENTS = (
 _WAIVER = re.compile(r"granted\s+a\s+waiver\s+from\s+an\s+otherwise\s+required\s+downgrade", re.I)
 _VERDICTS = (
     (re.compile(r"\bis\s+not\s+making\s+significant\s+efforts", re.I), {"Tier 3"}),
-    (re.compile(r"does\s+not\s+fully\s+meet\s+the\s+minimum\s+standards.{0,200}?\bbut\s+is\s+making\s+significant\s+efforts", re.I | re.S),
-     {"Tier 2", "Tier 2 Watch List"}),
+    (
+        re.compile(
+            r"does\s+not\s+fully\s+meet\s+the\s+minimum\s+standards.{0,200}?\bbut\s+is\s+making\s+significant\s+efforts",
+            re.I | re.S,
+        ),
+        {"Tier 2", "Tier 2 Watch List"},
+    ),
     (re.compile(r"(?<!not )\bfully\s+meets\s+the\s+minimum\s+standards", re.I), {"Tier 1"}),
 )
 
@@ -174,7 +210,12 @@ def find_tier_statement(text: str) -> tuple[str | None, str | None, str | None, 
         return tier, movement, _sentence_around(text, m.start(), m.end()), m.start()
     m = _WAIVER.search(text)
     if m:
-        return "Tier 2 Watch List", "remained", _sentence_around(text, m.start(), m.end()), m.start()
+        return (
+            "Tier 2 Watch List",
+            "remained",
+            _sentence_around(text, m.start(), m.end()),
+            m.start(),
+        )
     return None, None, None, None
 
 
@@ -187,14 +228,18 @@ _REC_HEADER = re.compile(
     r"|(?m:^RECOMMENDATIONS(?=\s*:?\s*$)))\s*:?"
 )
 _SECTION_END = re.compile(
-    r"(?:(?<![A-Za-z])(?:PROSECUTION|GOVERNMENT EFFORTS|PROTECTION|PREVENTION|TRAFFICKING PROFILE)(?![A-Za-z])"
-    r"|(?m:^[ \t]*(?:Prosecution|Protection|Prevention|Trafficking Profile|Government Efforts)[ \t]*:?[ \t]*$)"
-    r"|(?:(?<=[.!?][\s\"”])|(?<=[.!?])|(?m:^))[ \t]*The\s+government\s+(?:maintained|increased|decreased|"
+    r"(?:(?<![A-Za-z])"
+    r"(?:PROSECUTION|GOVERNMENT EFFORTS|PROTECTION|PREVENTION|TRAFFICKING PROFILE)(?![A-Za-z])"
+    r"|(?m:^[ \t]*(?:Prosecution|Protection|Prevention|Trafficking Profile|Government Efforts)"
+    r"[ \t]*:?[ \t]*$)"
+    r"|(?:(?<=[.!?][\s\"”])|(?<=[.!?])|(?m:^))[ \t]*The\s+government\s+"
+    r"(?:maintained|increased|decreased|"
     r"made|demonstrated|continued|did\s+not\s+\w+|slightly\s+\w+|significantly\s+\w+)[^.]{0,120}?"
     r"law\s+enforcement\s+efforts)"
 )
 
-IMPERATIVES = frozenset("""
+IMPERATIVES = frozenset(
+    """
 abolish accede accelerate accept address adequately adopt allocate allow amend apply approve
 assess assign assist authorize avoid build cease clarify codify collaborate collect combat
 complete conduct consider consistently continue convict coordinate create criminalize
@@ -209,16 +254,22 @@ regulate reinforce remove repeal report require resource respect restore review 
 screen seek sentence serve set share significantly standardize stop strengthen streamline
 support sustain systematically take thoroughly train transfer update use utilize vigorously
 waive work adapt uphold audit certify close conclude dismantle enroll expose formalize
-""".split())
+""".split()
+)
 _PREP_STARTS = re.compile(
     r"(?:In\s+(?:partnership|coordination|cooperation|consultation|collaboration)\s+with|With\s+"
-    r"|Working\s+with|Through\s+|Do\s+not\b|Don't\b|Consistent\s+with)")
-_NON_STARTERS = frozenset("""
+    r"|Working\s+with|Through\s+|Do\s+not\b|Don't\b|Consistent\s+with)"
+)
+_NON_STARTERS = frozenset(
+    """
 the this these that those it its they their there such however moreover additionally also a an
 as at for if when while although despite because since currently in on of to some many all each
 he she we our government officials authorities victims traffickers ngos courts services observers
-""".split())
-_ABBREVIATIONS = frozenset("e.g i.e no nos art mr ms mrs dr st vs cf approx fig para sec ch vol".split())
+""".split()
+)
+_ABBREVIATIONS = frozenset(
+    "e.g i.e no nos art mr ms mrs dr st vs cf approx fig para sec ch vol".split()
+)
 
 
 _FIRST_WORD = re.compile(r"\s*[\"“‘']?([A-Za-zÀ-ÿ']+)")
@@ -249,7 +300,7 @@ def starts_like_item(text: str, pos: int = 0) -> bool:
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z.]+)\.$", text[max(0, pos - 40): pos + 1])
+    m = re.search(r"([A-Za-z.]+)\.$", text[max(0, pos - 40) : pos + 1])
     return m.group(1).lower() if m else ""
 
 
@@ -282,11 +333,13 @@ def sentence_boundaries(block: str) -> list[int]:
     return cuts
 
 
-_HYPHEN_KEEP = frozenset("""
+_HYPHEN_KEEP = frozenset(
+    """
 anti non self co cross multi well long short high low semi post pre inter intra sub child labor
 labour sex victim victims trauma gender law court government state community evidence rights
 survivor survivors male female cost time follow mid rule ex
-""".split())
+""".split()
+)
 
 
 def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
@@ -359,7 +412,7 @@ def split_items(block: str, vocabulary: set[str] | None = None) -> tuple[list[st
         pieces, style = [], "sentences"
         for para in re.split(r"\n[ \t]*\n", block):
             cuts = [0, *sentence_boundaries(para), len(para)]
-            pieces += [para[a:b] for a, b in zip(cuts, cuts[1:])]
+            pieces += [para[a:b] for a, b in pairwise(cuts)]
     items = [join_lines(p.split("\n"), vocabulary) for p in pieces]
     return [i for i in items if i and re.search(r"\w", i)], style
 
@@ -386,7 +439,9 @@ def _find_year(*texts: str) -> int | None:
 
 
 _PAGE_YEAR = re.compile(
-    r"(?m)^[ \t]*TRAFFICKING IN PERSONS REPORT[ \t]*[|•–-]?[ \t]*(?:JUNE[ \t]+)?((?:19|20)\d\d)[ \t]*$")
+    r"(?m)^[ \t]*TRAFFICKING IN PERSONS REPORT[ \t]*[|•–-]?[ \t]*(?:JUNE[ \t]+)?"
+    r"((?:19|20)\d\d)[ \t]*$"
+)
 
 
 _PROSE = re.compile(r"minimum\s+standards|Government\s+of|[a-z,;]\s*$|\.\s+[A-Z]")
@@ -398,7 +453,11 @@ def _title_lines(segment: str, header_lines: int, limit: int = 8) -> str:
     lines = segment.split("\n")
     out = lines[:header_lines]
     for line in lines[header_lines:limit]:
-        if out and _PROSE.search(line) and not re.search(r"TIP Report|Trafficking in Persons Report", line, re.I):
+        if (
+            out
+            and _PROSE.search(line)
+            and not re.search(r"TIP Report|Trafficking in Persons Report", line, re.I)
+        ):
             break
         out.append(line)
     return "\n".join(out)
@@ -413,13 +472,17 @@ def _find_title(text: str) -> tuple[int, str] | None:
     return None
 
 
-_GOV_OF = re.compile(rf"\bThe\s+Government\s+of\s+(?:the\s+)?(?P<name>{_NAME}?)\s+(?:fully\s+meets|does\s+not|is\s+not|is\s+making)")
+_GOV_OF = re.compile(
+    rf"\bThe\s+Government\s+of\s+(?:the\s+)?(?P<name>{_NAME}?)\s+(?:fully\s+meets|does\s+not|is\s+not|is\s+making)"
+)
 
 
 def _is_narrative(text: str) -> bool:
     return bool(
         _REC_HEADER.search(text)
-        or re.search(r"minimum\s+standards\s+for\s+the\s+elimination\s+of\s+trafficking", text, re.I)
+        or re.search(
+            r"minimum\s+standards\s+for\s+the\s+elimination\s+of\s+trafficking", text, re.I
+        )
         or find_tier_statement(text)[0]
     )
 
@@ -449,22 +512,29 @@ def parse_narrative(
     if headers:
         preamble = text[: offsets[headers[0].line]]
         segments = [
-            (h, offsets[h.line], offsets[h.end_line] if h.end_line < len(offsets) else len(text),
-             offsets[headers[k + 1].line] if k + 1 < len(headers) else len(text))
+            (
+                h,
+                offsets[h.line],
+                offsets[h.end_line] if h.end_line < len(offsets) else len(text),
+                offsets[headers[k + 1].line] if k + 1 < len(headers) else len(text),
+            )
             for k, h in enumerate(headers)
         ]
     else:
         if not _is_narrative(text):
-            return ParseResult(errors=(InputError(source, (
+            message = (
                 f"{source}: not a TIP country narrative: expected a country header such as "
                 "'FREEDONIA: Tier 2' or 'FREEDONIA (Tier 2)', a 'Prioritized Recommendations' "
-                "section, or a summary about the minimum standards; found none of them")),))
+                "section, or a summary about the minimum standards; found none of them"
+            )
+            return ParseResult(errors=(InputError(source, message),))
         preamble = ""
         segments = [(None, 0, 0, len(text))]
 
     file_title = _find_title(preamble or text)
     file_year = (_find_year(preamble) if preamble else None) or (
-        int(page_year.group(1)) if page_year else None)
+        int(page_year.group(1)) if page_year else None
+    )
     docs, errors = [], []
     for header, start, body_start, end in segments:
         segment = text[start:end]
@@ -472,10 +542,20 @@ def parse_narrative(
         head_area = _title_lines(segment, header.end_line - header.line if header else 0)
         try:
             doc = _parse_segment(
-                text, body, body_start, header=header, source=source, sha256=sha256,
-                year_hint=year, country_hint=country, file_title=file_title,
-                year_text=_find_year(head_area) or file_year or (_find_year(text) if not headers else None),
-                warnings=list(warnings), n_docs=len(segments),
+                text,
+                body,
+                body_start,
+                header=header,
+                source=source,
+                sha256=sha256,
+                year_hint=year,
+                country_hint=country,
+                file_title=file_title,
+                year_text=_find_year(head_area)
+                or file_year
+                or (_find_year(text) if not headers else None),
+                warnings=list(warnings),
+                n_docs=len(segments),
             )
         except InputFormatError as exc:
             errors.append(InputError(source, str(exc)))
@@ -485,9 +565,19 @@ def parse_narrative(
 
 
 def _parse_segment(
-    text: str, body: str, body_start: int, *, header: _Header | None, source: str, sha256: str,
-    year_hint: int | None, country_hint: str | None, file_title: tuple[int, str] | None,
-    year_text: int | None, warnings: list[str], n_docs: int,
+    text: str,
+    body: str,
+    body_start: int,
+    *,
+    header: _Header | None,
+    source: str,
+    sha256: str,
+    year_hint: int | None,
+    country_hint: str | None,
+    file_title: tuple[int, str] | None,
+    year_text: int | None,
+    warnings: list[str],
+    n_docs: int,
 ) -> Narrative:
     place = f"line {header.line + 1}" if header else "line 1"
     where = f"{source}: {place}" if n_docs > 1 or header else source
@@ -503,11 +593,14 @@ def _parse_segment(
     if name is None:
         name = country_hint
     elif country_hint and countries.resolve(country_hint)[1] != countries.resolve(name)[1]:
-        warnings.append(f"--country {country_hint!r} differs from the text's {name!r}; using the text")
+        warnings.append(
+            f"--country {country_hint!r} differs from the text's {name!r}; using the text"
+        )
     if not name:
         raise InputFormatError(
             f"{where}: no country name: expected a header such as 'FREEDONIA: Tier 2', "
-            "a title line such as '2023 Trafficking in Persons Report: Freedonia', or --country")
+            "a title line such as '2023 Trafficking in Persons Report: Freedonia', or --country"
+        )
     country, code = countries.resolve(name)
     if code is None:
         warnings.append(f"country {name!r} is not a known country name; it has no ISO3 code")
@@ -516,13 +609,18 @@ def _parse_segment(
     path_year = year_from_path(source)
     year = year_text or path_year or year_hint
     if year_text and path_year and year_text != path_year:
-        warnings.append(f"the text says {year_text} but the file is in a {path_year} folder; using {year_text}")
+        warnings.append(
+            f"the text says {year_text} but the file is in a {path_year} folder; using {year_text}"
+        )
     if year is None:
         raise InputFormatError(
             f"{where}: no report year for {country}: expected a title line such as "
-            "'2023 Trafficking in Persons Report', a YYYY folder in the path, or --year")
+            "'2023 Trafficking in Persons Report', a YYYY folder in the path, or --year"
+        )
     if year_hint and year != year_hint:
-        warnings.append(f"--year {year_hint} differs from the year {year} found in the text/path; using {year}")
+        warnings.append(
+            f"--year {year_hint} differs from the year {year} found in the text/path; using {year}"
+        )
 
     # Sections
     end_m = _SECTION_END.search(body)
@@ -541,14 +639,16 @@ def _parse_segment(
         else:
             warnings.append(
                 f"tier in the header ({h_tier}, {place}) and in the summary ({s_tier}, line "
-                f"{_line_of(text, body_start + s_off)}) disagree; using the header")
+                f"{_line_of(text, body_start + s_off)}) disagree; using the header"
+            )
     for rx, allowed in _VERDICTS:
         vm = rx.search(summary_region)
         if vm:
             if tier and tier != "Special Case" and tier not in allowed:
                 warnings.append(
                     f"the summary (line {_line_of(text, body_start + vm.start())}) reads like "
-                    f"{' or '.join(sorted(allowed))} but the tier is {tier}")
+                    f"{' or '.join(sorted(allowed))} but the tier is {tier}"
+                )
             break
     if tier is None:
         warnings.append(f"{place}: no tier stated in the header or the summary; tier unknown")
@@ -579,9 +679,17 @@ def _parse_segment(
         recs.append(Recommendation(index=i, text=item, truncated=truncated))
 
     return Narrative(
-        source=source, sha256=sha256, country=country, country_code=code, year=year,
-        tier=tier, tier_source=tier_source, tier_movement=movement,
-        tier_movement_text=movement_text, recommendations=tuple(recs), warnings=tuple(warnings),
+        source=source,
+        sha256=sha256,
+        country=country,
+        country_code=code,
+        year=year,
+        tier=tier,
+        tier_source=tier_source,
+        tier_movement=movement,
+        tier_movement_text=movement_text,
+        recommendations=tuple(recs),
+        warnings=tuple(warnings),
     )
 
 
@@ -601,7 +709,9 @@ def _headerless_list_start(body: str, end: int) -> int | None:
     glyph = re.compile(r"(?:^|\s)(?:[•▪●◦]|\*(?=\s))", re.M).search(region, anchor_pos)
     if glyph:
         candidates.append(glyph.start())
-    for m in re.compile(r"(?:[.!?][\"”’)]*[ \t]*\n?[ \t]*|\n[ \t]*\n[ \t]*)(?=\S)").finditer(region, anchor_pos):
+    for m in re.compile(r"(?:[.!?][\"”’)]*[ \t]*\n?[ \t]*|\n[ \t]*\n[ \t]*)(?=\S)").finditer(
+        region, anchor_pos
+    ):
         pos = m.end()
         if starts_like_item(region, pos):
             candidates.append(pos)
@@ -623,7 +733,8 @@ def parse_bytes(
         text, warnings = decode(data, source=source)
         if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
             text = html_to_text(text)
-        return parse_narrative(text, source=source, sha256=digest, year=year, country=country,
-                               warnings=tuple(warnings))
+        return parse_narrative(
+            text, source=source, sha256=digest, year=year, country=country, warnings=tuple(warnings)
+        )
     except InputFormatError as exc:
         return ParseResult(errors=(InputError(source, str(exc)),))

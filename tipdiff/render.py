@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Sequence
+from collections.abc import Sequence
 
 from .diff import CountryDiff
 
-_MARK = {"unchanged": "=", "reworded": "~", "split": "<", "merged": ">", "added": "+", "dropped": "-"}
+_MARK = {
+    "unchanged": "=",
+    "reworded": "~",
+    "split": "<",
+    "merged": ">",
+    "added": "+",
+    "dropped": "-",
+}
 
 
 def _wrap(prefix: str, text: str) -> str:
@@ -58,7 +65,10 @@ def text_report(diffs: Sequence[CountryDiff]) -> str:
 # ---------------------------------------------------------------- whole-run reports
 # One neutral list of blocks is built from the model; Markdown and HTML only emit it.
 
-def _report_blocks(histories, diffs: Sequence[CountryDiff], errors, *, detail: bool = True) -> list[tuple]:
+
+def _report_blocks(
+    histories, diffs: Sequence[CountryDiff], errors, *, detail: bool = True
+) -> list[tuple]:
     from collections import defaultdict
 
     by_key = defaultdict(list)
@@ -69,29 +79,55 @@ def _report_blocks(histories, diffs: Sequence[CountryDiff], errors, *, detail: b
     span = f"{years[0]}–{years[-1]}" if years else "no years"
     n_docs = sum(len(h.narratives) for h in histories)
     n_warn = sum(len(n.warnings) for h in histories for n in h.narratives)
-    blocks.append(("p", f"{n_docs} narratives, {len(histories)} countries, report years {span}; "
-                        f"{len(errors)} input(s) could not be used (listed at the end); "
-                        f"{n_warn} parser warning(s) (see the warnings table)."))
+    blocks.append(
+        (
+            "p",
+            f"{n_docs} narratives, {len(histories)} countries, report years {span}; "
+            f"{len(errors)} input(s) could not be used (listed at the end); "
+            f"{n_warn} parser warning(s) (see the warnings table).",
+        )
+    )
     rows = []
     for h in histories:
         latest = h.tiers[-1]
-        moves = ", ".join(f"{t.year}: {t.tier_change}" for t in h.tiers if t.tier_change not in (None, "unchanged"))
+        moves = ", ".join(
+            f"{t.year}: {t.tier_change}"
+            for t in h.tiers
+            if t.tier_change not in (None, "unchanged")
+        )
         last_diff = by_key[h.key][-1] if by_key[h.key] else None
-        counts = (", ".join(f"{n} {k}" for k, n in last_diff.counts().items() if n)
-                  if last_diff else "only one year")
+        counts = (
+            ", ".join(f"{n} {k}" for k, n in last_diff.counts().items() if n)
+            if last_diff
+            else "only one year"
+        )
         flag = "yes" if latest.watch_list_limit_reached else ""
         first_year = h.narratives[0].year
         span = str(first_year) if first_year == latest.year else f"{first_year}–{latest.year}"
-        rows.append([h.country, span, latest.tier or "unknown",
-                     moves or "none", counts, flag])
-    blocks.append(("table", ["country", "years", "latest tier", "tier moves", "latest year's changes",
-                             "Watch List limit"], rows))
+        rows.append([h.country, span, latest.tier or "unknown", moves or "none", counts, flag])
+    blocks.append(
+        (
+            "table",
+            [
+                "country",
+                "years",
+                "latest tier",
+                "tier moves",
+                "latest year's changes",
+                "Watch List limit",
+            ],
+            rows,
+        )
+    )
     for h in histories if detail else ():
         blocks.append(("h2", h.country + (f" ({h.country_code})" if h.country_code else "")))
+
         def tier_note(t) -> str:
             notes = [t.tier_change] if t.tier_change not in (None, "unchanged") else []
             if t.watch_list_limit_reached:
-                notes.append(f"Watch List year {t.watch_list_years}: downgrade required unless waived")
+                notes.append(
+                    f"Watch List year {t.watch_list_years}: downgrade required unless waived"
+                )
             return f"{t.year} {t.tier or 'unknown'}" + (f" ({'; '.join(notes)})" if notes else "")
 
         blocks.append(("p", "Tiers: " + " → ".join(tier_note(t) for t in h.tiers)))
@@ -100,8 +136,16 @@ def _report_blocks(histories, diffs: Sequence[CountryDiff], errors, *, detail: b
             blocks.append(("changes", d))
         back = [t for t in h.lineage.threads if t.reinstated]
         if back:
-            blocks.append(("p", "Reinstated after an absence: " + "; ".join(
-                f"“{t.text_latest}” (years {', '.join(map(str, t.years_present))})" for t in back)))
+            blocks.append(
+                (
+                    "p",
+                    "Reinstated after an absence: "
+                    + "; ".join(
+                        f"“{t.text_latest}” (years {', '.join(map(str, t.years_present))})"
+                        for t in back
+                    ),
+                )
+            )
     if errors:
         blocks.append(("h2", "Inputs that could not be used"))
         blocks.append(("table", ["source", "reason"], [[e.source, e.message] for e in errors]))
@@ -167,7 +211,9 @@ def html_report(histories, diffs, errors) -> str:
             body.append(f"<p>{e(block[1])}</p>")
         elif kind == "table":
             head = "".join(f"<th>{e(h)}</th>" for h in block[1])
-            rows = "".join("<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in r) + "</tr>" for r in block[2])
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{e(str(c))}</td>" for c in r) + "</tr>" for r in block[2]
+            )
             body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
         elif kind == "changes":
             d = block[1]
@@ -176,14 +222,24 @@ def html_report(histories, diffs, errors) -> str:
                 why = f" <small>({c.score:.1f}, {e(c.band)})</small>" if c.score is not None else ""
                 olds = " + ".join(f"“{e(d.old_texts[i])}”" for i in c.old)
                 news = " + ".join(f"“{e(d.new_texts[j])}”" for j in c.new)
-                text = {"added": news, "dropped": olds, "unchanged": news,
-                        "reworded": diff_html(c.word_diff)}.get(c.kind, f"{olds} → {news}")
+                text = {
+                    "added": news,
+                    "dropped": olds,
+                    "unchanged": news,
+                    "reworded": diff_html(c.word_diff),
+                }.get(c.kind, f"{olds} → {news}")
                 items.append(f'<li class="{c.kind}"><b>{c.kind}</b>{why}: {text}</li>')
             body.append("<ul>" + "".join(items) + "</ul>")
-    style = ("body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}"
-             "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem;text-align:left}"
-             "del{background:#fdd}ins{background:#dfd;text-decoration:none}"
-             "li.added b{color:#060}li.dropped b{color:#a00}li.unchanged{color:#666}")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>tipdiff report</title><style>{style}</style></head><body>\n"
-            + "\n".join(body) + "\n</body></html>\n")
+    style = (
+        "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}"
+        "table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:.2rem .4rem;text-align:left}"
+        "del{background:#fdd}ins{background:#dfd;text-decoration:none}"
+        "li.added b{color:#060}li.dropped b{color:#a00}li.unchanged{color:#666}"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>tipdiff report</title><style>{style}</style></head><body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )

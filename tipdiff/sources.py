@@ -14,7 +14,7 @@ import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .model import InputError, InputFormatError, ParseResult
@@ -45,9 +45,19 @@ def inventory(*roots: Path) -> tuple[SourceFile, ...]:
             if path.name.lower() == "readme.md" or any(p.startswith(".") for p in path.parts):
                 continue
             data = path.read_bytes()
-            years = [int(p) for p in path.relative_to(root).parts[:-1] if re.fullmatch(r"(?:19|20)\d\d", p)]
-            out.append(SourceFile(str(path), hashlib.sha256(data).hexdigest(), len(data),
-                                  years[-1] if years else None))
+            years = [
+                int(p)
+                for p in path.relative_to(root).parts[:-1]
+                if re.fullmatch(r"(?:19|20)\d\d", p)
+            ]
+            out.append(
+                SourceFile(
+                    str(path),
+                    hashlib.sha256(data).hexdigest(),
+                    len(data),
+                    years[-1] if years else None,
+                )
+            )
     return tuple(out)
 
 
@@ -58,11 +68,18 @@ def parse_files(files: tuple[SourceFile, ...]) -> ParseResult:
         try:
             data = Path(f.path).read_bytes()
         except OSError as exc:
-            errors.append(InputError(f.path, f"{f.path}: cannot read the file: {exc.strerror or exc}"))
+            errors.append(
+                InputError(f.path, f"{f.path}: cannot read the file: {exc.strerror or exc}")
+            )
             continue
         if hashlib.sha256(data).hexdigest() != f.sha256:
-            errors.append(InputError(f.path, f"{f.path}: the file changed while the run was reading it; "
-                                             "expected it to stay as inventoried: run again"))
+            errors.append(
+                InputError(
+                    f.path,
+                    f"{f.path}: the file changed while the run was reading it; "
+                    "expected it to stay as inventoried: run again",
+                )
+            )
             continue
         result = parse_bytes(data, source=f.path)
         docs += result.documents
@@ -94,15 +111,24 @@ def read_sources(path: Path) -> tuple[tuple[WebSource, ...], tuple[InputError, .
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        return (), (InputError(str(path), f"{path}: cannot read the sources file: {exc.strerror or exc}"),)
+        return (), (
+            InputError(str(path), f"{path}: cannot read the sources file: {exc.strerror or exc}"),
+        )
     rows = csv.DictReader(text.splitlines())
     if not rows.fieldnames or not {"year", "country", "url"} <= set(rows.fieldnames):
-        return (), (InputError(str(path), f"{path}: line 1: expected the header 'year,country,url'"),)
+        return (), (
+            InputError(str(path), f"{path}: line 1: expected the header 'year,country,url'"),
+        )
     for line, row in enumerate(rows, start=2):
         year, url = (row.get("year") or "").strip(), (row.get("url") or "").strip()
         if not re.fullmatch(r"(?:19|20)\d\d", year) or not re.match(r"https?://", url):
-            errors.append(InputError(str(path), f"{path}: line {line}: expected a year (YYYY) and an "
-                                                f"http(s) URL, got {year!r} and {url!r}"))
+            errors.append(
+                InputError(
+                    str(path),
+                    f"{path}: line {line}: expected a year (YYYY) and an "
+                    f"http(s) URL, got {year!r} and {url!r}",
+                )
+            )
             continue
         sources.append(WebSource(int(year), (row.get("country") or "").strip(), url))
     return tuple(sources), tuple(errors)
@@ -119,11 +145,14 @@ def fetch_page(url: str, *, timeout: float = 20.0, max_bytes: int = MAX_BYTES) -
         raise FetchError(f"{url}: HTTP {exc.code}: expected 200 OK", transient=transient) from None
     except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise FetchError(f"{url}: no response ({reason}): expected a page within {timeout:g} s",
-                         transient=True) from None
+        raise FetchError(
+            f"{url}: no response ({reason}): expected a page within {timeout:g} s", transient=True
+        ) from None
     if len(data) > max_bytes:
-        raise FetchError(f"{url}: larger than {max_bytes} bytes: expected a single narrative page",
-                         transient=False)
+        raise FetchError(
+            f"{url}: larger than {max_bytes} bytes: expected a single narrative page",
+            transient=False,
+        )
     return data
 
 
@@ -131,9 +160,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "page"
 
 
-def save_snapshot(root: Path, source: WebSource, data: bytes, *, fetched_at: str | None = None) -> dict:
+def save_snapshot(
+    root: Path, source: WebSource, data: bytes, *, fetched_at: str | None = None
+) -> dict:
     """Save a fetched page under root/YEAR/ by content hash; never overwrite. Returns the event."""
-    fetched_at = fetched_at or datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fetched_at = fetched_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     digest = hashlib.sha256(data).hexdigest()
     folder = root / str(source.year)
     stem = f"{_slug(source.country or source.url)}-{_slug(source.url)[-24:]}"
@@ -144,9 +175,16 @@ def save_snapshot(root: Path, source: WebSource, data: bytes, *, fetched_at: str
     else:
         event = "changed" if previous else "new"
         write_atomically(folder, {name: data})
-    record = {"event": event, "url": source.url, "year": source.year, "country": source.country,
-              "sha256": digest, "fetched_at": fetched_at, "path": str(folder / name),
-              "previous": [str(p) for p in previous if p.name != name]}
+    record = {
+        "event": event,
+        "url": source.url,
+        "year": source.year,
+        "country": source.country,
+        "sha256": digest,
+        "fetched_at": fetched_at,
+        "path": str(folder / name),
+        "previous": [str(p) for p in previous if p.name != name],
+    }
     with open(root / "snapshots.jsonl", "a", encoding="utf-8") as log:
         log.write(json.dumps(record, ensure_ascii=False) + "\n")
     return record

@@ -14,9 +14,9 @@ import os
 import shutil
 import subprocess
 import uuid
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Mapping
 
 import pandas as pd
 
@@ -43,7 +43,9 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def output_files(tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str]) -> dict[str, bytes]:
+def output_files(
+    tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str]
+) -> dict[str, bytes]:
     """Every published file except the manifest, as bytes."""
     from .tables import json_schema
 
@@ -107,7 +109,8 @@ def run_lock(out: Path, *, wait: float) -> Iterator[None]:
     except Timeout:
         raise LockBusy(
             f"{out}: another tipdiff run is writing here (lock {out / LOCK_NAME}); "
-            f"waited {wait:g} s. Try again when it has finished, or pass --wait SECONDS") from None
+            f"waited {wait:g} s. Try again when it has finished, or pass --wait SECONDS"
+        ) from None
     try:
         yield
     finally:
@@ -124,12 +127,18 @@ def read_manifest(out: Path) -> dict | None:
 def code_revision(where: Path) -> str:
     """The git commit of the code, with '+dirty' for local edits; 'unknown' outside git."""
     try:
-        rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=where, capture_output=True,
-                             text=True, timeout=10).stdout.strip()
+        rev = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=where, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
         if not rev:
             return "unknown"
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=where,
-                               capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=where,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
         return rev + ("+dirty" if dirty else "")
     except (OSError, subprocess.SubprocessError):
         return "unknown"

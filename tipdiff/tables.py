@@ -4,7 +4,7 @@ DataFrames, their dtypes and `schema.json`, so the three cannot drift apart."""
 from __future__ import annotations
 
 import hashlib
-from typing import Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -46,9 +46,21 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("year", "Int64", "integer", False, ""),
         ("tier", "string", "string", True, "Tier 1|Tier 2|Tier 2 Watch List|Tier 3|Special Case"),
         ("tier_source", "string", "string", True, "header|summary|both"),
-        ("tier_change", "string", "string", True, "upgraded|downgraded|unchanged vs previous year present"),
+        (
+            "tier_change",
+            "string",
+            "string",
+            True,
+            "upgraded|downgraded|unchanged vs previous year present",
+        ),
         ("watch_list_years", "Int64", "integer", False, "consecutive years on Tier 2 Watch List"),
-        ("watch_list_limit_reached", "boolean", "boolean", False, "two years running on the Watch List"),
+        (
+            "watch_list_limit_reached",
+            "boolean",
+            "boolean",
+            False,
+            "two years running on the Watch List",
+        ),
     ],
     "lineage": [
         ("lineage_id", "string", "string", False, ""),
@@ -71,7 +83,13 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("country", "string", "string", False, ""),
         ("country_code", "string", "string", True, ""),
         ("year", "Int64", "integer", False, ""),
-        ("message", "string", "string", False, "e.g. header and summary tiers disagree, item cut off"),
+        (
+            "message",
+            "string",
+            "string",
+            False,
+            "e.g. header and summary tiers disagree, item cut off",
+        ),
     ],
 }
 
@@ -87,34 +105,68 @@ def change_id(key: str, from_year: int, to_year: int, kind: str, old: tuple, new
     return "C" + hashlib.sha256(raw.encode()).hexdigest()[:12]
 
 
-def build_tables(histories: Sequence[CountryHistory], diffs: Sequence[CountryDiff],
-                 errors: Sequence[InputError]) -> dict[str, pd.DataFrame]:
+def build_tables(
+    histories: Sequence[CountryHistory], diffs: Sequence[CountryDiff], errors: Sequence[InputError]
+) -> dict[str, pd.DataFrame]:
     recs, tiers, lineage, warnings = [], [], [], []
     id_of: dict[tuple[str, int, int], str] = {}
     for h in histories:
         for (year, index), lid in h.lineage.id_of.items():
             id_of[(h.key, year, index)] = lid
         for n in h.narratives:
-            warnings += [{"source": n.source, "country": h.country, "country_code": h.country_code,
-                          "year": n.year, "message": w} for w in n.warnings]
+            warnings += [
+                {
+                    "source": n.source,
+                    "country": h.country,
+                    "country_code": h.country_code,
+                    "year": n.year,
+                    "message": w,
+                }
+                for w in n.warnings
+            ]
             for r in n.recommendations:
-                recs.append({"country": h.country, "country_code": h.country_code, "year": n.year,
-                             "index": r.index, "text": r.text, "truncated": r.truncated,
-                             "lineage_id": id_of[(h.key, n.year, r.index)], "source": n.source,
-                             "sha256": n.sha256})
+                recs.append(
+                    {
+                        "country": h.country,
+                        "country_code": h.country_code,
+                        "year": n.year,
+                        "index": r.index,
+                        "text": r.text,
+                        "truncated": r.truncated,
+                        "lineage_id": id_of[(h.key, n.year, r.index)],
+                        "source": n.source,
+                        "sha256": n.sha256,
+                    }
+                )
         by_year = {n.year: n for n in h.narratives}
         for t in h.tiers:
-            tiers.append({"country": h.country, "country_code": h.country_code, "year": t.year,
-                          "tier": t.tier, "tier_source": by_year[t.year].tier_source,
-                          "tier_change": t.tier_change, "watch_list_years": t.watch_list_years,
-                          "watch_list_limit_reached": t.watch_list_limit_reached})
+            tiers.append(
+                {
+                    "country": h.country,
+                    "country_code": h.country_code,
+                    "year": t.year,
+                    "tier": t.tier,
+                    "tier_source": by_year[t.year].tier_source,
+                    "tier_change": t.tier_change,
+                    "watch_list_years": t.watch_list_years,
+                    "watch_list_limit_reached": t.watch_list_limit_reached,
+                }
+            )
         for th in h.lineage.threads:
-            lineage.append({"lineage_id": th.lineage_id, "country": h.country,
-                            "country_code": h.country_code, "first_year": th.first_year,
-                            "last_year": th.last_year,
-                            "years_present": ",".join(map(str, th.years_present)),
-                            "streak": th.streak, "reinstated": th.reinstated,
-                            "text_first": th.text_first, "text_latest": th.text_latest})
+            lineage.append(
+                {
+                    "lineage_id": th.lineage_id,
+                    "country": h.country,
+                    "country_code": h.country_code,
+                    "first_year": th.first_year,
+                    "last_year": th.last_year,
+                    "years_present": ",".join(map(str, th.years_present)),
+                    "streak": th.streak,
+                    "reinstated": th.reinstated,
+                    "text_first": th.text_first,
+                    "text_latest": th.text_latest,
+                }
+            )
     changes = []
     for d in diffs:
         key = d.key
@@ -123,12 +175,23 @@ def build_tables(histories: Sequence[CountryHistory], diffs: Sequence[CountryDif
             pairs = c.links or [(c.old[0] if c.old else None, c.new[0] if c.new else None)]
             for o, n in pairs:
                 lid = id_of[(key, d.to_year, n)] if n is not None else id_of[(key, d.from_year, o)]
-                changes.append({
-                    "country": d.country, "country_code": d.country_code, "from_year": d.from_year,
-                    "to_year": d.to_year, "kind": c.kind, "change_id": cid, "from_index": o,
-                    "to_index": n, "from_text": d.old_texts[o] if o is not None else None,
-                    "to_text": d.new_texts[n] if n is not None else None, "score": c.score,
-                    "band": c.band, "lineage_id": lid})
+                changes.append(
+                    {
+                        "country": d.country,
+                        "country_code": d.country_code,
+                        "from_year": d.from_year,
+                        "to_year": d.to_year,
+                        "kind": c.kind,
+                        "change_id": cid,
+                        "from_index": o,
+                        "to_index": n,
+                        "from_text": d.old_texts[o] if o is not None else None,
+                        "to_text": d.new_texts[n] if n is not None else None,
+                        "score": c.score,
+                        "band": c.band,
+                        "lineage_id": lid,
+                    }
+                )
     err_rows = [{"source": e.source, "message": e.message} for e in errors]
     return {
         "recommendations": _frame("recommendations", recs),
@@ -142,8 +205,11 @@ def build_tables(histories: Sequence[CountryHistory], diffs: Sequence[CountryDif
 
 def json_schema() -> dict:
     """JSON Schema (draft 2020-12) of one row of every table."""
-    out = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "tipdiff tables",
-           "tables": {}}
+    out = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "tipdiff tables",
+        "tables": {},
+    }
     for name, cols in SCHEMA.items():
         props = {}
         for col, _dtype, jtype, nullable, desc in cols:
@@ -151,6 +217,10 @@ def json_schema() -> dict:
             if desc:
                 prop["description"] = desc
             props[col] = prop
-        out["tables"][name] = {"type": "object", "properties": props,
-                               "required": [c[0] for c in cols], "additionalProperties": False}
+        out["tables"][name] = {
+            "type": "object",
+            "properties": props,
+            "required": [c[0] for c in cols],
+            "additionalProperties": False,
+        }
     return out

@@ -21,7 +21,9 @@ def decode(data: bytes, *, source: str) -> tuple[str, list[str]]:
     """
     warnings: list[str] = []
     if not data.strip():
-        raise InputFormatError(f"{source}: the file is empty: expected the text of a TIP country narrative")
+        raise InputFormatError(
+            f"{source}: the file is empty: expected the text of a TIP country narrative"
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -30,7 +32,8 @@ def decode(data: bytes, *, source: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError as exc:
             raise InputFormatError(
                 f"{source}: byte {exc.start}: starts with a UTF-16 byte-order mark but is not "
-                "UTF-16 text: expected a text or HTML TIP country narrative") from None
+                "UTF-16 text: expected a text or HTML TIP country narrative"
+            ) from None
     else:
         if b"\x00" in data[:4096]:
             nul = data.index(b"\x00")
@@ -65,10 +68,39 @@ def looks_like_html(text: str) -> bool:
     return len(re.findall(r"</?(?:p|div|li|ul|body|span|h\d|br)\b", text[:20000], re.I)) >= 3
 
 
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-              "button", "svg", "template", "iframe", "select")
-_BLOCK_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd",
-               "blockquote", "pre", "figcaption", "caption")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "template",
+    "iframe",
+    "select",
+)
+_BLOCK_TAGS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "caption",
+)
 
 
 def html_to_text(markup: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 
 import pandas as pd
 import pytest
@@ -145,6 +146,28 @@ def test_a_second_run_on_the_same_out_waits_then_says_why_it_stopped(tmp_path):
         with pytest.raises(LockBusy, match="another tipdiff run is writing here"):
             run(RAW, out, wait=0.3)
     assert not (out / "manifest.json").exists()
+
+
+def test_a_second_run_waits_for_the_first_to_finish(tmp_path):
+    import threading
+
+    out = tmp_path / "out"
+    held, release = threading.Event(), threading.Event()
+
+    def other_run():
+        with run_lock(out, wait=0):
+            held.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=other_run)
+    holder.start()
+    held.wait(10)
+    threading.Timer(1.0, release.set).start()
+    started = time.monotonic()
+    result = run(RAW, out, wait=30)
+    holder.join()
+    assert time.monotonic() - started >= 1.0  # it waited for the lock
+    assert result["counts"]["documents"] == 10 and (out / "manifest.json").exists()
 
 
 def test_artifacts_are_published(tmp_path):

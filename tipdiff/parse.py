@@ -14,7 +14,7 @@ from . import countries
 from .model import InputError, InputFormatError, Narrative, ParseResult, Recommendation
 from .textio import decode, html_to_text, looks_like_html, sha256_bytes
 
-PARSER_VERSION = "1.1"
+PARSER_VERSION = "1.2"
 
 # --------------------------------------------------------------------------- tiers
 
@@ -672,10 +672,10 @@ def _parse_segment(
         truncated = False
         if i == len(items) - 1 and not _TERMINAL.search(item):
             if closed:
-                warnings.append(f"recommendation {i} does not end with a full stop")
+                warnings.append(f"recommendation #{i + 1} (the last) does not end with a full stop")
             else:
                 truncated = True
-                warnings.append(f"recommendation {i} is cut off (the text ends mid-item)")
+                warnings.append(f"recommendation #{i + 1} (the last) is cut off: the text ends mid-item")
         recs.append(Recommendation(index=i, text=item, truncated=truncated))
 
     return Narrative(

@@ -45,7 +45,20 @@ def test_demo_run_publishes_every_table_report_schema_and_manifest(tmp_path, fre
         assert list(df.columns) == [c[0] for c in SCHEMA[name]]
         assert len(pd.read_csv(out / f"{name}.csv")) == len(df)
     schema = json.loads((out / "schema.json").read_text())
-    assert set(schema["tables"]) == set(TABLES)
+    assert set(schema["$defs"]) == set(TABLES)
+    json_types = {"string": str, "integer": int, "number": (int, float), "boolean": bool,
+                  "null": type(None)}
+    for name in TABLES:  # every published row conforms to its schema
+        row_schema = schema["$defs"][name]
+        for line in (out / f"{name}.jsonl").read_text().splitlines():
+            row = json.loads(line)
+            assert list(row) == row_schema["required"]
+            for col, value in row.items():
+                allowed = row_schema["properties"][col]["type"]
+                allowed = allowed if isinstance(allowed, list) else [allowed]
+                ok = any(isinstance(value, json_types[t]) and not (t == "integer" and isinstance(value, bool))
+                         for t in allowed)
+                assert ok, (name, col, value, allowed)
     recs = pd.read_parquet(out / "recommendations.parquet")
     assert len(recs) == 49 and recs["lineage_id"].notna().all()
     assert set(recs["country"]) == {"Peru", "Freedonia", "Sylvania", "Ruritania"}
@@ -121,6 +134,7 @@ def test_bad_inputs_are_reported_by_name_and_the_rest_is_processed(tmp_path, fre
     (raw / "2023" / "empty.txt").write_bytes(b"")
     (raw / "2023" / "scan.txt").write_bytes(bytes(range(256)) * 8)
     (raw / "2023" / "notes.txt").write_text("Meeting notes: bring the projector.\n")
+    (raw / "2023" / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     shutil.copy(ROOT / "tests/fixtures/shapes/header_disagrees.txt", raw / "2023" / "fenwick.txt")
     dup = raw / "2023" / "zz_copy_of_peru.txt"
     dup.write_bytes((RAW / "2023" / "peru_2023_tip_excerpt.txt").read_bytes())
@@ -130,9 +144,10 @@ def test_bad_inputs_are_reported_by_name_and_the_rest_is_processed(tmp_path, fre
     assert tree_state(raw) == before
     errors = pd.read_csv(out / "errors.csv")
     assert sorted(errors["source"].str.rsplit("/", n=1).str[-1]) == [
-        "empty.txt", "notes.txt", "scan.txt", "zz_copy_of_peru.txt"]
+        "empty.txt", "notes.txt", "report.pdf", "scan.txt", "zz_copy_of_peru.txt"]
+    assert "extract the text first" in errors[errors.source.str.endswith("report.pdf")]["message"].iloc[0]
     assert all(src in msg for src, msg in zip(errors["source"], errors["message"], strict=True))
-    assert len(result["errors"]) == 4
+    assert len(result["errors"]) == 5
     recs = pd.read_parquet(out / "recommendations.parquet")
     assert set(recs["country"]) == {"Peru", "Freedonia", "Sylvania", "Ruritania", "Grand Fenwick"}
     warnings = pd.read_parquet(out / "warnings.parquet")

@@ -672,10 +672,12 @@ def _parse_segment(
         truncated = False
         if i == len(items) - 1 and not _TERMINAL.search(item):
             if closed:
-                warnings.append(f"recommendation #{i + 1} (the last) does not end with a full stop")
+                warnings.append(f"recommendation #{i + 1} (the last) has no full stop")
             else:
                 truncated = True
-                warnings.append(f"recommendation #{i + 1} (the last) is cut off: the text ends mid-item")
+                warnings.append(
+                    f"recommendation #{i + 1} (the last) is cut off: the text ends there"
+                )
         recs.append(Recommendation(index=i, text=item, truncated=truncated))
 
     return Narrative(

@@ -21,7 +21,6 @@ from .model import InputError, InputFormatError, ParseResult
 from .parse import parse_bytes
 from .store import write_atomically
 
-INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".md")
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -34,13 +33,15 @@ class SourceFile:
 
 
 def inventory(*roots: Path) -> tuple[SourceFile, ...]:
-    """Every input file below the roots (sorted), with its sha256. Reads, never writes."""
+    """Every file below the roots (sorted), with its sha256. Reads, never writes. No file is
+    skipped for its name (only the folder's README and hidden files): what is not a narrative
+    becomes an error that says so, rather than disappearing."""
     out = []
     for root in roots:
         if not root.exists():
             continue
         for path in sorted(root.rglob("*")):
-            if not path.is_file() or path.suffix.lower() not in INPUT_SUFFIXES:
+            if not path.is_file():
                 continue
             if path.name.lower() == "readme.md" or any(p.startswith(".") for p in path.parts):
                 continue

@@ -204,23 +204,26 @@ def build_tables(
 
 
 def json_schema() -> dict:
-    """JSON Schema (draft 2020-12) of one row of every table."""
-    out = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "tipdiff tables",
-        "tables": {},
-    }
+    """JSON Schema (draft 2020-12): one row of each table under $defs, by table name."""
+    defs = {}
     for name, cols in SCHEMA.items():
         props = {}
         for col, _dtype, jtype, nullable, desc in cols:
-            prop = {"type": [jtype, "null"] if nullable else jtype}
+            prop: dict = {"type": [jtype, "null"] if nullable else jtype}
             if desc:
                 prop["description"] = desc
             props[col] = prop
-        out["tables"][name] = {
+        defs[name] = {
+            "title": f"one row of {name}",
             "type": "object",
             "properties": props,
             "required": [c[0] for c in cols],
             "additionalProperties": False,
         }
-    return out
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "tipdiff-tables.schema.json",
+        "title": "tipdiff tables",
+        "description": "Rows of every table tipdiff publishes (Parquet, CSV, JSON Lines).",
+        "$defs": defs,
+    }

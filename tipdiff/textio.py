@@ -24,6 +24,11 @@ def decode(data: bytes, *, source: str) -> tuple[str, list[str]]:
         raise InputFormatError(
             f"{source}: the file is empty: expected the text of a TIP country narrative"
         )
+    if data.lstrip()[:5] == b"%PDF-":
+        raise InputFormatError(
+            f"{source}: a PDF file: expected text or HTML; extract the text first "
+            "(for example with pdftotext) and use the .txt file"
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -14,7 +14,7 @@ from . import countries
 from .model import InputError, InputFormatError, Narrative, ParseResult, Recommendation
 from .textio import decode, html_to_text, looks_like_html, sha256_bytes
 
-PARSER_VERSION = "1.2"
+PARSER_VERSION = "1.3"
 
 # --------------------------------------------------------------------------- tiers
 

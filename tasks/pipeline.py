@@ -27,7 +27,7 @@ def _digest(obj) -> str:
 
 
 def parse_cache_key(_context, parameters) -> str:
-    files = _unquoted(parameters["files"])
+    files = _unboxed(parameters["files"])
     return f"tipdiff-parse-{PARSER_VERSION}-" + _digest([(f.path, f.sha256) for f in files])
 
 
@@ -41,12 +41,12 @@ class Payload:
         self.value = value
 
 
-def _unquoted(value):
+def _unboxed(value):
     return value.value if isinstance(value, Payload) else value
 
 
 def align_cache_key(_context, parameters) -> str:
-    pairs = _unquoted(parameters["pairs"])
+    pairs = _unboxed(parameters["pairs"])
     content = [
         [(d.key, d.year, d.country, d.tier, [r.text for r in d.recommendations]) for d in pair]
         for pair in pairs

@@ -33,8 +33,8 @@ STOCK_STEMS = frozenset(
     content_stems(
         clean(
             "increase efforts vigorously investigate prosecute convict traffickers complicit "
-            "officials "
-            "trafficking victims government ensure adequate implement provide continue improve "
+            "officials trafficking victims government ensure adequate implement provide continue "
+            "improve "
             "strengthen proactively significant sentences crimes cases law anti"
         )
     )
@@ -45,9 +45,8 @@ STOCK_STEMS = frozenset(
 class AlignConfig:
     """Every threshold of the aligner, as data. Bands are (name, floor) from high to low."""
 
-    cutoff: float = (
-        42.0  # minimum combined score for a reported link (bench-tuned, checked on a held-out seed)
-    )
+    # minimum combined score for a reported link (bench-tuned, checked on a held-out seed)
+    cutoff: float = 42.0
     floor: float = 35.0  # links are computed down to here, then filtered by `cutoff`
     w_idf: float = 0.45  # IDF-weighted Jaccard over stems
     w_containment: float = 0.2  # IDF-weighted share of the shorter item found in the other
@@ -87,11 +86,23 @@ class TermWeights:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, stock_weight: float = DEFAULT_CONFIG.stock_weight):
+        return cls.from_stem_sets(
+            (frozenset(content_stems(clean(t))) for t in texts), stock_weight=stock_weight
+        )
+
+    @classmethod
+    def from_stem_sets(
+        cls,
+        stem_sets: Iterable[frozenset[str]],
+        *,
+        stock_weight: float = DEFAULT_CONFIG.stock_weight,
+    ):
+        """From the stems of already prepared items (Item.stems): no text is normalized again."""
         df: Counter[str] = Counter()
         n = 0
-        for t in texts:
+        for stems in stem_sets:
             n += 1
-            df.update(set(content_stems(clean(t))))
+            df.update(stems)
         idf = {s: math.log((1 + n) / (1 + c)) + 1.0 for s, c in df.items()}
         return cls(idf=idf, default=math.log(1 + n) + 1.0, stock_weight=stock_weight)
 
@@ -102,8 +113,7 @@ class TermWeights:
         return w
 
     def vector(self, stems: Sequence[str]) -> np.ndarray:
-        get = self._effective.get
-        return np.array([get(s) or self.weight(s) for s in stems], dtype=np.float64)
+        return np.array([self.weight(s) for s in stems], dtype=np.float64)
 
     def __post_init__(self):
         effective = {
@@ -246,8 +256,8 @@ def align(
     """
     A, B = _prepared(old), _prepared(new)
     if weights is None:
-        weights = TermWeights.from_texts(
-            [it.text for it in (*A, *B)], stock_weight=config.stock_weight
+        weights = TermWeights.from_stem_sets(
+            (it.stems for it in (*A, *B)), stock_weight=config.stock_weight
         )
     n, m = len(A), len(B)
     changes: list[Change] = []
@@ -261,7 +271,7 @@ def align(
         cost = np.where(S >= config.floor, -(S + hint), 0.0)
         rows, cols = linear_sum_assignment(cost)
         links = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if S[i, j] >= config.floor}
-        groups = _groups(A, B, S, inter, sa, sb, links, weights, config)
+        groups = _groups(A, B, inter, sa, sb, links, weights, config)
         grouped_old = {i for g in groups for i in g.old}
         grouped_new = {j for g in groups for j in g.new}
         changes += groups
@@ -303,7 +313,7 @@ def _order(c: Change) -> tuple:
     return (0, min(c.new), min(c.old) if c.old else -1) if c.new else (1, min(c.old), 0)
 
 
-def _groups(A, B, S, inter, sa, sb, links, weights, config) -> list[Change]:
+def _groups(A, B, inter, sa, sb, links, weights, config) -> list[Change]:
     """Split (one old -> several new) and merge (several old -> one new) groups."""
     link_of_old = links
     link_of_new = {j: i for i, j in links.items()}
@@ -316,16 +326,12 @@ def _groups(A, B, S, inter, sa, sb, links, weights, config) -> list[Change]:
     # split: whole = old i, parts from free new items plus i's own link
     for i in np.flatnonzero(enough_new).tolist():
         pool = free_new + ([link_of_old[i]] if i in link_of_old else [])
-        cand = _best_group(
-            i, pool, A, B, inter, sa, sb, S, link_of_old.get(i), weights, config, split=True
-        )
+        cand = _best_group(i, pool, A, B, inter, sa, sb, weights, config, split=True)
         if cand:
             candidates.append(cand)
     for j in np.flatnonzero(enough_old).tolist():
         pool = free_old + ([link_of_new[j]] if j in link_of_new else [])
-        cand = _best_group(
-            j, pool, B, A, inter.T, sb, sa, S.T, link_of_new.get(j), weights, config, split=False
-        )
+        cand = _best_group(j, pool, B, A, inter.T, sb, sa, weights, config, split=False)
         if cand:
             candidates.append(cand)
     accepted: list[Change] = []
@@ -346,9 +352,7 @@ def _groups(A, B, S, inter, sa, sb, links, weights, config) -> list[Change]:
     return accepted
 
 
-def _best_group(
-    w, pool, W, P, inter, sw, sp, S, own_link, weights, config, *, split
-) -> Change | None:
+def _best_group(w, pool, W, P, inter, sw, sp, weights, config, *, split) -> Change | None:
     """Best set of 2..max_parts items of `pool` (side P) that together restate item `w` (side W).
 
     A group must cover clearly more of w's weighted content than its best single item does

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .model import InputError, ParseResult
-from .parse import parse_bytes
+from .sources import parse_paths
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -39,21 +39,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors exit 2 without a traceback
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def read_inputs(paths: list[str], **kwargs) -> ParseResult:
-    """Parse every file; a file that cannot be read is an error entry, never a crash."""
-    docs, errors = [], []
-    for path in paths:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            errors.append(InputError(path, f"{path}: cannot read the file: {exc.strerror or exc}"))
-            continue
-        result = parse_bytes(data, source=path, **kwargs)
-        docs += result.documents
-        errors += result.errors
-    return ParseResult(tuple(docs), tuple(errors))
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
@@ -107,7 +92,7 @@ def _print_errors(errors) -> None:
 
 
 def cmd_parse(args) -> int:
-    result = read_inputs(args.files, year=args.year, country=args.country, fmt=args.format)
+    result = parse_paths(args.files, year=args.year, country=args.country, fmt=args.format)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -121,8 +106,8 @@ def cmd_diff(args) -> int:
     from .diff import diff_narratives, pair_documents
     from .render import text_report
 
-    old = read_inputs([args.old], year=None, country=None, fmt=args.format)
-    new = read_inputs([args.new], year=None, country=None, fmt=args.format)
+    old = parse_paths([args.old], year=None, country=None, fmt=args.format)
+    new = parse_paths([args.new], year=None, country=None, fmt=args.format)
     errors = old.errors + new.errors
     pairs = pair_documents(old.documents, new.documents)
     weights = TermWeights.from_texts(

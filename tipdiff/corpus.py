@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .align import DEFAULT_CONFIG, AlignConfig, TermWeights
+from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, prepare
 from .diff import CountryDiff, diff_narratives
 from .lineage import Lineage, TierYear, build_lineage, tier_history
 from .model import InputError, Narrative
@@ -51,16 +51,20 @@ def dedupe(docs: Sequence[Narrative]) -> tuple[tuple[Narrative, ...], tuple[Inpu
     return tuple(chosen.values()), tuple(errors)
 
 
+def _by_country(docs: Sequence[Narrative]) -> dict[str, tuple[Narrative, ...]]:
+    """Each country's narratives in year order, countries in key order."""
+    groups: dict[str, list[Narrative]] = defaultdict(list)
+    for d in docs:
+        groups[d.key].append(d)
+    return {k: tuple(sorted(groups[k], key=lambda d: d.year)) for k in sorted(groups)}
+
+
 def year_pairs(
     docs: Sequence[Narrative],
 ) -> dict[tuple[int, int], list[tuple[Narrative, Narrative]]]:
     """Each country's consecutive years present, batched by (from_year, to_year)."""
-    by_country: dict[str, list[Narrative]] = defaultdict(list)
-    for d in docs:
-        by_country[d.key].append(d)
     batches: dict[tuple[int, int], list[tuple[Narrative, Narrative]]] = defaultdict(list)
-    for key in sorted(by_country):
-        series = sorted(by_country[key], key=lambda d: d.year)
+    for series in _by_country(docs).values():
         for a, b in pairwise(series):
             batches[(a.year, b.year)].append((a, b))
     return dict(sorted(batches.items()))
@@ -69,25 +73,27 @@ def year_pairs(
 def align_batch(
     pairs: Sequence[tuple[Narrative, Narrative]], *, config: AlignConfig = DEFAULT_CONFIG
 ) -> tuple[CountryDiff, ...]:
-    weights = TermWeights.from_texts(
-        (r.text for a, b in pairs for d in (a, b) for r in d.recommendations),
+    items = {
+        id(d): prepare([r.text for r in d.recommendations]) for pair in pairs for d in pair
+    }  # each narrative normalized once, for both the term weights and the alignment
+    weights = TermWeights.from_stem_sets(
+        (it.stems for prepared in items.values() for it in prepared),
         stock_weight=config.stock_weight,
     )
-    return tuple(diff_narratives(a, b, weights=weights, config=config) for a, b in pairs)
+    return tuple(
+        diff_narratives(a, b, weights=weights, config=config, prepared=(items[id(a)], items[id(b)]))
+        for a, b in pairs
+    )
 
 
 def histories(
     docs: Sequence[Narrative], diffs: Sequence[CountryDiff], *, config: AlignConfig = DEFAULT_CONFIG
 ) -> tuple[CountryHistory, ...]:
-    by_country: dict[str, list[Narrative]] = defaultdict(list)
-    for d in docs:
-        by_country[d.key].append(d)
     diffs_by_key: dict[str, list[CountryDiff]] = defaultdict(list)
     for d in diffs:
         diffs_by_key[d.key].append(d)
     out = []
-    for key in sorted(by_country):
-        series = tuple(sorted(by_country[key], key=lambda d: d.year))
+    for key, series in _by_country(docs).items():
         texts = {d.year: [r.text for r in d.recommendations] for d in series}
         weights = TermWeights.from_texts(
             (t for ts in texts.values() for t in ts), stock_weight=config.stock_weight

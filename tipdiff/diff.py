@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import DEFAULT_CONFIG, AlignConfig, Change, TermWeights, align, prepare, tier_change
+from .align import (
+    DEFAULT_CONFIG,
+    KINDS,
+    AlignConfig,
+    Change,
+    Item,
+    TermWeights,
+    align,
+    prepare,
+    tier_change,
+)
 from .model import Narrative
 
 
@@ -28,7 +38,7 @@ class CountryDiff:
         return self.country_code or self.country.upper()
 
     def counts(self) -> dict[str, int]:
-        out = {k: 0 for k in ("unchanged", "reworded", "split", "merged", "added", "dropped")}
+        out = dict.fromkeys(KINDS, 0)
         for c in self.changes:
             out[c.kind] += 1
         return out
@@ -63,9 +73,13 @@ def diff_narratives(
     *,
     weights: TermWeights | None = None,
     config: AlignConfig = DEFAULT_CONFIG,
+    prepared: tuple[Sequence[Item], Sequence[Item]] | None = None,
 ) -> CountryDiff:
+    """The diff of two years of one country. `prepared` passes items already prepared
+    (align.prepare) for these two narratives, so a batch normalizes each text once."""
     a = tuple(r.text for r in old.recommendations)
     b = tuple(r.text for r in new.recommendations)
+    items_a, items_b = prepared or (prepare(a), prepare(b))
     return CountryDiff(
         country=new.country,
         country_code=new.country_code,
@@ -76,7 +90,7 @@ def diff_narratives(
         tier_change=tier_change(old.tier, new.tier),
         old_texts=a,
         new_texts=b,
-        changes=align(prepare(a), prepare(b), weights=weights, config=config),
+        changes=align(items_a, items_b, weights=weights, config=config),
     )
 
 

@@ -113,6 +113,7 @@ def build_lineage(
         for i in range(len(texts_by_year[y])):
             groups.setdefault(uf.find((y, i)), []).append((y, i))
     latest = years[-1] if years else None
+    reinstated = {uf.find(r) for r in reinstated_roots}
     threads, id_of = [], {}
     for root, members in groups.items():
         members.sort()
@@ -132,7 +133,7 @@ def build_lineage(
                 last_year=last[0],
                 years_present=present,
                 streak=streak if last[0] == latest else 0,
-                reinstated=uf.find(root) in {uf.find(r) for r in reinstated_roots},
+                reinstated=root in reinstated,
                 members=tuple(members),
                 text_first=texts_by_year[first[0]][first[1]],
                 text_latest=texts_by_year[latest_member[0]][latest_member[1]],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 
@@ -12,6 +11,7 @@ from .align import AlignConfig
 from .corpus import ALIGNER_VERSION
 from .parse import PARSER_VERSION
 from .sources import SourceFile
+from .textio import sha256_bytes
 
 
 def counts_from_tables(tables: Mapping[str, pd.DataFrame]) -> dict:
@@ -77,5 +77,5 @@ def build_manifest(
         "counts": counts_from_tables(tables),
         "cache": {k: dict(v) for k, v in cache.items()},
         "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
-        "outputs": {name: hashlib.sha256(data).hexdigest() for name, data in outputs.items()},
+        "outputs": {name: sha256_bytes(data) for name, data in outputs.items()},
     }

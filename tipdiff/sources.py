@@ -8,11 +8,11 @@ is saved beside the old one, the newest is used, and the event is logged.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from pathlib import Path
 from .model import InputError, InputFormatError, ParseResult
 from .parse import parse_bytes
 from .store import write_atomically
+from .textio import sha256_bytes
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -54,7 +55,7 @@ def inventory(*roots: Path) -> tuple[SourceFile, ...]:
             out.append(
                 SourceFile(
                     str(path),
-                    hashlib.sha256(data).hexdigest(),
+                    sha256_bytes(data),
                     len(data),
                     years[-1] if years else None,
                 )
@@ -62,30 +63,36 @@ def inventory(*roots: Path) -> tuple[SourceFile, ...]:
     return tuple(out)
 
 
-def parse_files(files: tuple[SourceFile, ...]) -> ParseResult:
-    """Parse a batch of files; a file that vanished or changed since the inventory is an error."""
+def parse_paths(
+    paths: Sequence[str], *, expected_sha256: Mapping[str, str] | None = None, **parse_kwargs
+) -> ParseResult:
+    """Read and parse files. A file that cannot be read, or (with `expected_sha256`) changed
+    since it was inventoried, is an error entry naming it, never a crash."""
     docs, errors = [], []
-    for f in files:
+    for path in paths:
         try:
-            data = Path(f.path).read_bytes()
+            data = Path(path).read_bytes()
         except OSError as exc:
-            errors.append(
-                InputError(f.path, f"{f.path}: cannot read the file: {exc.strerror or exc}")
-            )
+            errors.append(InputError(path, f"{path}: cannot read the file: {exc.strerror or exc}"))
             continue
-        if hashlib.sha256(data).hexdigest() != f.sha256:
+        if expected_sha256 is not None and sha256_bytes(data) != expected_sha256[path]:
             errors.append(
                 InputError(
-                    f.path,
-                    f"{f.path}: the file changed while the run was reading it; "
+                    path,
+                    f"{path}: the file changed while the run was reading it; "
                     "expected it to stay as inventoried: run again",
                 )
             )
             continue
-        result = parse_bytes(data, source=f.path)
+        result = parse_bytes(data, source=path, **parse_kwargs)
         docs += result.documents
         errors += result.errors
     return ParseResult(tuple(docs), tuple(errors))
+
+
+def parse_files(files: tuple[SourceFile, ...]) -> ParseResult:
+    """Parse a batch of inventoried files."""
+    return parse_paths([f.path for f in files], expected_sha256={f.path: f.sha256 for f in files})
 
 
 # ------------------------------------------------------------------------------- the web
@@ -166,7 +173,7 @@ def save_snapshot(
 ) -> dict:
     """Save a fetched page under root/YEAR/ by content hash; never overwrite. Returns the event."""
     fetched_at = fetched_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    digest = hashlib.sha256(data).hexdigest()
+    digest = sha256_bytes(data)
     folder = root / str(source.year)
     stem = f"{_slug(source.country or source.url)}-{_slug(source.url)[-24:]}"
     name = f"{stem}.{digest[:12]}.html"

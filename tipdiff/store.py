@@ -7,7 +7,6 @@ at any point leaves each published file whole: either the previous version or th
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -37,10 +36,6 @@ def table_files(name: str, df: pd.DataFrame) -> dict[str, bytes]:
     jsonl = df.to_json(orient="records", lines=True, force_ascii=False).strip("\n")
     jsonl = (jsonl + "\n" if jsonl else "").encode("utf-8")
     return {f"{name}.parquet": pq.getvalue(), f"{name}.csv": csv, f"{name}.jsonl": jsonl}
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def output_files(

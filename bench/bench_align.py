@@ -1,4 +1,4 @@
-"""Aligner quality and speed on the labelled evaluation set (tipdiff.evalset).
+"""Aligner quality and speed on the labelled evaluation set (tipdiff.testing.evalset).
 
 Prints link precision/recall/F1, added/dropped accuracy and split/merge recall for tipdiff
 and two baselines run on the same set, then the time to align every consecutive pair of a
@@ -15,8 +15,8 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from tipdiff.align import AlignConfig, Change, TermWeights, align, prepare
-from tipdiff.evalset import make_chain, make_set
 from tipdiff.normalize import clean
+from tipdiff.testing.evalset import make_chain, make_set
 
 
 def exact_baseline(old, new):

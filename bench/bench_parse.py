@@ -6,8 +6,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from tipdiff.evalset import synthetic_corpus
 from tipdiff.parse import parse_bytes
+from tipdiff.testing.evalset import synthetic_corpus
 
 
 def timed(data: bytes, **kw) -> tuple[float, int]:

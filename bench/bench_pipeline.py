@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tipdiff.evalset import synthetic_corpus  # noqa: E402
+from tipdiff.testing.evalset import synthetic_corpus  # noqa: E402
 
 ENV = {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
 

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from prefect import flow
 from prefect.futures import as_completed
+from tipdiff.tasks import pipeline as t
+from tipdiff.tasks.pipeline import Payload
 
-from tasks import pipeline as t
-from tasks.pipeline import Payload
-from tipdiff import store
+from tipdiff import publish
 from tipdiff.model import InputError
-from tipdiff.sources import read_sources
+from tipdiff.web import read_sources
 
 FLOW_NAME = "tipdiff-run"
 
@@ -73,7 +73,7 @@ def tipdiff_run(
     started_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    with store.run_lock(Path(out), wait=wait):
+    with publish.run_lock(Path(out), wait=wait):
         errors: list[InputError] = []
         if sources_file:
             web, bad_rows = read_sources(Path(sources_file))
@@ -132,7 +132,7 @@ def tipdiff_run(
             previous=t.previous_manifest(out),
             started_at=started_at,
         )
-        t.publish(out, Payload(files_out), Payload(manifest))
+        t.publish_outputs(out, Payload(files_out), Payload(manifest))
         t.publish_artifacts(summary, Payload(tables["tiers"]))
     return {
         "out": out,

@@ -1,0 +1,1 @@
+"""Prefect tasks (installed as tipdiff.tasks): thin wrappers, one core call each."""

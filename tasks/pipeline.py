@@ -16,7 +16,7 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from tipdiff import corpus, manifest, render, sources, store, tables
+from tipdiff import corpus, inputs, manifest, publish, render, tables, web
 from tipdiff.align import DEFAULT_CONFIG
 from tipdiff.corpus import ALIGNER_VERSION
 from tipdiff.parse import PARSER_VERSION
@@ -57,7 +57,7 @@ def align_cache_key(_context, parameters) -> str:
 def _is_transient(_task, _task_run, state) -> bool:
     try:
         state.result()
-    except sources.FetchError as exc:
+    except web.FetchError as exc:
         return exc.transient
     except Exception:  # noqa: BLE001 - anything else is not worth a retry
         return False
@@ -72,26 +72,26 @@ def _is_transient(_task, _task_run, state) -> bool:
     cache_policy=NO_CACHE,
 )
 def fetch_page(url: str, timeout: float) -> bytes:
-    return sources.fetch_page(url, timeout=timeout)
+    return web.fetch_page(url, timeout=timeout)
 
 
 @task(name="save-snapshot", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
-def save_snapshot(root: str, source: sources.WebSource, data: bytes) -> dict:
-    return sources.save_snapshot(Path(root), source, data)
+def save_snapshot(root: str, source: web.WebSource, data: bytes) -> dict:
+    return web.save_snapshot(Path(root), source, data)
 
 
 @task(name="inventory", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
-def inventory(raw: str, snapshots: str | None) -> tuple[sources.SourceFile, ...]:
-    found = sources.inventory(Path(raw))
+def inventory(raw: str, snapshots: str | None) -> tuple[inputs.SourceFile, ...]:
+    found = inputs.inventory(Path(raw))
     if snapshots:
-        current = sources.current_snapshots(Path(snapshots))
-        found += tuple(f for f in sources.inventory(Path(snapshots)) if f.path in current)
+        current = web.current_snapshots(Path(snapshots))
+        found += tuple(f for f in inputs.inventory(Path(snapshots)) if f.path in current)
     return found
 
 
 @task(name="parse-year", cache_key_fn=parse_cache_key, persist_result=True)
-def parse_year(files: tuple[sources.SourceFile, ...]):
-    return sources.parse_files(files)
+def parse_year(files: tuple[inputs.SourceFile, ...]):
+    return inputs.parse_files(files)
 
 
 @task(name="dedupe", cache_policy=NO_CACHE)
@@ -126,12 +126,12 @@ def build_reports(histories: Payload, diffs: Payload, errors: Payload) -> dict[s
 
 @task(name="previous-manifest", cache_policy=NO_CACHE)
 def previous_manifest(out: str):
-    return store.read_manifest(Path(out))
+    return publish.read_manifest(Path(out))
 
 
 @task(name="code-revision", cache_policy=NO_CACHE)
 def code_revision() -> str:
-    return store.code_revision(Path(__file__).resolve().parent.parent)
+    return manifest.code_revision(Path(__file__).resolve().parent.parent)
 
 
 @task(name="manifest", cache_policy=NO_CACHE)
@@ -152,12 +152,12 @@ def year_pairs_of(documents: Payload):
 
 @task(name="output-files", cache_policy=NO_CACHE)
 def output_files(tables_: Payload, reports: Payload):
-    return store.output_files(tables_.value, reports.value)
+    return publish.output_files(tables_.value, reports.value)
 
 
 @task(name="publish", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
-def publish(out: str, files: Payload, manifest_: Payload) -> None:
-    store.publish(Path(out), files.value, manifest_.value)
+def publish_outputs(out: str, files: Payload, manifest_: Payload) -> None:
+    publish.publish(Path(out), files.value, manifest_.value)
 
 
 @task(name="artifacts", cache_policy=NO_CACHE)

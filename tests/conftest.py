@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from tipdiff.flows import PREFECT_DEFAULTS
 
 # CI is deterministic (the same examples every run); local runs explore new ones, and what
 # they find is pinned with @example.
@@ -18,16 +19,7 @@ if os.environ.get("CI"):
 
 # Before anything imports prefect: a throwaway home, nothing leaves the machine.
 _PREFECT_HOME = tempfile.mkdtemp(prefix="tipdiff-prefect-home-")
-PREFECT_TEST_ENV = {
-    "PREFECT_HOME": _PREFECT_HOME,
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "DO_NOT_TRACK": "1",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
-    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
-    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
-}
+PREFECT_TEST_ENV = {**PREFECT_DEFAULTS, "PREFECT_HOME": _PREFECT_HOME}
 os.environ.update(PREFECT_TEST_ENV)
 os.environ.pop("PREFECT_API_URL", None)
 

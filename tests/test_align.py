@@ -19,12 +19,12 @@ from tipdiff.align import (
     align,
     prepare,
     score_matrix,
-    tier_change,
 )
 from tipdiff.diff import diff_narratives
-from tipdiff.evalset import ASKS, make_pair
-from tipdiff.lineage import build_lineage, tier_history
+from tipdiff.lineage import build_lineage
 from tipdiff.parse import parse_bytes
+from tipdiff.testing.evalset import ASKS, make_pair
+from tipdiff.tiers import tier_history, tier_move
 
 from .conftest import ROOT
 
@@ -45,7 +45,7 @@ def test_demo_split_reword_add_drop_verdicts():
         ("unchanged", (0,), (0,)), ("split", (1,), (1, 2)), ("reworded", (2,), (3,)),
         ("reworded", (3,), (4,)), ("unchanged", (5,), (5,)), ("added", (), (6,)), ("dropped", (4,), ()),
     ])
-    assert d.tier_change == "unchanged"
+    assert d.tier_change == "remained"
 
 
 def test_demo_merge_and_tier_moves():
@@ -95,10 +95,10 @@ def test_case_and_quote_drift_is_unchanged():
 
 
 def test_tier_change_order():
-    assert tier_change("Tier 2", "Tier 2 Watch List") == "downgraded"
-    assert tier_change("Tier 3", "Tier 2 Watch List") == "upgraded"
-    assert tier_change("Tier 1", "Tier 1") == "unchanged"
-    assert tier_change("Special Case", "Tier 3") is None and tier_change(None, "Tier 1") is None
+    assert tier_move("Tier 2", "Tier 2 Watch List") == "downgraded"
+    assert tier_move("Tier 3", "Tier 2 Watch List") == "upgraded"
+    assert tier_move("Tier 1", "Tier 1") == "remained"
+    assert tier_move("Special Case", "Tier 3") is None and tier_move(None, "Tier 1") is None
 
 
 lists = st.integers(0, 10**6).map(lambda s: make_pair(s))
@@ -191,7 +191,7 @@ def test_tier_history_watch_list_streak_and_limit():
     hist = tier_history({2021: "Tier 2", 2022: "Tier 2 Watch List", 2023: "Tier 2 Watch List",
                          2024: "Tier 3", 2026: "Tier 2 Watch List"})
     assert [(h.tier_change, h.watch_list_years, h.watch_list_limit_reached) for h in hist] == [
-        (None, 0, False), ("downgraded", 1, False), ("unchanged", 2, True),
+        (None, 0, False), ("downgraded", 1, False), ("remained", 2, True),
         ("downgraded", 0, False), ("upgraded", 1, False)]
 
 
@@ -201,7 +201,7 @@ def test_cli_diff_json_contract():
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     (d,) = json.loads(proc.stdout)["diffs"]
-    assert (d["country"], d["from_year"], d["to_year"], d["tier_change"]) == ("Sylvania", 2022, 2023, "unchanged")
+    assert (d["country"], d["from_year"], d["to_year"], d["tier_change"]) == ("Sylvania", 2022, 2023, "remained")
     seen_from = sorted(i for c in d["changes"] for i in c["from"])
     seen_to = sorted(j for c in d["changes"] for j in c["to"])
     assert seen_from == list(range(6)) and seen_to == list(range(4))

@@ -10,8 +10,8 @@ import pytest
 
 from tipdiff.corpus import align_batch, dedupe, histories, year_pairs
 from tipdiff.diff import diff_narratives
+from tipdiff.inputs import inventory, parse_files
 from tipdiff.render import html_report, markdown_report, text_report
-from tipdiff.sources import inventory, parse_files
 from tipdiff.tables import build_tables
 
 from .conftest import FIXTURES, ROOT, assert_golden

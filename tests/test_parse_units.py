@@ -152,13 +152,6 @@ def test_cli_usage_error_exits_2():
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
-def test_core_never_imports_prefect():
-    code = ("import sys, tipdiff.parse, tipdiff.cli, tipdiff.model, tipdiff.countries, tipdiff.textio;"
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('prefect', 'flows', 'tasks')];"
-            "assert not bad, bad")
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
-
-
 @pytest.mark.parametrize("block, expected", [
     ("Investigate; prosecute; and convict traffickers. Establish a victim hotline.",
      ["Investigate; prosecute; and convict traffickers.", "Establish a victim hotline."]),

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from tipdiff import parse as parse_module
-from tipdiff.store import LockBusy, run_lock
+from tipdiff.publish import LockBusy, run_lock
 from tipdiff.tables import SCHEMA
 
 from .conftest import ROOT, tree_state
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
 def run(raw, out, **kw):
-    from flows.pipeline import tipdiff_run
+    from tipdiff.flows.pipeline import tipdiff_run
 
     return tipdiff_run(raw=str(raw), out=str(out), progress=False, **kw)
 
@@ -116,10 +116,10 @@ def test_parser_version_change_reparses_everything_and_is_not_a_content_change(
         tmp_path, fresh_result_cache, monkeypatch):
     out = tmp_path / "out"
     run(RAW, out)
-    import tasks.pipeline
     import tipdiff.manifest
+    import tipdiff.tasks.pipeline
 
-    monkeypatch.setattr(tasks.pipeline, "PARSER_VERSION", "999-test")
+    monkeypatch.setattr(tipdiff.tasks.pipeline, "PARSER_VERSION", "999-test")
     monkeypatch.setattr(tipdiff.manifest, "PARSER_VERSION", "999-test")
     result = run(RAW, out)
     assert result["cache"]["parse"] == {"computed": 3, "cached": 0}
@@ -200,8 +200,7 @@ def test_artifacts_are_published(tmp_path):
 def test_dask_task_runner_gives_the_same_tables(tmp_path, fresh_result_cache):
     from prefect.settings import PREFECT_LOCAL_STORAGE_PATH, temporary_settings
     from prefect_dask import DaskTaskRunner
-
-    from flows.pipeline import tipdiff_run
+    from tipdiff.flows.pipeline import tipdiff_run
 
     threads = tmp_path / "threads"
     run(RAW, threads)

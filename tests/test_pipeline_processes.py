@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tipdiff.evalset import synthetic_corpus
-from tipdiff.store import run_lock
+from tipdiff.publish import run_lock
+from tipdiff.testing.evalset import synthetic_corpus
 
 from .conftest import ROOT, cli_env, tree_state
 

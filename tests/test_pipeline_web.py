@@ -73,7 +73,7 @@ def site():
 
 
 def test_fetch_retries_transient_errors_keeps_snapshots_and_reports_failures(tmp_path, site, fresh_result_cache):
-    from flows.pipeline import tipdiff_run
+    from tipdiff.flows.pipeline import tipdiff_run
 
     sources = tmp_path / "sources.csv"
     sources.write_text("year,country,url\n"

@@ -405,14 +405,3 @@ def _best_group(w, pool, W, P, inter, sw, sp, weights, config, *, split) -> Chan
         scores=score_parts,
         word_diff=diff,
     )
-
-
-TIER_ORDER = {"Tier 1": 1, "Tier 2": 2, "Tier 2 Watch List": 3, "Tier 3": 4}
-
-
-def tier_change(old: str | None, new: str | None) -> str | None:
-    """upgraded / downgraded / unchanged on Tier 1 < 2 < 2WL < 3; Special Case or unknown: None."""
-    if old not in TIER_ORDER or new not in TIER_ORDER:
-        return None
-    a, b = TIER_ORDER[old], TIER_ORDER[new]
-    return "unchanged" if a == b else "upgraded" if b < a else "downgraded"

@@ -12,27 +12,10 @@ import os
 import sys
 from pathlib import Path
 
+from .inputs import parse_paths
 from .model import InputError, ParseResult
-from .sources import parse_paths
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
-
-# Quiet, offline defaults for Prefect's embedded server; each can be overridden from the
-# environment. Set before prefect is imported.
-PREFECT_DEFAULTS = {
-    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    "DO_NOT_TRACK": "1",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-    "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED": "false",
-    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED": "false",
-}
-
-
-def prefect_environment() -> None:
-    for key, value in PREFECT_DEFAULTS.items():
-        os.environ.setdefault(key, value)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -141,7 +124,7 @@ def cmd_run(args) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    from .store import LockBusy, run_lock
+    from .publish import LockBusy, run_lock
 
     try:  # refuse early and quietly, before Prefect starts; the flow locks again for itself
         with run_lock(Path(args.out), wait=args.wait):
@@ -149,10 +132,12 @@ def cmd_run(args) -> int:
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    from .flows import prefect_environment
+
     prefect_environment()
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    from flows.pipeline import tipdiff_run
+    from .flows.pipeline import tipdiff_run
 
     flow_fn = tipdiff_run
     if args.runner == "dask":
@@ -216,8 +201,10 @@ def cmd_serve(args) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    from .flows import prefect_environment
+
     prefect_environment()
-    from flows.pipeline import tipdiff_run
+    from .flows.pipeline import tipdiff_run
 
     params = {
         "raw": str(Path(args.raw).resolve()),

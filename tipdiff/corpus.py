@@ -13,8 +13,9 @@ from itertools import pairwise
 
 from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, prepare
 from .diff import CountryDiff, diff_narratives
-from .lineage import Lineage, TierYear, build_lineage, tier_history
+from .lineage import Lineage, build_lineage
 from .model import InputError, Narrative
+from .tiers import TierYear, tier_history
 
 ALIGNER_VERSION = "1.1"
 

@@ -14,9 +14,9 @@ from .align import (
     TermWeights,
     align,
     prepare,
-    tier_change,
 )
 from .model import Narrative
+from .tiers import tier_move
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ def diff_narratives(
         to_year=new.year,
         tier_from=old.tier,
         tier_to=new.tier,
-        tier_change=tier_change(old.tier, new.tier),
+        tier_change=tier_move(old.tier, new.tier),
         old_texts=a,
         new_texts=b,
         changes=align(items_a, items_b, weights=weights, config=config),

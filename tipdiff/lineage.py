@@ -1,4 +1,4 @@
-"""Recommendation threads over any number of years, and tier history, for one country."""
+"""Recommendation threads over any number of years, for one country."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, align, tier_change
+from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, align
 from .diff import CountryDiff
 
 REINSTATE_WITHIN = 2  # an item may be absent this many reports and still come back
@@ -143,33 +143,3 @@ def build_lineage(
             id_of[m] = lid
     threads.sort(key=lambda t: t.members[0])
     return Lineage(country_key, tuple(threads), id_of)
-
-
-@dataclass(frozen=True, slots=True)
-class TierYear:
-    year: int
-    tier: str | None
-    tier_change: str | None  # vs the previous year present
-    watch_list_years: int  # consecutive calendar years on Tier 2 Watch List, ending here
-    watch_list_limit_reached: bool  # two years running: by law a downgrade unless waived
-
-
-def tier_history(tiers_by_year: Mapping[int, str | None]) -> tuple[TierYear, ...]:
-    out, prev_year, prev_tier, streak = [], None, None, 0
-    for y in sorted(tiers_by_year):
-        tier = tiers_by_year[y]
-        if tier == "Tier 2 Watch List":
-            streak = streak + 1 if prev_year == y - 1 and prev_tier == tier else 1
-        else:
-            streak = 0
-        out.append(
-            TierYear(
-                y,
-                tier,
-                tier_change(prev_tier, tier) if prev_year is not None else None,
-                streak,
-                streak >= 2,
-            )
-        )
-        prev_year, prev_tier = y, tier
-    return tuple(out)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
+from pathlib import Path
 
 import pandas as pd
 
 from .align import AlignConfig
 from .corpus import ALIGNER_VERSION
+from .inputs import SourceFile
 from .parse import PARSER_VERSION
-from .sources import SourceFile
-from .textio import sha256_bytes
+from .read import sha256_bytes
 
 
 def counts_from_tables(tables: Mapping[str, pd.DataFrame]) -> dict:
@@ -79,3 +81,23 @@ def build_manifest(
         "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
         "outputs": {name: sha256_bytes(data) for name, data in outputs.items()},
     }
+
+
+def code_revision(where: Path) -> str:
+    """The git commit of the code, with '+dirty' for local edits; 'unknown' outside git."""
+    try:
+        rev = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=where, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        if not rev:
+            return "unknown"
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=where,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+        return rev + ("+dirty" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"

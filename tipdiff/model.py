@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-TIERS = ("Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3", "Special Case")
-MOVEMENTS = ("remained", "upgraded", "downgraded")
-
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:
@@ -24,9 +21,9 @@ class Narrative:
     country: str
     country_code: str | None
     year: int
-    tier: str | None
+    tier: str | None  # one of tiers.TIERS
     tier_source: str | None  # "header" | "summary" | "both" | None
-    tier_movement: str | None  # "remained" | "upgraded" | "downgraded" | None
+    tier_movement: str | None  # one of tiers.MOVES, as the summary states it
     tier_movement_text: str | None
     recommendations: tuple[Recommendation, ...]
     warnings: tuple[str, ...] = ()

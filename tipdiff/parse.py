@@ -12,28 +12,11 @@ from itertools import pairwise
 
 from . import countries
 from .model import InputError, InputFormatError, Narrative, ParseResult, Recommendation
-from .textio import decode, html_to_text, looks_like_html, sha256_bytes
+from .read import decode, html_to_text, looks_like_html, sha256_bytes
+from .tiers import TIER_PATTERN as _TIER
+from .tiers import WATCH_LIST, canonical_tier
 
 PARSER_VERSION = "1.3"
-
-# --------------------------------------------------------------------------- tiers
-
-_TIER = r"(?:tier\s*2\s*watch\s*list|tier\s*(?:1|2|3|one|two|three)\b|special\s+case)"
-_TIER_NAMES = {
-    "tier1": "Tier 1",
-    "tierone": "Tier 1",
-    "tier2": "Tier 2",
-    "tiertwo": "Tier 2",
-    "tier2watchlist": "Tier 2 Watch List",
-    "tier3": "Tier 3",
-    "tierthree": "Tier 3",
-    "specialcase": "Special Case",
-}
-
-
-def canonical_tier(raw: str) -> str:
-    return _TIER_NAMES[re.sub(r"\s+", "", raw.lower())]
-
 
 # --------------------------------------------------------------------------- cleaning
 
@@ -211,7 +194,7 @@ def find_tier_statement(text: str) -> tuple[str | None, str | None, str | None, 
     m = _WAIVER.search(text)
     if m:
         return (
-            "Tier 2 Watch List",
+            WATCH_LIST,
             "remained",
             _sentence_around(text, m.start(), m.end()),
             m.start(),

@@ -91,9 +91,7 @@ def _report_blocks(
     for h in histories:
         latest = h.tiers[-1]
         moves = ", ".join(
-            f"{t.year}: {t.tier_change}"
-            for t in h.tiers
-            if t.tier_change not in (None, "unchanged")
+            f"{t.year}: {t.tier_change}" for t in h.tiers if t.tier_change not in (None, "remained")
         )
         last_diff = by_key[h.key][-1] if by_key[h.key] else None
         counts = (
@@ -123,7 +121,7 @@ def _report_blocks(
         blocks.append(("h2", h.country + (f" ({h.country_code})" if h.country_code else "")))
 
         def tier_note(t) -> str:
-            notes = [t.tier_change] if t.tier_change not in (None, "unchanged") else []
+            notes = [t.tier_change] if t.tier_change not in (None, "remained") else []
             if t.watch_list_limit_reached:
                 notes.append(
                     f"Watch List year {t.watch_list_years}: downgrade required unless waived"

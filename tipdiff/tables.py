@@ -4,6 +4,7 @@ DataFrames, their dtypes and `schema.json`, so the three cannot drift apart."""
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Sequence
 
 import pandas as pd
@@ -51,7 +52,7 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
             "string",
             "string",
             True,
-            "upgraded|downgraded|unchanged vs previous year present",
+            "upgraded|downgraded|remained vs the previous year present",
         ),
         ("watch_list_years", "Int64", "integer", False, "consecutive years on Tier 2 Watch List"),
         (
@@ -227,3 +228,13 @@ def json_schema() -> dict:
         "description": "Rows of every table tipdiff publishes (Parquet, CSV, JSON Lines).",
         "$defs": defs,
     }
+
+
+def table_files(name: str, df: pd.DataFrame) -> dict[str, bytes]:
+    """Parquet, CSV and JSON Lines bytes of one table (deterministic for equal frames)."""
+    pq = io.BytesIO()
+    df.to_parquet(pq, index=False, engine="pyarrow")
+    csv = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    jsonl = df.to_json(orient="records", lines=True, force_ascii=False).strip("\n")
+    jsonl = (jsonl + "\n" if jsonl else "").encode("utf-8")
+    return {f"{name}.parquet": pq.getvalue(), f"{name}.csv": csv, f"{name}.jsonl": jsonl}

@@ -124,6 +124,14 @@ class TermWeights:
 
 @dataclass(frozen=True, slots=True)
 class Change:
+    """What happened to some items between two years. `old`/`new` are 0-based indexes.
+
+    `candidates` (added and dropped only): possible counterparts on the other side that
+    scored below the link cutoff but above the candidate floor, as (index, score), best
+    first. `decided_by` is "aligner", or "review" when a reviewer's override made this
+    change; `note` carries the reviewer's note.
+    """
+
     kind: str
     old: tuple[int, ...]
     new: tuple[int, ...]
@@ -131,6 +139,9 @@ class Change:
     band: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
     word_diff: tuple[tuple[str, str, str], ...] = ()
+    candidates: tuple[tuple[int, float], ...] = ()
+    decided_by: str = "aligner"
+    note: str | None = None
 
     @property
     def links(self) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ from tipdiff.tasks import pipeline as t
 from tipdiff.tasks.pipeline import Payload
 
 from tipdiff import publish
+from tipdiff.align import AlignConfig
 from tipdiff.model import InputError
 from tipdiff.web import read_sources
 
@@ -67,12 +68,15 @@ def tipdiff_run(
     wait: float = 300.0,
     fetch_timeout: float = 20.0,
     progress: bool = True,
+    config: dict | None = None,
 ) -> dict:
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
-    years, and publish tables, reports and a manifest into `out` atomically."""
+    years, and publish tables, reports and a manifest into `out` atomically. `config` holds
+    aligner settings (tipdiff.align.AlignConfig fields) that differ from the defaults."""
     started_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     timings: dict[str, float] = {}
     clock = time.perf_counter()
+    config = AlignConfig.from_dict(config).to_dict()  # every setting, for keys and manifest
     with publish.run_lock(Path(out), wait=wait):
         errors: list[InputError] = []
         if sources_file:
@@ -105,7 +109,9 @@ def tipdiff_run(
         timings["parse"] = time.perf_counter() - clock - sum(timings.values())
 
         batches = t.year_pairs_of(Payload(documents))
-        align_futures = [t.align_year_pair.submit(Payload(pairs)) for pairs in batches.values()]
+        align_futures = [
+            t.align_year_pair.submit(Payload(pairs), config) for pairs in batches.values()
+        ]
         bar.extend(len(align_futures))
         for _ in as_completed(align_futures):
             bar.step("aligning")
@@ -113,7 +119,7 @@ def tipdiff_run(
         bar.close()
         timings["align"] = time.perf_counter() - clock - sum(timings.values())
 
-        histories = t.history(Payload(documents), Payload(diffs))
+        histories = t.history(Payload(documents), Payload(diffs), config)
         errors.sort(key=lambda e: (e.source, e.message))
         tables = t.build_tables(Payload(histories), Payload(diffs), Payload(errors))
         reports = t.build_reports(Payload(histories), Payload(diffs), Payload(errors))
@@ -126,6 +132,7 @@ def tipdiff_run(
             sources=Payload(files),
             tables_=Payload(tables),
             outputs=Payload(files_out),
+            config=config,
             code_revision=t.code_revision(),
             timings=timings,
             cache=cache,

@@ -17,8 +17,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from tipdiff import corpus, inputs, manifest, publish, render, tables, web
-from tipdiff.align import DEFAULT_CONFIG
-from tipdiff.corpus import ALIGNER_VERSION
+from tipdiff.align import ALIGNER_VERSION, AlignConfig
 from tipdiff.parse import PARSER_VERSION
 
 
@@ -51,7 +50,7 @@ def align_cache_key(_context, parameters) -> str:
         [(d.key, d.year, d.country, d.tier, [r.text for r in d.recommendations]) for d in pair]
         for pair in pairs
     ]
-    return f"tipdiff-align-{ALIGNER_VERSION}-" + _digest([repr(DEFAULT_CONFIG), content])
+    return f"tipdiff-align-{ALIGNER_VERSION}-" + _digest([parameters["config"], content])
 
 
 def _is_transient(_task, _task_run, state) -> bool:
@@ -100,13 +99,13 @@ def dedupe(documents: Payload):
 
 
 @task(name="align-year-pair", cache_key_fn=align_cache_key, persist_result=True)
-def align_year_pair(pairs: Payload):
-    return corpus.align_batch(pairs.value)
+def align_year_pair(pairs: Payload, config: dict):
+    return corpus.align_batch(pairs.value, config=AlignConfig.from_dict(config))
 
 
 @task(name="history", cache_policy=NO_CACHE)
-def history(documents: Payload, diffs: Payload):
-    return corpus.histories(documents.value, diffs.value)
+def history(documents: Payload, diffs: Payload, config: dict):
+    return corpus.histories(documents.value, diffs.value, config=AlignConfig.from_dict(config))
 
 
 @task(name="tables", cache_policy=NO_CACHE)
@@ -135,12 +134,14 @@ def code_revision() -> str:
 
 
 @task(name="manifest", cache_policy=NO_CACHE)
-def build_manifest(sources: Payload, tables_: Payload, outputs: Payload, **kwargs) -> dict:
+def build_manifest(
+    sources: Payload, tables_: Payload, outputs: Payload, config: dict, **kwargs
+) -> dict:
     return manifest.build_manifest(
         sources=sources.value,
         tables=tables_.value,
         outputs=outputs.value,
-        config=DEFAULT_CONFIG,
+        config=AlignConfig.from_dict(config),
         **kwargs,
     )
 

@@ -12,17 +12,11 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tipdiff.align import (
-    DEFAULT_CONFIG,
-    AlignConfig,
-    TermWeights,
-    align,
-    prepare,
-    score_matrix,
-)
+from tipdiff.align import DEFAULT_CONFIG, AlignConfig, align
 from tipdiff.diff import diff_narratives
 from tipdiff.lineage import build_lineage
 from tipdiff.parse import parse_bytes
+from tipdiff.scoring import TermWeights, prepare, reference_weights, score_matrix
 from tipdiff.testing.evalset import ASKS, make_pair
 from tipdiff.tiers import tier_history, tier_move
 
@@ -143,8 +137,7 @@ def test_swapping_the_years_swaps_added_dropped_and_split_merged(pair):
 
 def _brute_force_links(old, new, config):
     A, B = prepare(old), prepare(new)
-    weights = TermWeights.from_texts([*old, *new])
-    S = score_matrix(A, B, weights, config)[0]
+    S = score_matrix(A, B, weights=reference_weights(), scorer_weights=config.scorer_weights).combined
     n, m = S.shape
     hint = config.position_hint * (1 - np.abs(np.arange(n)[:, None] / max(n - 1, 1)
                                               - np.arange(m)[None, :] / max(m - 1, 1)))

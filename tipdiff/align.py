@@ -1,64 +1,68 @@
 """Align one country's recommendations across two report years.
 
-Data positional, settings keyword-only, normalization explicit (RapidFuzz style).
-Scores combine an IDF-weighted Jaccard over word stems (so stock phrases shared by many
-different asks weigh little) with rapidfuzz token-sort and plain ratios computed by
-`process.cdist` (processor always explicit). Links are an optimal one-to-one assignment
+Data positional, settings keyword-only, normalization explicit (RapidFuzz style). Scores come
+from `scoring` (named scorers, weights as data). Links are an optimal one-to-one assignment
 (`linear_sum_assignment`); then concatenations of leftover items are tested for splits and
-merges. Every change keeps its band and its separate scores so a reviewer can see why.
+merges. Items left unlinked keep their best counterparts below the cutoff as `candidates`
+("possibly the same as ..."). Every change keeps its band and its separate scores so a
+reviewer can see why.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from scipy.optimize import linear_sum_assignment
 
-from .normalize import STOPWORDS, clean, content_stems, stem, words
-from .normalize import TOKEN as _TOKEN
+from .normalize import words
+from .scoring import (
+    STOCK_WEIGHT,
+    Item,
+    ScoreMatrix,
+    TermWeights,
+    joined,
+    prepared,
+    reference_weights,
+    score_matrix,
+    score_pair,
+)
+
+# Bump whenever a change here or in scoring/normalize can change an alignment: cached
+# alignments are keyed on it (and on the config).
+ALIGNER_VERSION = "2.0"
 
 KINDS = ("unchanged", "reworded", "split", "merged", "added", "dropped")
-
-# Stems of the report's stock phrasing ("Increase efforts to", "vigorously investigate and
-# prosecute", "including complicit officials"): down-weighted on top of corpus IDF.
-STOCK_STEMS = frozenset(
-    content_stems(
-        clean(
-            "increase efforts vigorously investigate prosecute convict traffickers complicit "
-            "officials trafficking victims government ensure adequate implement provide continue "
-            "improve "
-            "strengthen proactively significant sentences crimes cases law anti"
-        )
-    )
-)
 
 
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
-    """Every threshold of the aligner, as data. Bands are (name, floor) from high to low."""
+    """Every threshold and weight of the aligner, as data. Bands are (name, floor), high to low;
+    scorers are (name, weight) over scoring.SCORERS."""
 
-    # minimum combined score for a reported link (bench-tuned, checked on a held-out seed)
+    # minimum combined score for a reported link (tuned on the evaluation set's tune part)
     cutoff: float = 42.0
     floor: float = 35.0  # links are computed down to here, then filtered by `cutoff`
-    w_idf: float = 0.45  # IDF-weighted Jaccard over stems
-    w_containment: float = 0.2  # IDF-weighted share of the shorter item found in the other
-    w_token_sort: float = 0.2  # rapidfuzz token_sort_ratio on content words
-    w_ratio: float = 0.15  # rapidfuzz ratio on content words
-    stock_weight: float = 0.4  # multiplier for STOCK_STEMS
+    candidate_floor: float = 28.0  # unlinked items keep counterparts scoring this or more
+    max_candidates: int = 3
+    scorers: tuple[tuple[str, float], ...] = (
+        ("idf_jaccard", 0.45),  # IDF-weighted Jaccard over stems
+        ("containment", 0.2),  # IDF-weighted share of the shorter item found in the other
+        ("token_sort_ratio", 0.2),  # rapidfuzz token_sort_ratio on content words
+        ("ratio", 0.15),  # rapidfuzz ratio on content words
+    )
+    stock_weight: float = STOCK_WEIGHT  # multiplier for the report's stock phrasing
     position_hint: float = 1.0  # tie-breaker only; never part of a reported score
     part_containment: float = 0.5  # share of a fragment's weight found in the whole
     group_coverage: float = 0.6  # share of the whole's weight covered by its fragments
     group_gain: float = 0.15  # coverage a group must add over its best single member
     part_gain: float = 0.1  # coverage of the whole that each member adds on its own
     max_parts: int = 3
+    max_items: int = 500  # a list longer than this is refused (real lists: a few dozen)
     bands: tuple[tuple[str, float], ...] = (
         ("exact", 100.0),
         ("close", 85.0),
@@ -72,54 +76,40 @@ class AlignConfig:
                 return name
         return self.bands[-1][0]
 
+    @property
+    def scorer_weights(self) -> dict[str, float]:
+        return dict(self.scorers)
+
+    def to_dict(self) -> dict:
+        """Plain JSON-able values (for flow parameters, cache keys and the manifest)."""
+        d = asdict(self)
+        d["scorers"] = [list(x) for x in self.scorers]
+        d["bands"] = [list(x) for x in self.bands]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping | None) -> AlignConfig:
+        """The inverse of to_dict; unknown keys are an error naming them."""
+        if not d:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(d) - known)
+        if unknown:
+            raise ValueError(
+                f"unknown aligner settings {unknown}: expected some of {sorted(known)}"
+            )
+        values = dict(d)
+        for key in ("scorers", "bands"):
+            if key in values:
+                values[key] = tuple((str(a), float(b)) for a, b in values[key])
+        return cls(**values)
+
 
 DEFAULT_CONFIG = AlignConfig()
 
 
-@dataclass(frozen=True)
-class TermWeights:
-    """Inverse document frequency of stems over a corpus of recommendation texts."""
-
-    idf: dict[str, float]
-    default: float
-    stock_weight: float = DEFAULT_CONFIG.stock_weight
-
-    @classmethod
-    def from_texts(cls, texts: Iterable[str], *, stock_weight: float = DEFAULT_CONFIG.stock_weight):
-        return cls.from_stem_sets(
-            (frozenset(content_stems(clean(t))) for t in texts), stock_weight=stock_weight
-        )
-
-    @classmethod
-    def from_stem_sets(
-        cls,
-        stem_sets: Iterable[frozenset[str]],
-        *,
-        stock_weight: float = DEFAULT_CONFIG.stock_weight,
-    ):
-        """From the stems of already prepared items (Item.stems): no text is normalized again."""
-        df: Counter[str] = Counter()
-        n = 0
-        for stems in stem_sets:
-            n += 1
-            df.update(stems)
-        idf = {s: math.log((1 + n) / (1 + c)) + 1.0 for s, c in df.items()}
-        return cls(idf=idf, default=math.log(1 + n) + 1.0, stock_weight=stock_weight)
-
-    def weight(self, stem: str) -> float:
-        w = self._effective.get(stem)
-        if w is None:
-            w = self.default * (self.stock_weight if stem in STOCK_STEMS else 1.0)
-        return w
-
-    def vector(self, stems: Sequence[str]) -> np.ndarray:
-        return np.array([self.weight(s) for s in stems], dtype=np.float64)
-
-    def __post_init__(self):
-        effective = {
-            s: (w * self.stock_weight if s in STOCK_STEMS else w) for s, w in self.idf.items()
-        }
-        object.__setattr__(self, "_effective", effective)
+class ListTooLong(ValueError):
+    """A list has more items than AlignConfig.max_items: alignment is refused, not attempted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,100 +138,15 @@ class Change:
         return [(o, n) for o in self.old for n in self.new] if self.old and self.new else []
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A recommendation prepared for matching (normalized once, used in two year-pairs)."""
-
-    text: str
-    clean: str
-    stems: frozenset[str]
-    core: str  # content words without the stock phrasing: what rapidfuzz compares
-
-
-def prepare(texts: Sequence[str]) -> tuple[Item, ...]:
-    """Normalize once: stems for the weighted scores, and the content words without the stock
-    phrasing (what rapidfuzz compares), from one pass over the words."""
-    out = []
-    for t in texts:
-        c = clean(t)
-        toks = [w for w in _TOKEN.findall(c.replace("-", " ")) if w not in STOPWORDS and len(w) > 1]
-        stems = [stem(w) for w in toks]
-        core = " ".join(w for w, s_ in zip(toks, stems, strict=True) if s_ not in STOCK_STEMS)
-        out.append(Item(t, c, frozenset(stems), core))
-    return tuple(out)
-
-
-def _prepared(items: Sequence[str] | Sequence[Item]) -> Sequence[Item]:
-    return items if items and isinstance(items[0], Item) else prepare(items)
-
-
-def _wsum(stems: Iterable[str], weights: TermWeights) -> float:
-    # fsum: exact, so the result does not depend on set order (which varies with the hash seed)
-    return math.fsum(weights.weight(s) for s in stems)
-
-
-def _score_parts(a: Item, b: Item, weights: TermWeights) -> dict[str, float]:
-    inter = _wsum(a.stems & b.stems, weights)
-    union = _wsum(a.stems | b.stems, weights)
-    smaller = min(_wsum(a.stems, weights), _wsum(b.stems, weights))
-    return {
-        "idf_jaccard": round(100.0 * inter / union, 2) if union else 0.0,
-        "containment": round(100.0 * inter / smaller, 2) if smaller else 0.0,
-        "token_sort_ratio": round(fuzz.token_sort_ratio(a.core, b.core, processor=None), 2),
-        "ratio": round(fuzz.ratio(a.core, b.core, processor=None), 2),
-    }
-
-
-def _combine(parts: dict[str, float], config: AlignConfig) -> float:
-    return round(
-        config.w_idf * parts["idf_jaccard"]
-        + config.w_containment * parts["containment"]
-        + config.w_token_sort * parts["token_sort_ratio"]
-        + config.w_ratio * parts["ratio"],
-        2,
-    )
-
-
-def score_matrix(
-    old: Sequence[Item], new: Sequence[Item], weights: TermWeights, config: AlignConfig
-):
-    """Combined scores (n x m) plus the IDF-weighted intersection matrix and item weights."""
-    vocab = sorted({s for it in (*old, *new) for s in it.stems})
-    index = {s: k for k, s in enumerate(vocab)}
-    w = weights.vector(vocab)
-    A = np.zeros((len(old), len(vocab)))
-    B = np.zeros((len(new), len(vocab)))
-    for i, it in enumerate(old):
-        A[i, [index[s] for s in it.stems]] = 1.0
-    for j, it in enumerate(new):
-        B[j, [index[s] for s in it.stems]] = 1.0
-    inter = (A * w) @ B.T
-    sa, sb = A @ w, B @ w
-    union = sa[:, None] + sb[None, :] - inter
-    jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0) * 100.0
-    smaller = np.minimum(sa[:, None], sb[None, :])
-    cont = np.divide(inter, smaller, out=np.zeros_like(inter), where=smaller > 0) * 100.0
-    oc, nc = [it.core for it in old], [it.core for it in new]
-    tsr = process.cdist(oc, nc, scorer=fuzz.token_sort_ratio, processor=None, dtype=np.float32)
-    rat = process.cdist(oc, nc, scorer=fuzz.ratio, processor=None, dtype=np.float32)
-    combined = (
-        config.w_idf * jac
-        + config.w_containment * cont
-        + config.w_token_sort * tsr
-        + config.w_ratio * rat
-    )
-    return combined, inter, sa, sb, (jac, cont, tsr, rat)
-
-
 def _word_key(word: str) -> str:
     return word.strip(".,;:!?()[]\"'“”‘’").lower()
 
 
-def _word_diff(old: Item, new: Item) -> tuple[tuple[str, str, str], ...]:
+def word_diff(old: str, new: str) -> tuple[tuple[str, str, str], ...]:
     """Word-level edits (rapidfuzz opcodes on word tokens). Words are aligned on their form
     without case and edge punctuation, so "harvest." and "harvest," count as the same word;
     each segment keeps the original words of both sides."""
-    (a, ka), (b, kb) = _tokens(old.text), _tokens(new.text)
+    (a, ka), (b, kb) = _tokens(old), _tokens(new)
     return tuple(
         (op.tag, " ".join(a[op.src_start : op.src_end]), " ".join(b[op.dest_start : op.dest_end]))
         for op in Levenshtein.opcodes(ka, kb)
@@ -263,60 +168,114 @@ def align(
 ) -> tuple[Change, ...]:
     """What happened to each recommendation between two years.
 
-    Every index of `old` and of `new` appears in exactly one change.
+    Every index of `old` and of `new` appears in exactly one change. `weights` defaults to
+    the shipped reference vocabulary (scoring.reference_weights).
     """
-    A, B = _prepared(old), _prepared(new)
+    A, B = prepared(old), prepared(new)
+    for side, items in (("old", A), ("new", B)):
+        if len(items) > config.max_items:
+            raise ListTooLong(
+                f"the {side} list has {len(items)} recommendations: expected at most "
+                f"{config.max_items} (real lists have a few dozen at most)"
+            )
     if weights is None:
-        weights = TermWeights.from_stem_sets(
-            (it.stems for it in (*A, *B)), stock_weight=config.stock_weight
-        )
+        weights = reference_weights(config.stock_weight)
     n, m = len(A), len(B)
     changes: list[Change] = []
-    links: dict[int, int] = {}
+    S = None
     if n and m:
-        S, inter, sa, sb, (jac, cont, tsr, rat) = score_matrix(A, B, weights, config)
+        S = score_matrix(A, B, weights=weights, scorer_weights=config.scorer_weights)
+        combined = S.combined
         hint = config.position_hint * (
             1.0
             - np.abs(np.arange(n)[:, None] / max(n - 1, 1) - np.arange(m)[None, :] / max(m - 1, 1))
         )
-        cost = np.where(S >= config.floor, -(S + hint), 0.0)
+        cost = np.where(combined >= config.floor, -(combined + hint), 0.0)
         rows, cols = linear_sum_assignment(cost)
-        links = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if S[i, j] >= config.floor}
-        groups = _groups(A, B, inter, sa, sb, links, weights, config)
+        links = {
+            int(i): int(j)
+            for i, j in zip(rows, cols, strict=True)
+            if combined[i, j] >= config.floor
+        }
+        groups = _groups(A, B, S, links, weights, config)
         grouped_old = {i for g in groups for i in g.old}
         grouped_new = {j for g in groups for j in g.new}
         changes += groups
         for i, j in links.items():
             if i in grouped_old or j in grouped_new:
                 continue
-            parts = {
-                "idf_jaccard": round(float(jac[i, j]), 2),
-                "containment": round(float(cont[i, j]), 2),
-                "token_sort_ratio": round(float(tsr[i, j]), 2),
-                "ratio": round(float(rat[i, j]), 2),
-            }
-            same = A[i].clean == B[j].clean
-            score = 100.0 if same else _combine(parts, config)
-            changes.append(
-                Change(
-                    kind="unchanged" if same else "reworded",
-                    old=(i,),
-                    new=(j,),
-                    score=score,
-                    band=config.band(score),
-                    scores=parts,
-                    word_diff=(("equal", A[i].text, B[j].text),)
-                    if same
-                    else _word_diff(A[i], B[j]),
-                )
-            )
-    changes = [c if c.score is None or c.score >= config.cutoff else None for c in changes]
-    kept = [c for c in changes if c is not None]
+            changes.append(_link(A[i], B[j], i, j, S, config))
+    kept = [c for c in changes if c.score is None or c.score >= config.cutoff]
     used_old = {i for c in kept for i in c.old}
     used_new = {j for c in kept for j in c.new}
-    kept += [Change("dropped", (i,), ()) for i in range(n) if i not in used_old]
-    kept += [Change("added", (), (j,)) for j in range(m) if j not in used_new]
+    for i in range(n):
+        if i not in used_old:
+            cands = _candidates(S.combined[i, :], config) if S is not None else ()
+            kept.append(Change("dropped", (i,), (), candidates=cands))
+    for j in range(m):
+        if j not in used_new:
+            cands = _candidates(S.combined[:, j], config) if S is not None else ()
+            kept.append(Change("added", (), (j,), candidates=cands))
     return tuple(sorted(kept, key=_order))
+
+
+def _link(a: Item, b: Item, i: int, j: int, S: ScoreMatrix, config: AlignConfig) -> Change:
+    """A one-to-one link: unchanged when the clean texts are equal, else reworded."""
+    same = a.clean == b.clean
+    score = 100.0 if same else round(float(S.combined[i, j]), 2)
+    return Change(
+        kind="unchanged" if same else "reworded",
+        old=(i,),
+        new=(j,),
+        score=score,
+        band=config.band(score),
+        scores=S.parts_at(i, j),
+        word_diff=(("equal", a.text, b.text),) if same else word_diff(a.text, b.text),
+    )
+
+
+def link_change(
+    old: Sequence[Item],
+    new: Sequence[Item],
+    old_ix: Sequence[int],
+    new_ix: Sequence[int],
+    *,
+    weights: TermWeights,
+    config: AlignConfig,
+    decided_by: str = "aligner",
+    note: str | None = None,
+) -> Change:
+    """The change that links old items `old_ix` to new items `new_ix` (one-to-one, a split
+    or a merge), scored like any other: used by reviewer overrides."""
+    a = old[old_ix[0]] if len(old_ix) == 1 else joined([old[i] for i in old_ix])
+    b = new[new_ix[0]] if len(new_ix) == 1 else joined([new[j] for j in new_ix])
+    if len(old_ix) == 1 and len(new_ix) == 1:
+        kind = "unchanged" if a.clean == b.clean else "reworded"
+    else:
+        kind = "split" if len(old_ix) == 1 else "merged"
+    score, parts = score_pair(a, b, weights=weights, scorer_weights=config.scorer_weights)
+    if kind == "unchanged":
+        score = 100.0
+    return Change(
+        kind=kind,
+        old=tuple(old_ix),
+        new=tuple(new_ix),
+        score=score,
+        band=config.band(score),
+        scores=parts,
+        word_diff=(("equal", a.text, b.text),)
+        if kind == "unchanged"
+        else word_diff(a.text, b.text),
+        decided_by=decided_by,
+        note=note,
+    )
+
+
+def _candidates(row: np.ndarray, config: AlignConfig) -> tuple[tuple[int, float], ...]:
+    """Counterparts that score at least candidate_floor, best first (ties: lower index)."""
+    idx = np.flatnonzero(row >= config.candidate_floor)
+    ranked = sorted(idx.tolist(), key=lambda k: (-round(float(row[k]), 2), k))
+    return tuple((int(k), round(float(row[k]), 2)) for k in ranked[: config.max_candidates])
 
 
 def _order(c: Change) -> tuple:
@@ -324,12 +283,13 @@ def _order(c: Change) -> tuple:
     return (0, min(c.new), min(c.old) if c.old else -1) if c.new else (1, min(c.old), 0)
 
 
-def _groups(A, B, inter, sa, sb, links, weights, config) -> list[Change]:
+def _groups(A, B, S: ScoreMatrix, links, weights, config) -> list[Change]:
     """Split (one old -> several new) and merge (several old -> one new) groups."""
     link_of_old = links
     link_of_new = {j: i for i, j in links.items()}
     free_new = [j for j in range(len(B)) if j not in link_of_new]
     free_old = [i for i in range(len(A)) if i not in link_of_old]
+    inter, sa, sb = S.shared, S.mass_old, S.mass_new
     candidates = []
     with np.errstate(divide="ignore", invalid="ignore"):
         enough_new = ((inter / sb[None, :]) >= config.part_containment).sum(axis=1) >= 2
@@ -381,32 +341,28 @@ def _best_group(w, pool, W, P, inter, sw, sp, weights, config, *, split) -> Chan
     for k in range(2, min(config.max_parts, len(parts)) + 1):
         for combo in combinations(sorted(parts), k):
             shared = [whole & P[p].stems for p in combo]
-            covered = _wsum(frozenset().union(*shared), weights) / total
+            covered = weights.mass(frozenset().union(*shared)) / total
             if covered < config.group_coverage or covered - best_single < config.group_gain:
                 continue
             gains = [
-                _wsum(mine - frozenset().union(*(o for o in shared if o is not mine)), weights)
+                weights.mass(mine - frozenset().union(*(o for o in shared if o is not mine)))
                 / total
                 for mine in shared
             ]
             if min(gains) < config.part_gain:
                 continue
-            joined = Item(
-                " ".join(P[p].text for p in combo),
-                " ".join(P[p].clean for p in combo),
-                frozenset().union(*(P[p].stems for p in combo)),
-                " ".join(P[p].core for p in combo),
+            together = joined([P[p] for p in combo])
+            score, score_parts = score_pair(
+                W[w], together, weights=weights, scorer_weights=config.scorer_weights
             )
-            score_parts = _score_parts(W[w], joined, weights)
-            score = _combine(score_parts, config)
             if score < config.floor:
                 continue
             if best is None or score > best[0]:
-                best = (score, combo, score_parts, joined)
+                best = (score, combo, score_parts, together)
     if best is None:
         return None
-    score, combo, score_parts, joined = best
-    diff = _word_diff(W[w], joined) if split else _word_diff(joined, W[w])
+    score, combo, score_parts, together = best
+    diff = word_diff(W[w].text, together.text) if split else word_diff(together.text, W[w].text)
     return Change(
         kind="split" if split else "merged",
         old=(w,) if split else tuple(combo),

@@ -85,18 +85,16 @@ def cmd_parse(args) -> int:
 
 
 def cmd_diff(args) -> int:
-    from .align import TermWeights
+    from .align import ALIGNER_VERSION
     from .diff import diff_narratives, pair_documents
     from .render import text_report
+    from .scoring import reference_weights
 
     old = parse_paths([args.old], year=None, country=None, fmt=args.format)
     new = parse_paths([args.new], year=None, country=None, fmt=args.format)
     errors = old.errors + new.errors
     pairs = pair_documents(old.documents, new.documents)
-    weights = TermWeights.from_texts(
-        r.text for d in (*old.documents, *new.documents) for r in d.recommendations
-    )
-    diffs = [diff_narratives(a, b, weights=weights) for a, b in pairs]
+    diffs = [diff_narratives(a, b) for a, b in pairs]
     if not pairs and not errors:
         errors = (
             InputError(
@@ -108,9 +106,16 @@ def cmd_diff(args) -> int:
             ),
         )
     if args.json:
-        print(json.dumps({"diffs": [d.to_dict() for d in diffs]}, ensure_ascii=False, indent=2))
+        doc = {
+            "aligner_version": ALIGNER_VERSION,
+            "term_weights": reference_weights().name,
+            "diffs": [d.to_dict() for d in diffs],
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         print(text_report(diffs), end="")
+        if diffs:
+            print(f"(aligner {ALIGNER_VERSION}; term weights: {reference_weights().name})")
     _print_errors(errors)
     return EXIT_INPUT if errors else EXIT_OK
 

@@ -1,7 +1,8 @@
 """Whole-corpus analysis, pure: which pairs to align, aligning a batch, per-country history.
 
-Term weights for a batch come from the two years it covers only, so adding a report year
-changes only the pairs that involve it (the pipeline's cache relies on that).
+Term weights come from the shipped reference vocabulary, so a pair's alignment depends on
+that pair only: adding a report year changes only the pairs that involve it (the pipeline's
+cache relies on that).
 """
 
 from __future__ import annotations
@@ -11,13 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, prepare
+from .align import DEFAULT_CONFIG, AlignConfig
 from .diff import CountryDiff, diff_narratives
 from .lineage import Lineage, build_lineage
 from .model import InputError, Narrative
+from .scoring import prepare
 from .tiers import TierYear, tier_history
-
-ALIGNER_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +76,9 @@ def align_batch(
 ) -> tuple[CountryDiff, ...]:
     items = {
         id(d): prepare([r.text for r in d.recommendations]) for pair in pairs for d in pair
-    }  # each narrative normalized once, for both the term weights and the alignment
-    weights = TermWeights.from_stem_sets(
-        (it.stems for prepared in items.values() for it in prepared),
-        stock_weight=config.stock_weight,
-    )
+    }  # each narrative normalized once, though it is in two year pairs
     return tuple(
-        diff_narratives(a, b, weights=weights, config=config, prepared=(items[id(a)], items[id(b)]))
+        diff_narratives(a, b, config=config, prepared=(items[id(a)], items[id(b)]))
         for a, b in pairs
     )
 
@@ -96,15 +92,8 @@ def histories(
     out = []
     for key, series in _by_country(docs).items():
         texts = {d.year: [r.text for r in d.recommendations] for d in series}
-        weights = TermWeights.from_texts(
-            (t for ts in texts.values() for t in ts), stock_weight=config.stock_weight
-        )
         lineage = build_lineage(
-            key,
-            texts,
-            sorted(diffs_by_key[key], key=lambda d: d.from_year),
-            weights=weights,
-            config=config,
+            key, texts, sorted(diffs_by_key[key], key=lambda d: d.from_year), config=config
         )
         out.append(
             CountryHistory(

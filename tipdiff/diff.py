@@ -5,17 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import (
-    DEFAULT_CONFIG,
-    KINDS,
-    AlignConfig,
-    Change,
-    Item,
-    TermWeights,
-    align,
-    prepare,
-)
+from .align import DEFAULT_CONFIG, KINDS, AlignConfig, Change, align
 from .model import Narrative
+from .scoring import Item, TermWeights, prepare
 from .tiers import tier_move
 
 
@@ -61,6 +53,9 @@ class CountryDiff:
                     "band": c.band,
                     "scores": dict(c.scores),
                     "word_diff": [list(w) for w in c.word_diff],
+                    "candidates": [{"index": k, "score": s} for k, s in c.candidates],
+                    "decided_by": c.decided_by,
+                    "note": c.note,
                 }
                 for c in self.changes
             ],

@@ -6,8 +6,9 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .align import DEFAULT_CONFIG, AlignConfig, TermWeights, align
+from .align import DEFAULT_CONFIG, AlignConfig, align
 from .diff import CountryDiff
+from .scoring import TermWeights
 
 REINSTATE_WITHIN = 2  # an item may be absent this many reports and still come back
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .align import AlignConfig
-from .corpus import ALIGNER_VERSION
+from .align import ALIGNER_VERSION, AlignConfig
 from .inputs import SourceFile
 from .parse import PARSER_VERSION
 from .read import sha256_bytes
+from .scoring import reference_weights
 
 
 def counts_from_tables(tables: Mapping[str, pd.DataFrame]) -> dict:
@@ -72,7 +72,8 @@ def build_manifest(
         "code_revision": code_revision,
         "parser_version": PARSER_VERSION,
         "aligner_version": ALIGNER_VERSION,
-        "thresholds": asdict(config),
+        "thresholds": config.to_dict(),
+        "term_weights": reference_weights(config.stock_weight).name,
         "sources": [asdict(s) for s in sources],
         "inputs_changed_since_previous_run": inputs_changed,
         "parser_version_change": parser_change,

@@ -1,0 +1,229 @@
+"""How alike two recommendations are: named scorers, their weights as data, one code path.
+
+Every score tipdiff reports comes from `score_matrix` (n x m at once); a single pair is a
+1 x 1 call of it (`score_pair`), so the scores in a table, a split/merge group and a
+reviewer's link are computed the same way. The scorers:
+
+- `idf_jaccard`: IDF-weighted Jaccard over word stems. Stems common across recommendations,
+  and the report's stock phrasing ("increase efforts to", "including complicit officials"),
+  weigh little, so different asks that open alike do not look alike.
+- `containment`: IDF-weighted share of the shorter item's stems found in the other: a
+  narrowed or broadened ask keeps most of the shorter one.
+- `token_sort_ratio` and `ratio`: rapidfuzz on the content words without the stock phrasing
+  (`process.cdist`, processor given explicitly: the text is already normalized).
+
+Term weights come from a reference vocabulary shipped with tipdiff (`reference_weights`), so
+the score of a pair depends on that pair only: `tipdiff diff` and `tipdiff run` give one
+verdict, and adding a report year never changes another year pair.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .normalize import STOPWORDS, TOKEN, clean, content_stems, stem
+
+SCORERS = ("idf_jaccard", "containment", "token_sort_ratio", "ratio")
+
+# Stems of the report's stock phrasing ("Increase efforts to", "vigorously investigate and
+# prosecute", "including complicit officials"): down-weighted on top of IDF.
+STOCK_STEMS = frozenset(
+    content_stems(
+        clean(
+            "increase efforts vigorously investigate prosecute convict traffickers complicit "
+            "officials trafficking victims government ensure adequate implement provide continue "
+            "improve "
+            "strengthen proactively significant sentences crimes cases law anti"
+        )
+    )
+)
+STOCK_WEIGHT = 0.4  # multiplier for STOCK_STEMS
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A recommendation prepared for matching (normalized once, used in two year pairs)."""
+
+    text: str
+    clean: str
+    stems: frozenset[str]
+    core: str  # content words without the stock phrasing: what rapidfuzz compares
+
+
+def prepare(texts: Sequence[str]) -> tuple[Item, ...]:
+    """Normalize once: stems for the weighted scores, and the content words without the stock
+    phrasing (what rapidfuzz compares), from one pass over the words."""
+    out = []
+    for t in texts:
+        c = clean(t)
+        toks = [w for w in TOKEN.findall(c.replace("-", " ")) if w not in STOPWORDS and len(w) > 1]
+        stems = [stem(w) for w in toks]
+        core = " ".join(w for w, s_ in zip(toks, stems, strict=True) if s_ not in STOCK_STEMS)
+        out.append(Item(t, c, frozenset(stems), core))
+    return tuple(out)
+
+
+def prepared(items: Sequence[str] | Sequence[Item]) -> Sequence[Item]:
+    return items if items and isinstance(items[0], Item) else prepare(items)
+
+
+@dataclass(frozen=True)
+class TermWeights:
+    """Inverse document frequency of stems over a body of recommendation texts."""
+
+    idf: dict[str, float]
+    default: float  # weight of a stem the body never saw (the rarest kind)
+    stock_weight: float = STOCK_WEIGHT
+    name: str = "ad hoc"  # which body of text the weights come from (reported in outputs)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], *, stock_weight: float = STOCK_WEIGHT, name="ad hoc"):
+        return cls.from_stem_sets(
+            (frozenset(content_stems(clean(t))) for t in texts),
+            stock_weight=stock_weight,
+            name=name,
+        )
+
+    @classmethod
+    def from_stem_sets(
+        cls,
+        stem_sets: Iterable[frozenset[str]],
+        *,
+        stock_weight: float = STOCK_WEIGHT,
+        name="ad hoc",
+    ):
+        """From the stems of already prepared items (Item.stems): no text is normalized again."""
+        df: Counter[str] = Counter()
+        n = 0
+        for stems in stem_sets:
+            n += 1
+            df.update(stems)
+        return cls.from_document_frequencies(df, n, stock_weight=stock_weight, name=name)
+
+    @classmethod
+    def from_document_frequencies(
+        cls, df: Mapping[str, int], n: int, *, stock_weight: float = STOCK_WEIGHT, name="ad hoc"
+    ):
+        idf = {s: math.log((1 + n) / (1 + c)) + 1.0 for s, c in df.items()}
+        return cls(idf=idf, default=math.log(1 + n) + 1.0, stock_weight=stock_weight, name=name)
+
+    def weight(self, stem: str) -> float:
+        w = self._effective.get(stem)
+        if w is None:
+            w = self.default * (self.stock_weight if stem in STOCK_STEMS else 1.0)
+        return w
+
+    def vector(self, stems: Sequence[str]) -> np.ndarray:
+        return np.array([self.weight(s) for s in stems], dtype=np.float64)
+
+    def mass(self, stems: Iterable[str]) -> float:
+        # fsum: exact, so the result does not depend on set order (which varies with the hash seed)
+        return math.fsum(self.weight(s) for s in stems)
+
+    def __post_init__(self):
+        effective = {
+            s: (w * self.stock_weight if s in STOCK_STEMS else w) for s, w in self.idf.items()
+        }
+        object.__setattr__(self, "_effective", effective)
+
+
+REFERENCE_VOCABULARY = "reference_vocabulary.json"
+
+
+@lru_cache(maxsize=4)
+def reference_weights(stock_weight: float = STOCK_WEIGHT) -> TermWeights:
+    """Term weights from the reference vocabulary shipped in tipdiff/data (document
+    frequencies of stems over a body of recommendation texts written in the report's
+    register; see bench/build_vocabulary.py for how it is made)."""
+    data = json.loads(
+        resources.files("tipdiff").joinpath("data", REFERENCE_VOCABULARY).read_text("utf-8")
+    )
+    return TermWeights.from_document_frequencies(
+        data["document_frequency"],
+        data["documents"],
+        stock_weight=stock_weight,
+        name=f"reference vocabulary {data['version']} ({data['documents']} texts)",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreMatrix:
+    """All pairwise scores of two lists (each n x m), and the IDF-weighted stem overlap that
+    split and merge detection read."""
+
+    parts: dict[str, np.ndarray]  # scorer name -> n x m, 0-100
+    combined: np.ndarray  # weighted sum of the parts, 0-100
+    shared: np.ndarray  # IDF-weighted mass of the stems two items share
+    mass_old: np.ndarray  # IDF-weighted mass of each old item's stems
+    mass_new: np.ndarray
+
+    def parts_at(self, i: int, j: int) -> dict[str, float]:
+        return {name: round(float(m[i, j]), 2) for name, m in self.parts.items()}
+
+
+def score_matrix(
+    old: Sequence[Item],
+    new: Sequence[Item],
+    *,
+    weights: TermWeights,
+    scorer_weights: Mapping[str, float],
+) -> ScoreMatrix:
+    """Every scorer on every (old, new) pair, and their weighted combination."""
+    vocab = sorted({s for it in (*old, *new) for s in it.stems})
+    index = {s: k for k, s in enumerate(vocab)}
+    w = weights.vector(vocab)
+    A = np.zeros((len(old), len(vocab)))
+    B = np.zeros((len(new), len(vocab)))
+    for i, it in enumerate(old):
+        A[i, [index[s] for s in it.stems]] = 1.0
+    for j, it in enumerate(new):
+        B[j, [index[s] for s in it.stems]] = 1.0
+    shared = (A * w) @ B.T
+    sa, sb = A @ w, B @ w
+    union = sa[:, None] + sb[None, :] - shared
+    smaller = np.minimum(sa[:, None], sb[None, :])
+    oc, nc = [it.core for it in old], [it.core for it in new]
+    parts = {
+        "idf_jaccard": np.divide(shared, union, out=np.zeros_like(shared), where=union > 0) * 100.0,
+        "containment": np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
+        * 100.0,
+        "token_sort_ratio": process.cdist(
+            oc, nc, scorer=fuzz.token_sort_ratio, processor=None, dtype=np.float32
+        ).astype(np.float64),
+        "ratio": process.cdist(oc, nc, scorer=fuzz.ratio, processor=None, dtype=np.float32).astype(
+            np.float64
+        ),
+    }
+    combined = np.zeros_like(shared)
+    for name in SCORERS:
+        weight = scorer_weights.get(name, 0.0)
+        if weight:
+            combined += weight * parts[name]
+    return ScoreMatrix(parts, combined, shared, sa, sb)
+
+
+def score_pair(
+    a: Item, b: Item, *, weights: TermWeights, scorer_weights: Mapping[str, float]
+) -> tuple[float, dict[str, float]]:
+    """(combined score, each scorer's score) of one pair: a 1 x 1 score_matrix."""
+    m = score_matrix([a], [b], weights=weights, scorer_weights=scorer_weights)
+    return round(float(m.combined[0, 0]), 2), m.parts_at(0, 0)
+
+
+def joined(items: Sequence[Item]) -> Item:
+    """Several items read as one (the parts of a split or merge)."""
+    return Item(
+        " ".join(it.text for it in items),
+        " ".join(it.clean for it in items),
+        frozenset().union(*(it.stems for it in items)),
+        " ".join(it.core for it in items),
+    )

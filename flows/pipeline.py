@@ -69,10 +69,12 @@ def tipdiff_run(
     fetch_timeout: float = 20.0,
     progress: bool = True,
     config: dict | None = None,
+    overrides: str | None = None,
 ) -> dict:
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
     years, and publish tables, reports and a manifest into `out` atomically. `config` holds
-    aligner settings (tipdiff.align.AlignConfig fields) that differ from the defaults."""
+    aligner settings (tipdiff.align.AlignConfig fields) that differ from the defaults;
+    `overrides` is a reviewer overrides CSV (tipdiff.review)."""
     started_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -117,11 +119,18 @@ def tipdiff_run(
             bar.step("aligning")
         diffs = [d for fut in align_futures for d in fut.result()]  # in year order
         bar.close()
+        reviewed = t.read_overrides(overrides)
+        errors += reviewed["errors"]
+        diffs, review_notes = t.apply_overrides(
+            Payload(diffs), Payload(reviewed["overrides"]), config
+        )
         timings["align"] = time.perf_counter() - clock - sum(timings.values())
 
         histories = t.history(Payload(documents), Payload(diffs), config)
         errors.sort(key=lambda e: (e.source, e.message))
-        tables = t.build_tables(Payload(histories), Payload(diffs), Payload(errors))
+        tables = t.build_tables(
+            Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes)
+        )
         reports = t.build_reports(Payload(histories), Payload(diffs), Payload(errors))
         summary = reports.pop("summary.md")  # the artifact's text, not a published file
         files_out = t.output_files(Payload(tables), Payload(reports))
@@ -133,6 +142,12 @@ def tipdiff_run(
             tables_=Payload(tables),
             outputs=Payload(files_out),
             config=config,
+            overrides={
+                "path": reviewed["path"],
+                "sha256": reviewed["sha256"],
+                "rows": len(reviewed["overrides"]),
+                "not_applied": len(review_notes),
+            },
             code_revision=t.code_revision(),
             timings=timings,
             cache=cache,

@@ -16,8 +16,9 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from tipdiff import corpus, inputs, manifest, publish, render, tables, web
+from tipdiff import corpus, inputs, manifest, publish, read, render, review, tables, web
 from tipdiff.align import ALIGNER_VERSION, AlignConfig
+from tipdiff.model import InputError
 from tipdiff.parse import PARSER_VERSION
 
 
@@ -103,14 +104,39 @@ def align_year_pair(pairs: Payload, config: dict):
     return corpus.align_batch(pairs.value, config=AlignConfig.from_dict(config))
 
 
+@task(name="read-overrides", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
+def read_overrides(path: str | None) -> dict:
+    """The reviewer overrides file: its rows, bad rows as errors, and its sha256."""
+    if not path:
+        return {"path": None, "sha256": None, "overrides": (), "errors": ()}
+    try:
+        data = Path(path).read_bytes()
+        text = data.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = f"{path}: cannot read the overrides file ({exc}): expected a UTF-8 CSV"
+        return {
+            "path": path,
+            "sha256": None,
+            "overrides": (),
+            "errors": (InputError(path, problem),),
+        }
+    rows, errors = review.read_overrides(text, source=path)
+    return {"path": path, "sha256": read.sha256_bytes(data), "overrides": rows, "errors": errors}
+
+
+@task(name="apply-overrides", cache_policy=NO_CACHE)
+def apply_overrides(diffs: Payload, overrides: Payload, config: dict):
+    return corpus.apply_reviews(diffs.value, overrides.value, config=AlignConfig.from_dict(config))
+
+
 @task(name="history", cache_policy=NO_CACHE)
 def history(documents: Payload, diffs: Payload, config: dict):
     return corpus.histories(documents.value, diffs.value, config=AlignConfig.from_dict(config))
 
 
 @task(name="tables", cache_policy=NO_CACHE)
-def build_tables(histories: Payload, diffs: Payload, errors: Payload):
-    return tables.build_tables(histories.value, diffs.value, errors.value)
+def build_tables(histories: Payload, diffs: Payload, errors: Payload, notes: Payload):
+    return tables.build_tables(histories.value, diffs.value, errors.value, notes.value)
 
 
 @task(name="reports", cache_policy=NO_CACHE)

@@ -216,7 +216,7 @@ def align(
         if j not in used_new:
             cands = _candidates(S.combined[:, j], config) if S is not None else ()
             kept.append(Change("added", (), (j,), candidates=cands))
-    return tuple(sorted(kept, key=_order))
+    return order_changes(kept)
 
 
 def _link(a: Item, b: Item, i: int, j: int, S: ScoreMatrix, config: AlignConfig) -> Change:
@@ -278,8 +278,12 @@ def _candidates(row: np.ndarray, config: AlignConfig) -> tuple[tuple[int, float]
     return tuple((int(k), round(float(row[k]), 2)) for k in ranked[: config.max_candidates])
 
 
+def order_changes(changes: Sequence[Change]) -> tuple[Change, ...]:
+    """Changes in the order of the new year's list; dropped items after, in old order."""
+    return tuple(sorted(changes, key=_order))
+
+
 def _order(c: Change) -> tuple:
-    # Changes in the order of the new year's list; dropped items after, in old order.
     return (0, min(c.new), min(c.old) if c.old else -1) if c.new else (1, min(c.old), 0)
 
 

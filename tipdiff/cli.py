@@ -86,6 +86,7 @@ def cmd_parse(args) -> int:
 
 def cmd_diff(args) -> int:
     from .align import ALIGNER_VERSION
+    from .corpus import apply_reviews
     from .diff import diff_narratives, pair_documents
     from .render import text_report
     from .scoring import reference_weights
@@ -95,6 +96,20 @@ def cmd_diff(args) -> int:
     errors = old.errors + new.errors
     pairs = pair_documents(old.documents, new.documents)
     diffs = [diff_narratives(a, b) for a, b in pairs]
+    if args.overrides:
+        try:
+            overrides, bad_rows = _read_overrides(args.overrides)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(
+                f"tipdiff diff: error: --overrides {args.overrides}: cannot read it ({exc}): "
+                "expected a UTF-8 CSV of reviewer overrides",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        errors += bad_rows
+        diffs, notes = apply_reviews(diffs, overrides)
+        for n in notes:
+            print(f"warning: {n.message}", file=sys.stderr)
     if not pairs and not errors:
         errors = (
             InputError(
@@ -120,8 +135,31 @@ def cmd_diff(args) -> int:
     return EXIT_INPUT if errors else EXIT_OK
 
 
+def _read_overrides(path: str):
+    from .review import read_overrides
+
+    data = Path(path).read_bytes()
+    return read_overrides(data.decode("utf-8-sig"), source=path)
+
+
+def _overrides_path(args) -> str | None:
+    """--overrides, else overrides.csv beside the --raw folder (data/overrides.csv) if present."""
+    if args.overrides:
+        return args.overrides
+    default = Path(args.raw).parent / "overrides.csv"
+    return str(default) if default.is_file() else None
+
+
 def cmd_run(args) -> int:
     raw = Path(args.raw)
+    if args.overrides and not Path(args.overrides).is_file():
+        print(
+            f"tipdiff run: error: --overrides {args.overrides}: no such file: expected a CSV "
+            "with the columns country,from_year,from_text_sha256,to_year,to_text_sha256,"
+            "verdict,note",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if not raw.is_dir():
         print(
             f"tipdiff run: error: --raw {raw}: no such folder: expected a folder of narratives "
@@ -170,6 +208,7 @@ def cmd_run(args) -> int:
                 snapshots=args.snapshots,
                 wait=args.wait,
                 progress=True,
+                overrides=_overrides_path(args),
             )
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
@@ -243,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("new", metavar="NEW")
     d.add_argument("--format", choices=("auto", "text", "html"), default="auto")
     d.add_argument("--json", action="store_true", help="print one JSON object")
+    d.add_argument("--overrides", metavar="FILE", help="reviewer overrides CSV to apply")
     d.set_defaults(func=cmd_diff)
 
     def pipeline_args(p):
@@ -260,6 +300,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds to wait for another run on the same --out (default 300)",
     )
     r.add_argument("--runner", choices=("threads", "dask"), default="threads")
+    r.add_argument(
+        "--overrides",
+        metavar="FILE",
+        help="reviewer overrides CSV (default: overrides.csv beside --raw, if it exists)",
+    )
     r.add_argument("--dask-address", help="scheduler address of an existing Dask cluster")
     r.set_defaults(func=cmd_run)
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .align import DEFAULT_CONFIG, AlignConfig
 from .diff import CountryDiff, diff_narratives
 from .lineage import Lineage, build_lineage
 from .model import InputError, Narrative
-from .scoring import prepare
+from .review import Override, ReviewNote, apply_overrides
+from .scoring import prepare, reference_weights
 from .tiers import TierYear, tier_history
 
 
@@ -106,3 +107,49 @@ def histories(
             )
         )
     return tuple(out)
+
+
+def apply_reviews(
+    diffs: Sequence[CountryDiff],
+    overrides: Sequence[Override],
+    *,
+    config: AlignConfig = DEFAULT_CONFIG,
+) -> tuple[tuple[CountryDiff, ...], tuple[ReviewNote, ...]]:
+    """The diffs with reviewer overrides applied, and a note for every override that did not
+    apply (no such country and year pair in this run, or no recommendation with its text)."""
+    wanted: dict[tuple[str, int, int], list[Override]] = defaultdict(list)
+    for o in overrides:
+        wanted[(o.country_key, o.from_year, o.to_year)].append(o)
+    weights = reference_weights(config.stock_weight)
+    out, notes = [], []
+    for d in diffs:
+        mine = wanted.pop((d.key, d.from_year, d.to_year), None)
+        if not mine:
+            out.append(d)
+            continue
+        changes, skipped = apply_overrides(
+            d.changes,
+            prepare(d.old_texts),
+            prepare(d.new_texts),
+            mine,
+            weights=weights,
+            config=config,
+        )
+        out.append(replace(d, changes=changes))
+        notes += [
+            ReviewNote(o.source, d.country, d.country_code, d.to_year, f"{o.where}: {why}")
+            for o, why in skipped
+        ]
+    for (_key, from_year, to_year), rows in sorted(wanted.items()):
+        for o in rows:
+            notes.append(
+                ReviewNote(
+                    o.source,
+                    o.country,
+                    None if o.country_key == o.country.upper() else o.country_key,
+                    to_year,
+                    f"{o.where}: {o.country} has no {from_year}→{to_year} year pair in this "
+                    "run; the override was not applied",
+                )
+            )
+    return tuple(out), tuple(notes)

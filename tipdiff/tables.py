@@ -12,6 +12,7 @@ import pandas as pd
 from .corpus import CountryHistory
 from .diff import CountryDiff
 from .model import InputError
+from .review import ReviewNote, text_sha256
 
 # table -> [(column, pandas dtype, JSON type, nullable, description)]
 SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
@@ -21,6 +22,13 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("year", "Int64", "integer", False, "report year"),
         ("index", "Int64", "integer", False, "0-based position in that year's list"),
         ("text", "string", "string", False, "recommendation as printed, whitespace cleaned"),
+        (
+            "text_sha256",
+            "string",
+            "string",
+            False,
+            "sha256 of text (UTF-8): the key reviewer overrides use",
+        ),
         ("truncated", "boolean", "boolean", False, "the copy was cut off inside this item"),
         ("lineage_id", "string", "string", False, "thread of this recommendation across years"),
         ("source", "string", "string", False, "input file"),
@@ -37,8 +45,22 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("to_index", "Int64", "integer", True, "null for dropped"),
         ("from_text", "string", "string", True, ""),
         ("to_text", "string", "string", True, ""),
+        ("from_text_sha256", "string", "string", True, "sha256 of from_text (UTF-8)"),
+        ("to_text_sha256", "string", "string", True, "sha256 of to_text (UTF-8)"),
         ("score", "Float64", "number", True, "combined score 0-100; null for added/dropped"),
         ("band", "string", "string", True, "named score band"),
+        ("decided_by", "string", "string", False, "aligner|review (a reviewer override)"),
+        ("review_note", "string", "string", True, "the reviewer's note"),
+        (
+            "candidate_index",
+            "Int64",
+            "integer",
+            True,
+            "added/dropped: 0-based index of the most likely counterpart on the other side, "
+            "scored below the link cutoff ('possibly the same as'); null if none",
+        ),
+        ("candidate_text", "string", "string", True, "text of that counterpart"),
+        ("candidate_score", "Float64", "number", True, "its combined score 0-100"),
         ("lineage_id", "string", "string", False, ""),
     ],
     "tiers": [
@@ -107,8 +129,12 @@ def change_id(key: str, from_year: int, to_year: int, kind: str, old: tuple, new
 
 
 def build_tables(
-    histories: Sequence[CountryHistory], diffs: Sequence[CountryDiff], errors: Sequence[InputError]
+    histories: Sequence[CountryHistory],
+    diffs: Sequence[CountryDiff],
+    errors: Sequence[InputError],
+    notes: Sequence[ReviewNote] = (),
 ) -> dict[str, pd.DataFrame]:
+    """Every table of a run. `notes` are reviewer overrides that did not apply (warnings)."""
     recs, tiers, lineage, warnings = [], [], [], []
     id_of: dict[tuple[str, int, int], str] = {}
     for h in histories:
@@ -133,6 +159,7 @@ def build_tables(
                         "year": n.year,
                         "index": r.index,
                         "text": r.text,
+                        "text_sha256": text_sha256(r.text),
                         "truncated": r.truncated,
                         "lineage_id": id_of[(h.key, n.year, r.index)],
                         "source": n.source,
@@ -174,8 +201,16 @@ def build_tables(
         for c in d.changes:
             cid = change_id(key, d.from_year, d.to_year, c.kind, c.old, c.new)
             pairs = c.links or [(c.old[0] if c.old else None, c.new[0] if c.new else None)]
+            cand, cand_score = c.candidates[0] if c.candidates else (None, None)
+            cand_text = (
+                None
+                if cand is None
+                else (d.new_texts[cand] if c.kind == "dropped" else d.old_texts[cand])
+            )
             for o, n in pairs:
                 lid = id_of[(key, d.to_year, n)] if n is not None else id_of[(key, d.from_year, o)]
+                from_text = d.old_texts[o] if o is not None else None
+                to_text = d.new_texts[n] if n is not None else None
                 changes.append(
                     {
                         "country": d.country,
@@ -186,13 +221,30 @@ def build_tables(
                         "change_id": cid,
                         "from_index": o,
                         "to_index": n,
-                        "from_text": d.old_texts[o] if o is not None else None,
-                        "to_text": d.new_texts[n] if n is not None else None,
+                        "from_text": from_text,
+                        "to_text": to_text,
+                        "from_text_sha256": None if from_text is None else text_sha256(from_text),
+                        "to_text_sha256": None if to_text is None else text_sha256(to_text),
                         "score": c.score,
                         "band": c.band,
+                        "decided_by": c.decided_by,
+                        "review_note": c.note,
+                        "candidate_index": cand,
+                        "candidate_text": cand_text,
+                        "candidate_score": cand_score,
                         "lineage_id": lid,
                     }
                 )
+    warnings += [
+        {
+            "source": n.source,
+            "country": n.country,
+            "country_code": n.country_code,
+            "year": n.year,
+            "message": n.message,
+        }
+        for n in notes
+    ]
     err_rows = [{"source": e.source, "message": e.message} for e in errors]
     return {
         "recommendations": _frame("recommendations", recs),

@@ -101,7 +101,8 @@ def load_real(folder: Path) -> tuple[list[Pair], list[Pair]]:
         d = json.loads(path.read_text(encoding="utf-8"))
         pair = _pair(d, path.stem)
         country = d.get("country", path.stem.split("__")[0]).lower()
-        (held if hashlib.sha256(country.encode()).hexdigest()[0] in "01234567" else dev).append(pair)
+        held_back = hashlib.sha256(country.encode()).hexdigest()[0] in "01234567"
+        (held if held_back else dev).append(pair)
     return dev, held
 
 
@@ -243,8 +244,10 @@ def report(title: str, pairs: list[Pair], config: AlignConfig, results: dict) ->
         f"{sum(len(p.added) for p in pairs)} added, {sum(len(p.dropped) for p in pairs)} dropped, "
         f"{sum(len(p.decoys) for p in pairs)} decoys"
     )
-    head = f"{'system':<32} {'P':>6} {'R':>6} {'F1':>6} {'add/drop':>9} {'split R':>8} {'merge R':>8}"
-    print(head + f" {'decoys':>7} {'reinst':>7}")
+    print(
+        f"{'system':<32} {'P':>6} {'R':>6} {'F1':>6} {'add/drop':>9} {'split R':>8} "
+        f"{'merge R':>8} {'decoys':>7} {'reinst':>7}"
+    )
     part = results.setdefault(title, {})
     for name, fn in systems(config).items():
         r = part[name] = evaluate(pairs, fn, config=config if name == "tipdiff" else None)
@@ -278,7 +281,8 @@ def speed() -> dict:
         f"median {statistics.median(times):.2f} s of 3 runs "
         f"({', '.join(f'{t:.2f}' for t in times)}); target < 2 s"
     )
-    return {"pairs": n_pairs, "items": n_items, "seconds": times, "median": statistics.median(times)}
+    median = statistics.median(times)
+    return {"pairs": n_pairs, "items": n_items, "seconds": times, "median": median}
 
 
 def main(argv=None) -> int:

@@ -33,6 +33,8 @@ from rapidfuzz import fuzz, process
 from .normalize import STOPWORDS, TOKEN, clean, content_stems, stem
 
 SCORERS = ("idf_jaccard", "containment", "token_sort_ratio", "ratio")
+# Not summed: the combined score is at least this factor times `containment` (0: off).
+CONTAINMENT_FLOOR = "containment_floor"
 
 # Stems of the report's stock phrasing ("Increase efforts to", "vigorously investigate and
 # prosecute", "including complicit officials"): down-weighted on top of IDF.
@@ -208,6 +210,18 @@ def score_matrix(
         weight = scorer_weights.get(name, 0.0)
         if weight:
             combined += weight * parts[name]
+    floor = scorer_weights.get(CONTAINMENT_FLOOR, 0.0)
+    if floor:
+        # A narrowed or broadened ask: the shorter item's own content (its stems outside the
+        # report's stock phrasing, which alone says nothing about the ask) is inside the
+        # longer one. Its score is at least `floor` x that containment.
+        own = np.array([0.0 if s in STOCK_STEMS else 1.0 for s in vocab]) * w
+        shared_own = (A * own) @ B.T
+        smaller_own = np.minimum((A @ own)[:, None], (B @ own)[None, :])
+        contained = np.divide(
+            shared_own, smaller_own, out=np.zeros_like(shared_own), where=smaller_own > 0
+        )
+        combined = np.maximum(combined, floor * 100.0 * contained)
     return ScoreMatrix(parts, combined, shared, sa, sb)
 
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.futures import as_completed
 from tipdiff.tasks import pipeline as t
 from tipdiff.tasks.pipeline import Payload
@@ -71,6 +71,8 @@ def tipdiff_run(
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
     years, and publish tables, reports and a manifest into `out` atomically."""
     started_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    log = get_run_logger()  # INFO: shown by `tipdiff serve`, quiet in `tipdiff run`
+    log.info("tipdiff run started: reading %s, publishing to %s", raw, out)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     with publish.run_lock(Path(out), wait=wait):
@@ -134,6 +136,16 @@ def tipdiff_run(
         )
         t.publish_outputs(out, Payload(files_out), Payload(manifest))
         t.publish_artifacts(summary, Payload(tables["tiers"]))
+    c = manifest["counts"]
+    log.info(
+        "tipdiff run finished: %d narratives of %d countries, %d error(s); results in %s "
+        "(pages: %s)",
+        c["documents"],
+        c["countries"],
+        len(errors),
+        Path(out).resolve(),
+        (Path(out) / "reports" / "index.html").resolve(),
+    )
     return {
         "out": out,
         "counts": manifest["counts"],

@@ -389,7 +389,7 @@ def _show_data(out: Path, wanted: str) -> dict | None:
     latest = tier_rows[-1]["year"]
     return {
         "country": country,
-        "country_code": hit["country_code"].iloc[0],
+        "country_code": tier_rows[-1]["country_code"],
         "tiers": tier_rows,
         "pairs": out_pairs,
         "latest_recommendations": [
@@ -444,7 +444,7 @@ def cmd_show(args) -> int:
         print(
             f"{p['from_year']} -> {p['to_year']}: {p['tier_from'] or 'unknown'} -> "
             f"{p['tier_to'] or 'unknown'}{move}; "
-            + ", ".join(f"{n} {k}" for k, n in sorted(p["counts"].items()))
+            + ", ".join(f"{p['counts'][k]} {k}" for k in _SHOW_MARK if k in p["counts"])
         )
         for c in p["changes"]:
             why = f" (score {c['score']:.1f}, band {c['band']})" if c["score"] is not None else ""

@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.futures import as_completed
 from tipdiff.tasks import pipeline as t
 from tipdiff.tasks.pipeline import Payload
@@ -76,6 +76,8 @@ def tipdiff_run(
     aligner settings (tipdiff.align.AlignConfig fields) that differ from the defaults;
     `overrides` is a reviewer overrides CSV (tipdiff.review)."""
     started_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    log = get_run_logger()  # INFO: shown by `tipdiff serve`, quiet in `tipdiff run`
+    log.info("tipdiff run started: reading %s, publishing to %s", raw, out)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     config = AlignConfig.from_dict(config).to_dict()  # every setting, for keys and manifest
@@ -156,6 +158,16 @@ def tipdiff_run(
         )
         t.publish_outputs(out, Payload(files_out), Payload(manifest))
         t.publish_artifacts(summary, Payload(tables["tiers"]))
+    c = manifest["counts"]
+    log.info(
+        "tipdiff run finished: %d narratives of %d countries, %d error(s); results in %s "
+        "(pages: %s)",
+        c["documents"],
+        c["countries"],
+        len(errors),
+        Path(out).resolve(),
+        (Path(out) / "reports" / "index.html").resolve(),
+    )
     return {
         "out": out,
         "counts": manifest["counts"],

@@ -16,10 +16,11 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from tipdiff import corpus, inputs, manifest, publish, read, render, review, tables, web
+from tipdiff import corpus, inputs, manifest, publish, read, review, tables, web
 from tipdiff.align import ALIGNER_VERSION, AlignConfig
 from tipdiff.model import InputError
 from tipdiff.parse import PARSER_VERSION
+from tipdiff.render import pages
 
 
 def _digest(obj) -> str:
@@ -140,13 +141,9 @@ def build_tables(histories: Payload, diffs: Payload, errors: Payload, notes: Pay
 
 
 @task(name="reports", cache_policy=NO_CACHE)
-def build_reports(histories: Payload, diffs: Payload, errors: Payload) -> dict[str, str]:
-    h, d, e = histories.value, diffs.value, errors.value
-    return {
-        "report.md": render.markdown_report(h, d, e),
-        "report.html": render.html_report(h, d, e),
-        "summary.md": render.markdown_report(h, d, e, detail=False),
-    }
+def build_reports(histories: Payload, diffs: Payload, errors: Payload) -> dict[str, str | bytes]:
+    """Pages under reports/, feeds under reports/feeds/, and "summary.md" (the artifact)."""
+    return pages.render_reports(histories.value, diffs.value, errors.value)
 
 
 @task(name="previous-manifest", cache_policy=NO_CACHE)

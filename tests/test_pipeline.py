@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tipdiff import parse as parse_module
+from tipdiff.align import DEFAULT_CONFIG
 from tipdiff.publish import LockBusy, run_lock
 from tipdiff.tables import SCHEMA
 
@@ -28,7 +29,8 @@ def run(raw, out, **kw):
 
 
 def _outputs(out):
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())
+    """Every published file but the manifest, pages and feeds under reports/ included."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
             if p.is_file() and p.name not in ("manifest.json", ".tipdiff.lock")}
 
 
@@ -76,11 +78,15 @@ def test_demo_run_publishes_every_table_report_schema_and_manifest(tmp_path, fre
     assert {s["path"] for s in manifest["sources"]} == {str(p) for p in RAW.glob("*/*.txt")}
     assert all(len(s["sha256"]) == 64 for s in manifest["sources"])
     assert manifest["parser_version"] == parse_module.PARSER_VERSION
-    assert manifest["thresholds"]["cutoff"] == 42.0 and manifest["code_revision"]
+    assert manifest["thresholds"]["cutoff"] == DEFAULT_CONFIG.cutoff and manifest["code_revision"]
     assert set(manifest["outputs"]) == set(_outputs(out))
-    report = (out / "report.md").read_text()
-    assert "Freedonia" in report and "**split**" in report and "Watch List" in report
-    assert "<del>" in (out / "report.html").read_text()
+    reports = out / "reports"
+    assert "**split**" in (reports / "freedonia.md").read_text()
+    assert "<del>" in (reports / "freedonia.html").read_text()
+    assert "Sylvania" in (reports / "index.html").read_text()
+    assert {p.name for p in (reports / "feeds").iterdir()} == {
+        "PER.xml", "freedonia.xml", "ruritania.xml", "sylvania.xml"}
+    assert "reports/index.html" in manifest["outputs"]
 
 
 def test_rerun_is_served_from_cache_and_identical(tmp_path, fresh_result_cache):
@@ -193,8 +199,9 @@ def test_artifacts_are_published(tmp_path):
     with get_client(sync_client=True) as client:
         arts = {a.key: a for a in client.read_latest_artifacts()}
     summary = arts["tipdiff-summary"].data
-    assert "| Freedonia | 2022–2024 | Tier 1 | 2024: upgraded |" in summary
-    assert "## Freedonia" not in summary  # the summary, not the whole report
+    assert "| Freedonia | 2022–2024 | Tier 1 | upgraded |" in summary  # the index, as Markdown
+    assert "](" not in summary  # no links to pages the artifact does not have
+    assert "## Freedonia" not in summary  # the summary, not every country's page
     assert arts["tipdiff-tiers"].type == "table"
 
 

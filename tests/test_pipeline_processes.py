@@ -162,9 +162,10 @@ def test_serve_deployment_on_a_real_server_runs_on_demand(tmp_path):
                 time.sleep(0.5)
         client_env = {**env, "PREFECT_API_URL": api, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
         out = tmp_path / "out"
+        serve_log = tmp_path / "serve.log"
         serve = subprocess.Popen(TIPDIFF + ["serve", "--cron", "0 6 * * *", "--raw", str(RAW), "--out", str(out)],
-                                 env=client_env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, start_new_session=True)
+                                 env=client_env, cwd=ROOT, stdout=serve_log.open("w"),
+                                 stderr=subprocess.STDOUT, start_new_session=True)
         trigger = (
             "import sys, time\n"
             "from prefect.deployments import run_deployment\n"
@@ -188,6 +189,13 @@ def test_serve_deployment_on_a_real_server_runs_on_demand(tmp_path):
         assert "state COMPLETED" in done.stdout, done.stdout + done.stderr
         assert json.loads((out / "manifest.json").read_text())["counts"]["documents"] == 10
         assert len(pd.read_parquet(out / "tiers.parquet")) == 10
+        deadline = time.monotonic() + 30  # serve logs the run it executed and where results went
+        while "tipdiff run finished" not in serve_log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        log = serve_log.read_text()
+        assert f"tipdiff run started: reading {RAW}, publishing to {out}" in log, log
+        assert f"10 narratives of 4 countries, 0 error(s); results in {out}" in log, log
+        assert str(out / "reports" / "index.html") in log
     finally:
         if serve is not None:
             _kill_group(serve)

@@ -70,7 +70,7 @@ def test_run_applies_overrides_reports_stale_ones_and_reruns_identically(tmp_pat
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["overrides"]["rows"] == 3 and manifest["overrides"]["not_applied"] == 1
     assert len(manifest["overrides"]["sha256"]) == 64
-    assert manifest["thresholds"]["cutoff"] == 42.0 and manifest["term_weights"].startswith("reference")
+    assert manifest["thresholds"]["cutoff"] == 40.0 and manifest["term_weights"].startswith("reference")
     again = tmp_path / "again"
     run(raw, again, overrides=str(overrides))
     assert _tables(again) == _tables(out)

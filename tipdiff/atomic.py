@@ -20,13 +20,15 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, last: str | None 
     staging.mkdir()
     try:
         for name, data in files.items():
-            path = staging / name
+            path = staging / name  # a name may hold sub-folders: reports/feeds/PER.xml
+            path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
         order = [n for n in files if n != last] + ([last] if last in files else [])
         for name in order:
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, out / name)
         dir_fd = os.open(out, os.O_RDONLY)
         try:

@@ -26,14 +26,19 @@ class LockBusy(TipdiffError):
 
 
 def output_files(
-    tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str]
+    tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str | bytes]
 ) -> dict[str, bytes]:
     """Every published file except the manifest, as bytes."""
     files: dict[str, bytes] = {}
     for name, df in tables.items():
         files.update(table_files(name, df))
     files["schema.json"] = (json.dumps(json_schema(), indent=2) + "\n").encode("utf-8")
-    files.update({name: text.encode("utf-8") for name, text in reports.items()})
+    files.update(
+        {
+            name: text if isinstance(text, bytes) else text.encode("utf-8")
+            for name, text in reports.items()
+        }
+    )
     return files
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .corpus import CountryHistory
 from .diff import CountryDiff
-from .model import InputError
+from .model import InputError, Narrative
 from .review import ReviewNote, text_sha256
 
 # table -> [(column, pandas dtype, JSON type, nullable, description)]
@@ -128,6 +128,35 @@ def change_id(key: str, from_year: int, to_year: int, kind: str, old: tuple, new
     return "C" + hashlib.sha256(raw.encode()).hexdigest()[:12]
 
 
+# The parser's warning for a name with no ISO3 code. It says the same of every narrative of
+# that country, so a run publishes it once per country (its first year), not once per year.
+UNKNOWN_COUNTRY = "is not a known country name"
+
+
+def warning_rows(narratives: Sequence[Narrative]) -> list[tuple[int, str, str]]:
+    """One country's parser warnings as (year, source, message), in year order; the
+    unknown-country warning once, naming the other years it was said of."""
+    rows, first_unknown, also = [], None, []
+    for n in narratives:
+        for w in n.warnings:
+            if UNKNOWN_COUNTRY in w:
+                if first_unknown is None:
+                    first_unknown = len(rows)
+                    rows.append((n.year, n.source, w))
+                else:
+                    also.append(n.year)
+                continue
+            rows.append((n.year, n.source, w))
+    if also:
+        year, source, w = rows[first_unknown]
+        rows[first_unknown] = (
+            year,
+            source,
+            f"{w} (also said of {', '.join(map(str, sorted(set(also))))}; said once per run)",
+        )
+    return rows
+
+
 def build_tables(
     histories: Sequence[CountryHistory],
     diffs: Sequence[CountryDiff],
@@ -140,17 +169,17 @@ def build_tables(
     for h in histories:
         for (year, index), lid in h.lineage.id_of.items():
             id_of[(h.key, year, index)] = lid
+        warnings += [
+            {
+                "source": source,
+                "country": h.country,
+                "country_code": h.country_code,
+                "year": year,
+                "message": message,
+            }
+            for year, source, message in warning_rows(h.narratives)
+        ]
         for n in h.narratives:
-            warnings += [
-                {
-                    "source": n.source,
-                    "country": h.country,
-                    "country_code": h.country_code,
-                    "year": n.year,
-                    "message": w,
-                }
-                for w in n.warnings
-            ]
             for r in n.recommendations:
                 recs.append(
                     {

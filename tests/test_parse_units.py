@@ -147,7 +147,7 @@ def test_cli_bad_inputs_exit_1_and_the_rest_is_parsed(tmp_path):
 
 
 def test_cli_usage_error_exits_2():
-    proc = subprocess.run([sys.executable, "-m", "tipdiff.cli", "parse", "--format", "pdf", str(SEED)],
+    proc = subprocess.run([sys.executable, "-m", "tipdiff.cli", "parse", "--format", "docx", str(SEED)],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 

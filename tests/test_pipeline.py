@@ -116,8 +116,9 @@ def test_parser_version_change_reparses_everything_and_is_not_a_content_change(
         tmp_path, fresh_result_cache, monkeypatch):
     out = tmp_path / "out"
     run(RAW, out)
-    import tipdiff.manifest
     import tipdiff.tasks.pipeline
+
+    import tipdiff.manifest
 
     monkeypatch.setattr(tipdiff.tasks.pipeline, "PARSER_VERSION", "999-test")
     monkeypatch.setattr(tipdiff.manifest, "PARSER_VERSION", "999-test")

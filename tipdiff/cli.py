@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .inputs import parse_paths
 from .model import InputError, ParseResult
+from .read import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -229,14 +230,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--year", type=int, help="report year when neither text nor path states it")
     p.add_argument("--country", help="country name when the text states none")
-    p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
+    p.add_argument("--format", choices=FORMATS, default="auto")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_parse)
 
     d = sub.add_parser("diff", help="what changed between two report years")
     d.add_argument("old", metavar="OLD")
     d.add_argument("new", metavar="NEW")
-    d.add_argument("--format", choices=("auto", "text", "html"), default="auto")
+    d.add_argument("--format", choices=FORMATS, default="auto")
     d.add_argument("--json", action="store_true", help="print one JSON object")
     d.set_defaults(func=cmd_diff)
 

@@ -53,7 +53,7 @@ CASES = {
     "waiver_auto_downgrade.txt": ("Ruritania", 2019, "Tier 3", "both", "downgraded", 2,
                                   "Cease forced labor in state-owned enterprises.",
                                   "Prosecute officials who confiscate workers' passports."),
-    "header_disagrees.txt": ("Grand Fenwick", 2023, "Tier 1", "header", "remained", 1,
+    "header_disagrees.txt": ("Grand Fenwick", 2023, "Tier 2", "summary", "remained", 1,
                              "Establish a victim hotline.", "Establish a victim hotline."),
     "no_tier_anywhere.txt": ("Freedonia", 2021, None, None, None, 1,
                              "Establish a victim hotline.", "Establish a victim hotline."),

@@ -38,7 +38,7 @@ _TITLE = (
     ),
     re.compile(
         rf"^\s*Trafficking in Persons Report\s+{_YEAR}\s*[\-–—:]\s*"
-        rf"(?:Country Narratives\s*[\-–—]\s*)?(?P<name>{NAME})\s*$",
+        rf"(?:Country Narratives\s*[\-–—]\s*)?(?:Special\s+Case\s*:\s*)?(?P<name>{NAME})\s*$",
         re.I,
     ),
     re.compile(rf"^\s*{_YEAR}\s+TIP Report\s*[\-–—:]\s*(?P<name>{NAME})\s*$", re.I),
@@ -47,6 +47,7 @@ YEAR_FORMS = (
     re.compile(r"\b((?:19|20)\d\d)\s+Trafficking in Persons Report", re.I),
     re.compile(r"Trafficking in Persons Report,?\s+(?:June\s+)?((?:19|20)\d\d)\b", re.I),
     re.compile(r"\b((?:19|20)\d\d)\s+TIP\s+Report", re.I),
+    re.compile(r"\b((?:19|20)\d\d)-trafficking-in-persons-report\b", re.I),  # a page's address
     re.compile(r"\bReport\s+((?:19|20)\d\d)\b"),
 )
 PAGE_YEAR = re.compile(
@@ -59,7 +60,7 @@ PAGE_YEAR = re.compile(
 class Header:
     line: int  # 0-based first line
     end_line: int  # 0-based line after the header
-    name: str
+    name: str | None  # None: a title without a name, then the tier alone on a line
     tier: str | None
 
 
@@ -126,16 +127,18 @@ def _next_filled(lines: list[str], i: int) -> int:
     return i
 
 
-def _title_then_bare_tier(lines: list[str], i: int) -> tuple[str, str | None] | None:
-    """`Trafficking in Persons Report 2014 - Freedonia` followed by `Tier 1` alone on a line."""
-    title = match_title(lines[i])
-    if title is None:
+def _title_then_bare_tier(lines: list[str], i: int) -> tuple[str | None, str | None] | None:
+    """`Trafficking in Persons Report 2014 - Freedonia` (or a title without the country)
+    followed by `Tier 1` alone on a line."""
+    line = lines[i]
+    if len(line) > 200 or not any(rx.search(line) for rx in YEAR_FORMS[:3]):
         return None
     j = _next_filled(lines, i + 1)
     if j < len(lines):
         m = _BARE_TIER.match(lines[j])
         if m:
-            return title[1], canonical_tier(m.group("tier"))
+            title = match_title(line)
+            return (title[1] if title else None), canonical_tier(m.group("tier"))
     return None
 
 
@@ -199,7 +202,7 @@ _STATEMENTS = (
     ),
     ("upgraded", re.compile(rf"\b(?:was\s+)?upgraded\s+to\s+(?P<tier>{TIER})", re.I)),
     (None, re.compile(rf"\b(?:is|was)\s+placed\s+on\s+(?P<tier>{TIER})", re.I)),
-    (None, re.compile(r"\bis\s+a\s+(?P<tier>Special\s+Case)\b", re.I)),
+    (None, re.compile(r"\b(?:is|remains|remained)\s+a\s+(?P<tier>Special\s+Case)\b", re.I)),
 )
 _WAIVER = re.compile(r"granted\s+a\s+waiver\s+from\s+an\s+otherwise\s+required\s+downgrade", re.I)
 VERDICTS = (
@@ -244,3 +247,34 @@ def find_tier_statement(text: str) -> tuple[str | None, str | None, str | None, 
     if m:
         return WATCH_LIST, "remained", _sentence_around(text, m.start(), m.end()), m.start()
     return None, None, None, None
+
+
+_STATEMENT_NAME = re.compile(
+    rf"(?:^|therefore,?\s+|;\s+)(?P<name>{NAME}?)\s+(?:remained|remains|was|is)\s+"
+    r"(?:on\b|a\s+Special|upgraded|downgraded|automatically|placed)"
+)
+
+
+def statement_country(sentence: str | None) -> str | None:
+    """The country the tier sentence names: '... therefore Freedonia remained on Tier 2.'"""
+    if not sentence:
+        return None
+    m = _STATEMENT_NAME.search(sentence)
+    if not m:
+        return None
+    name = re.sub(r"^(?:Therefore|Thus|Accordingly),?\s+", "", m.group("name").strip())
+    return None if _NOT_NAMES.match(name) or len(name) < 3 else name
+
+
+def verdict_tier(summary: str) -> tuple[str | None, re.Match | None]:
+    """The tier the summary's verdict on the minimum standards implies, when it implies one:
+    Tier 1 or Tier 3 always; Tier 2 when the summary never mentions the Watch List."""
+    for rx, allowed in VERDICTS:
+        m = rx.search(summary)
+        if m:
+            if len(allowed) == 1:
+                return next(iter(allowed)), m
+            if not re.search(r"watch\s+list", summary, re.I):
+                return "Tier 2", m
+            return None, m
+    return None, None

@@ -152,7 +152,7 @@ def _semicolon_items(block: str) -> list[str] | None:
 
     The closing "and" is optional (`...; continue to ...`, `...; and, allocate ...`) and the
     copy may be cut off inside the last item."""
-    flat = " ".join(block.split())
+    flat = _through_last_item(" ".join(block.split()))
     parts = [p.strip() for p in re.split(r";\s+", flat)]
     closing_and = re.compile(r"^and,?\s+", re.I)
     if len(parts) < 2 or (len(parts) < 3 and not closing_and.match(parts[-1])):
@@ -171,6 +171,33 @@ def _semicolon_items(block: str) -> list[str] | None:
     return [p for p in parts if p]
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?=\s*[\"“‘]?[A-ZÀ-Ý]|\s*$)")
+
+
+def _through_last_item(flat: str) -> str:
+    """A semicolon list ends with the sentence of its last item: what follows in the same
+    paragraph is the next section's prose (its heading stripped)."""
+    last = flat.rfind("; ")
+    if last < 0:
+        return flat
+    for m in _SENTENCE_END.finditer(flat, last):
+        if not _is_abbreviation(_token_before(flat, m.start())):
+            return flat[: m.end()]
+    return flat
+
+
+def sentences(text: str) -> list[str]:
+    """Plain sentence split of one paragraph (abbreviations and initials respected)."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if _is_abbreviation(_token_before(text, m.start())):
+            continue
+        out.append(text[start : m.end()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [x for x in out if x]
+
+
 def _pieces(text: str) -> list[str]:
     """Paragraphs, then sentence boundaries inside each."""
     out = []
@@ -184,6 +211,25 @@ def _separator_kind(sep: str) -> str:
     if re.match(_GLYPH, sep):
         return "bullets"
     return "asterisks" if "*" in sep else "dash-lines"
+
+
+# The earliest reports (2001-2007) have no list: the summary's verdict paragraph says what the
+# government "should" do, one ask or several (split by semicolons) to a sentence.
+_ASK = re.compile(
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )(?:\bshould\b|\bneeds?\s+to\b|\bis\s+needed\b"
+    r"|\bwould\s+(?:improve|strengthen|enhance)\b)",
+    re.I,
+)
+
+
+def embedded_asks(paragraph: str) -> list[str]:
+    """The asks of a summary paragraph of the earliest reports: its 'should' sentences."""
+    flat = " ".join(paragraph.split())
+    items: list[str] = []
+    for sentence in sentences(flat):
+        if _ASK.search(sentence):
+            items += _semicolon_items(sentence) or [sentence]
+    return items
 
 
 def split_items(block: str, vocabulary: set[str] | None = None) -> tuple[list[str], str]:

@@ -26,9 +26,11 @@ from .headers import (
     find_tier_statement,
     find_title,
     find_year,
+    statement_country,
     title_lines,
+    verdict_tier,
 )
-from .items import TERMINAL, split_items
+from .items import TERMINAL, embedded_asks, split_items
 from .pdftext import repair_broken_ligatures, word_counts
 from .sections import REC_HEADER, SECTION_END, headerless_list_start, heading_country
 
@@ -43,9 +45,9 @@ def year_from_folder(source: str) -> int | None:
 
 
 def year_from_file_name(source: str) -> int | None:
-    """A `YYYY` in the file's own name (`peru_2023.txt`), when it holds exactly one."""
-    years = set(_YEAR_IN_NAME.findall(PurePath(source.replace("\\", "/")).stem))
-    return int(years.pop()) if len(years) == 1 else None
+    """A `YYYY` in the file's own name (`peru_2023.txt`); the last when there are several."""
+    years = _YEAR_IN_NAME.findall(PurePath(source.replace("\\", "/")).stem)
+    return int(years[-1]) if years else None
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -185,7 +187,7 @@ def _narrative(
     country, code = _resolve_country(seg, sections, country_hint)
     year = _resolve_year(seg, country, year_hint)
     tier, tier_source, movement, movement_text = _resolve_tier(seg, sections)
-    recs = _recommendations(seg, sections, tier)
+    recs = _recommendations(seg, sections, tier, year)
     return Narrative(
         source=seg.source,
         sha256=sha256,
@@ -226,6 +228,8 @@ def _resolve_country(
         m = GOV_OF.search(seg.body)
         if m:
             name = m.group("name")
+    if name is None:  # "... therefore Freedonia remained on Tier 2."
+        name = statement_country(find_tier_statement(sections.summary)[2])
     if name is None:
         name = hint
     elif hint and _resolve(hint)[1] != _resolve(name)[1]:
@@ -290,9 +294,20 @@ def _resolve_tier(
         elif s_tier == h_tier:
             tier_source = "both"
         else:
+            # The report's own sentence beats a header that a mirror typed (or copied from
+            # last year): the two agree on every official copy.
+            tier, tier_source = s_tier, "summary"
             seg.warnings.append(
                 f"tier in the header ({h_tier}, {seg.place}) and in the summary ({s_tier}, line "
-                f"{_line_of(seg.text, seg.body_start + s_off)}) disagree; using the header"
+                f"{_line_of(seg.text, seg.body_start + s_off)}) disagree; using the summary"
+            )
+    elif tier is None:
+        v_tier, vm = verdict_tier(sections.summary)
+        if v_tier:
+            tier, tier_source = v_tier, "summary"
+            seg.warnings.append(
+                f"tier {v_tier} from the summary's verdict on the minimum standards (line "
+                f"{_line_of(seg.text, seg.body_start + vm.start())}): no header or tier sentence"
             )
     for rx, allowed in VERDICTS:
         vm = rx.search(sections.summary)
@@ -310,19 +325,35 @@ def _resolve_tier(
     return tier, tier_source, movement, movement_text
 
 
+# The first report with a recommendations list; before it, the asks sit in the summary.
+FIRST_LIST_YEAR = 2008
+
+
+def _verdict_paragraph(body: str) -> str | None:
+    for para in re.split(r"\n[ \t]*\n", body):
+        if re.search(r"minimum\s+standards", para, re.I):
+            return para
+    return None
+
+
 def _recommendations(
-    seg: _Segment, sections: _Sections, tier: str | None
+    seg: _Segment, sections: _Sections, tier: str | None, year: int
 ) -> tuple[Recommendation, ...]:
     body = seg.body
     end_of_list, closed = (sections.end.start(), True) if sections.end else (len(body), False)
+    items: list[str] = []
+    paragraph = _verdict_paragraph(body) if year < FIRST_LIST_YEAR else None
     if sections.rec:
         list_start = sections.rec.end()
+    elif paragraph is not None:
+        list_start = None
+        items = embedded_asks(paragraph)
+        closed = True
     else:
         list_start = headerless_list_start(body, end_of_list)
-    items: list[str] = []
     if list_start is not None:
         items, _style = split_items(body[list_start:end_of_list], _vocabulary(body))
-    elif tier != SPECIAL_CASE:
+    elif not items and tier != SPECIAL_CASE:
         seg.warnings.append("no recommendations section found")
     recs = []
     for i, item in enumerate(items):

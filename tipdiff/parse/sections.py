@@ -10,8 +10,8 @@ from .items import starts_like_item
 
 REC_HEADER = re.compile(
     r"(?:PRIORITIZED\s+RECOMMENDATIONS|Prioritized\s+Recommendations|Prioritized\s+recommendations"
-    r"|RECOMMENDATIONS\s+FOR\s+(?P<caps>[A-ZÀ-Ý][A-ZÀ-Ý ,'’.()\-]*?)(?=\s*:|\s*\n|[A-Z][a-z])"
-    r"|Recommendations\s+for\s+(?P<title>[A-ZÀ-Ý][\w ,'’.()\-]*?)(?=\s*:)"
+    r"|RECOMMENDATIONS?\s+FOR\s+(?P<caps>[A-ZÀ-Ý][A-ZÀ-Ý ,'’.()\-]*?)(?=\s*:|\s*\n|[A-Z][a-z])"
+    r"|Recommendations?\s+for\s+(?P<title>[A-ZÀ-Ý][\w ,'’.()\-]*?)(?=\s*:)"
     r"|(?m:^RECOMMENDATIONS(?=\s*:?\s*$)))\s*:?"
 )
 SECTION_END = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .pdftext import drop_running_headers, repair_glyphs, strip_page_furniture
+from .pdftext import FURNITURE, is_running_header, repair_glyphs, strip_page_furniture
 
 _BANNER = re.compile(r"\[\s*Human\s+Trafficking,?\s*Country-by-Country\s*\]", re.I)
 # A mirror banner that wraps inside a two-word name: "...Country-by-Country ] COSTA" then
@@ -35,19 +35,30 @@ _SPACES = str.maketrans(
 )
 
 
-def clean_text(text: str) -> str:
-    """Line-preserving clean-up: newlines, odd spaces, banners, page furniture, stray pipes,
-    and what PDF text extraction leaves behind (running headers, ligatures, `Š` dashes)."""
+def clean_lines(text: str) -> tuple[list[str], list[int]]:
+    """Line clean-up: newlines, odd spaces, banners, stray pipes, and what PDF extraction
+    leaves behind (running headers and footers, ligatures, `Š` dashes).
+
+    Page furniture is removed, not blanked, so that a list broken across a page joins up
+    again; the second list gives each kept line its 1-based number in the input, for
+    messages."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
     text = strip_page_furniture(text)
     text = _BANNER_SPLIT_NAME.sub(lambda m: " " + m.group("first") + " ", text)
     text = _BANNER.sub(" ", text)
     text = repair_glyphs(text)
-    lines = []
-    for line in text.split("\n"):
+    lines, numbers = [], []
+    for k, line in enumerate(text.split("\n"), start=1):
         line = line.rstrip()
+        if line == FURNITURE or (_PAGE_NOISE.match(line) and line.strip()) or is_running_header(line):
+            continue
         lines.append("" if _PAGE_NOISE.match(line) else line)
-    return "\n".join(drop_running_headers(lines))
+        numbers.append(k)
+    return lines, numbers
+
+
+def clean_text(text: str) -> str:
+    return "\n".join(clean_lines(text)[0])
 
 
 _HYPHEN_KEEP = frozenset(

@@ -16,7 +16,7 @@ from .. import countries
 from ..model import InputError, InputFormatError, Narrative, ParseResult, Recommendation
 from ..read import read_text, sha256_bytes
 from ..tiers import SPECIAL_CASE
-from .cleanup import clean_text
+from .cleanup import clean_lines
 from .headers import (
     GOV_OF,
     PAGE_YEAR,
@@ -31,7 +31,12 @@ from .headers import (
     verdict_tier,
 )
 from .items import TERMINAL, embedded_asks, split_items
-from .pdftext import repair_broken_ligatures, word_counts
+from .pdftext import (
+    drop_glued_running_headers,
+    ligatures_broken,
+    repair_broken_ligatures,
+    word_counts,
+)
 from .sections import REC_HEADER, SECTION_END, headerless_list_start, heading_country
 
 PARSER_VERSION = "1.4"
@@ -50,8 +55,6 @@ def year_from_file_name(source: str) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 def _is_narrative(text: str) -> bool:
@@ -81,11 +84,17 @@ class _Segment:
     title: tuple[int, str] | None
     year_text: int | None
     counts: Counter
+    numbers: list[int]  # input line number of each cleaned line
+    ligatures_broken: bool  # the text shows ligatures broken by PDF extraction
     warnings: list[str] = field(default_factory=list)
 
     @property
     def place(self) -> str:
-        return f"line {self.header.line + 1}" if self.header else "line 1"
+        return f"line {self.numbers[self.header.line]}" if self.header else "line 1"
+
+    def line_of(self, offset: int) -> int:
+        """The input line number of an offset into the body."""
+        return self.numbers[self.text.count("\n", 0, self.body_start + offset)]
 
     @property
     def where(self) -> str:
@@ -103,9 +112,14 @@ def parse_narrative(
 ) -> ParseResult:
     """Parse decoded text holding one or several country narratives."""
     page_year = PAGE_YEAR.search(text)
-    text = clean_text(text)
-    lines = text.split("\n")
+    lines, numbers = clean_lines(text)
+    text = "\n".join(lines)
     headers = find_headers(lines)
+    if headers:
+        names = {h.name.upper() for h in headers if h.name}
+        keep = {k for h in headers for k in range(h.line, h.end_line)}
+        lines = drop_glued_running_headers(lines, names, keep)
+        text = "\n".join(lines)
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
@@ -137,6 +151,7 @@ def parse_narrative(
         int(page_year.group(1)) if page_year else None
     )
     counts = word_counts(text)
+    broken = ligatures_broken(counts)
     docs, errors = [], []
     for header, start, body_start, end in spans:
         head_area = title_lines(text[start:end], header.end_line - header.line if header else 0)
@@ -152,6 +167,8 @@ def parse_narrative(
             or file_year
             or (find_year(text) if not headers else None),
             counts=counts,
+            numbers=numbers,
+            ligatures_broken=broken,
             warnings=list(warnings),
         )
         try:
@@ -299,7 +316,7 @@ def _resolve_tier(
             tier, tier_source = s_tier, "summary"
             seg.warnings.append(
                 f"tier in the header ({h_tier}, {seg.place}) and in the summary ({s_tier}, line "
-                f"{_line_of(seg.text, seg.body_start + s_off)}) disagree; using the summary"
+                f"{seg.line_of(s_off)}) disagree; using the summary"
             )
     elif tier is None:
         v_tier, vm = verdict_tier(sections.summary)
@@ -307,14 +324,14 @@ def _resolve_tier(
             tier, tier_source = v_tier, "summary"
             seg.warnings.append(
                 f"tier {v_tier} from the summary's verdict on the minimum standards (line "
-                f"{_line_of(seg.text, seg.body_start + vm.start())}): no header or tier sentence"
+                f"{seg.line_of(vm.start())}): no header or tier sentence"
             )
     for rx, allowed in VERDICTS:
         vm = rx.search(sections.summary)
         if vm:
             if tier and tier != SPECIAL_CASE and tier not in allowed:
                 seg.warnings.append(
-                    f"the summary (line {_line_of(seg.text, seg.body_start + vm.start())}) reads "
+                    f"the summary (line {seg.line_of(vm.start())}) reads "
                     f"like {' or '.join(sorted(allowed))} but the tier is {tier}"
                 )
             break
@@ -357,7 +374,7 @@ def _recommendations(
         seg.warnings.append("no recommendations section found")
     recs = []
     for i, item in enumerate(items):
-        item, notes = repair_broken_ligatures(item, seg.counts)
+        item, notes = repair_broken_ligatures(item, seg.counts, broken=seg.ligatures_broken)
         seg.warnings += [f"recommendation #{i + 1}: {n}" for n in notes]
         truncated = False
         if i == len(items) - 1 and not TERMINAL.search(item):

@@ -47,9 +47,20 @@ def is_running_header(line: str) -> bool:
     return len(name) >= 4 and not _HEADINGS.search(name)
 
 
-def drop_running_headers(lines: list[str]) -> list[str]:
-    """Blank out lines that are a running page header (never a country header)."""
-    return ["" if is_running_header(line) else line for line in lines]
+def drop_glued_running_headers(lines: list[str], names: set[str], keep: set[int]) -> list[str]:
+    """Running headers glued into the prose (`...did not report65FREEDONIA`): a page number
+    and a country of this text in capitals, glued or one space apart, either way round.
+    Lines in `keep` (the country headers themselves) are left alone."""
+    if not names:
+        return lines
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    rx = re.compile(rf"(?<!\d)\d{{1,4}} ?(?:{alt})(?![A-Za-z])|(?<![A-Za-z])(?:{alt}) ?\d{{1,4}}(?!\d)")
+    out = []
+    for k, line in enumerate(lines):
+        if k not in keep and rx.search(line):
+            line = re.sub(r"  +", " ", rx.sub(" ", line)).rstrip()
+        out.append(line)
+    return out
 
 
 _EDGE = re.compile(
@@ -65,12 +76,16 @@ def _edge_furniture(line: str) -> bool:
     return bool(_EDGE.match(s)) and not s.endswith(":") and not _HEADINGS.search(s)
 
 
+FURNITURE = "\f"  # what a dropped page-furniture line becomes, for the caller to remove
+
+
 def strip_page_furniture(text: str, page_break: str = "\f") -> str:
-    """Text with form feeds between pages (pdftotext, or tipdiff's own PDF reading): drop
-    the running header and footer lines at each page's edges, and join the pages."""
+    """Text with form feeds between pages (pdftotext, or tipdiff's own PDF reading): mark the
+    running header and footer lines at each page's edges as FURNITURE lines, and join the
+    pages (line count kept: a page break that ended no line becomes a line end)."""
     if page_break not in text:
         return text
-    pages = []
+    out = ""
     for page in text.split(page_break):
         lines = page.split("\n")
         filled = [k for k, line in enumerate(lines) if line.strip()]
@@ -83,9 +98,9 @@ def strip_page_furniture(text: str, page_break: str = "\f") -> str:
             if not _edge_furniture(lines[k]) or k in drop:
                 break
             drop.add(k)
-        # Removed, not blanked: a list broken across the page must join up again.
-        pages.append("\n".join(line for k, line in enumerate(lines) if k not in drop))
-    return "\n".join(pages)
+        page = "\n".join(FURNITURE if k in drop else line for k, line in enumerate(lines))
+        out += page if not out or out.endswith("\n") else "\n" + page
+    return out
 
 
 # Ligatures broken into other letters: `fl` read as `ft`, `ff` read as `f`.
@@ -98,6 +113,7 @@ def word_counts(text: str) -> Counter:
 
 
 def _candidates(word: str):
+    """(repaired word, where, length of the broken part) for each possible repair."""
     low = word.lower()
     for broken, whole in _BROKEN:
         if broken == "f" and len(low) < 5:
@@ -109,26 +125,44 @@ def _candidates(word: str):
             start = low.find(broken, start + 1)
 
 
-def repair_broken_ligatures(text: str, counts: Counter) -> tuple[str, list[str]]:
-    """Repair `conftict` -> `conflict` when the document itself spells the repaired word more
-    often than the broken one; when it spells it less often, keep the text and say so."""
+def _certain(word: str, counts: Counter) -> tuple[str, int, int] | None:
+    """The repair the document itself vouches for: it spells the repaired word at least as
+    often as the broken one."""
+    have = counts[word.lower()]
+    for cand, start, size in _candidates(word):
+        if counts[cand] and counts[cand] >= have:
+            return cand, start, size
+    return None
+
+
+def ligatures_broken(counts: Counter) -> bool:
+    """Does the text show broken ligatures at all (one certain repair somewhere)?"""
+    return any(("ft" in w or "f" in w) and _certain(w, counts) for w in counts)
+
+
+def repair_broken_ligatures(
+    text: str, counts: Counter, *, broken: bool = False
+) -> tuple[str, list[str]]:
+    """Repair `conftict` -> `conflict` when the document itself spells the repaired word at
+    least as often as the broken one. Otherwise the text stays as it is, and when the
+    document is known to break ligatures (`broken`), a word seen nowhere else that could be
+    one (`inftuence`) gets a note."""
     notes: list[str] = []
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
-        have = counts[word.lower()]
-        for cand, start, size in _candidates(word):
-            seen = counts[cand]
-            if not seen:
-                continue
-            if seen >= have:
-                whole = cand[start : start + len(cand) - len(word) + size]
-                if word.isupper():
-                    whole = whole.upper()
-                elif word[start].isupper():
-                    whole = whole[0].upper() + whole[1:]
-                return word[:start] + whole + word[start + size :]
-            notes.append(f"{word!r} may be a broken ligature for {cand!r}; left as is")
+        found = _certain(word, counts)
+        if found:
+            cand, start, size = found
+            whole = cand[start : start + len(cand) - len(word) + size]
+            if word.isupper():
+                whole = whole.upper()
+            elif word[start].isupper():
+                whole = whole[0].upper() + whole[1:]
+            return word[:start] + whole + word[start + size :]
+        if broken and counts[word.lower()] <= 1 and "ft" in word.lower():
+            guess = next(c for c, _s, n in _candidates(word) if n == 2)
+            notes.append(f"{word!r} may be a broken ligature (for {guess!r}?); left as is")
         return word
 
     if "f" not in text:

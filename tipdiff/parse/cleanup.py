@@ -50,7 +50,8 @@ def clean_lines(text: str) -> tuple[list[str], list[int]]:
     lines, numbers = [], []
     for k, line in enumerate(text.split("\n"), start=1):
         line = line.rstrip()
-        if line == FURNITURE or (_PAGE_NOISE.match(line) and line.strip()) or is_running_header(line):
+        furniture = line == FURNITURE or is_running_header(line)
+        if furniture or (_PAGE_NOISE.match(line) and line.strip()):
             continue
         lines.append("" if _PAGE_NOISE.match(line) else line)
         numbers.append(k)

@@ -55,8 +55,6 @@ def year_from_file_name(source: str) -> int | None:
     return int(years[-1]) if years else None
 
 
-
-
 def _is_narrative(text: str) -> bool:
     return bool(
         REC_HEADER.search(text)

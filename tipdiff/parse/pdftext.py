@@ -54,7 +54,9 @@ def drop_glued_running_headers(lines: list[str], names: set[str], keep: set[int]
     if not names:
         return lines
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    rx = re.compile(rf"(?<!\d)\d{{1,4}} ?(?:{alt})(?![A-Za-z])|(?<![A-Za-z])(?:{alt}) ?\d{{1,4}}(?!\d)")
+    rx = re.compile(
+        rf"(?<!\d)\d{{1,4}} ?(?:{alt})(?![A-Za-z])|(?<![A-Za-z])(?:{alt}) ?\d{{1,4}}(?!\d)"
+    )
     out = []
     for k, line in enumerate(lines):
         if k not in keep and rx.search(line):

@@ -49,8 +49,8 @@ def clean_lines(text: str) -> tuple[list[str], list[int]]:
     text = repair_glyphs(text)
     lines, numbers = [], []
     for k, line in enumerate(text.split("\n"), start=1):
-        line = line.rstrip()
         furniture = line == FURNITURE or is_running_header(line)
+        line = line.rstrip()
         if furniture or (_PAGE_NOISE.match(line) and line.strip()):
             continue
         lines.append("" if _PAGE_NOISE.match(line) else line)

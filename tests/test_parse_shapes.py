@@ -96,6 +96,9 @@ CASES = {
     "earliest_should_asks_2006.txt": ("Ruritania", 2006, "Tier 2", "header", None, 4,
                                       "Ruritania should increase funding for the shelter and extend its services to men.",
                                       "publish data on convictions."),
+    "utf16_no_bom_2022.txt": ("Osterlich", 2022, "Tier 2", "both", "remained", 3,
+                              "Increase the number of “labor” inspections in the tomato greenhouses.",
+                              "Amend the penal code so that forced begging is a crime."),
 }
 TRUNCATED = {"truncated.txt", "semicolons_cut_off_2015.txt"}
 # Each failure class of issue 7 and the fixture that reproduces it (bench/eval_shapes.py
@@ -108,7 +111,7 @@ FAILURE_CLASSES = {
     "4 one stray bullet": ["stray_bullet_last_line_2022.txt"],
     "5 brackets in a country header": ["bracket_names_2021.txt"],
     "6 year in the file name": ["freedonia_2023.txt"],
-    "7 UTF-16 without a byte-order mark": ["(tests/test_parse_units.py::test_encodings_give_the_same_result)"],
+    "7 UTF-16 without a byte-order mark": ["utf16_no_bom_2022.txt"],
     "8 PDF-extracted text": ["pdf_extracted_2022.txt"],
 }
 
@@ -222,5 +225,4 @@ def test_pdf_extracted_text_repairs_only_what_is_certain():
 @pytest.mark.parametrize("failure_class", sorted(FAILURE_CLASSES))
 def test_every_failure_class_has_a_fixture_with_expectations(failure_class):
     for name in FAILURE_CLASSES[failure_class]:
-        assert name.startswith("(") or name in CASES or name == "bracket_names_2021.txt" or (
-            name == "pdf_extracted_2022.txt"), name
+        assert name in CASES or name in ("bracket_names_2021.txt", "pdf_extracted_2022.txt"), name

@@ -266,15 +266,16 @@ def statement_country(sentence: str | None) -> str | None:
     return None if _NOT_NAMES.match(name) or len(name) < 3 else name
 
 
-def verdict_tier(summary: str) -> tuple[str | None, re.Match | None]:
-    """The tier the summary's verdict on the minimum standards implies, when it implies one:
-    Tier 1 or Tier 3 always; Tier 2 when the summary never mentions the Watch List."""
+def verdict_tier(summary: str) -> tuple[str | None, re.Match | None, set[str]]:
+    """The summary's verdict on the minimum standards: (the tier it implies when it implies
+    one, the match, the tiers it allows). Tier 1 or Tier 3 always; Tier 2 when the summary
+    never mentions the Watch List."""
     for rx, allowed in VERDICTS:
         m = rx.search(summary)
         if m:
             if len(allowed) == 1:
-                return next(iter(allowed)), m
+                return next(iter(allowed)), m, allowed
             if not re.search(r"watch\s+list", summary, re.I):
-                return "Tier 2", m
-            return None, m
-    return None, None
+                return "Tier 2", m, allowed
+            return None, m, allowed
+    return None, None, set()

@@ -20,7 +20,6 @@ from .cleanup import clean_lines
 from .headers import (
     GOV_OF,
     PAGE_YEAR,
-    VERDICTS,
     Header,
     find_headers,
     find_tier_statement,
@@ -181,6 +180,7 @@ class _Sections:
     rec: re.Match | None  # the recommendations heading
     end: re.Match | None  # where the list ends (the next section)
     summary: str  # the text before the list: the summary states the tier
+    statement: tuple  # find_tier_statement(summary)
 
 
 def _sections(body: str) -> _Sections:
@@ -192,7 +192,7 @@ def _sections(body: str) -> _Sections:
         summary = body[: rec.start()]
     else:
         summary = body[: end.start()] if end else body
-    return _Sections(rec, end, summary)
+    return _Sections(rec, end, summary, find_tier_statement(summary))
 
 
 def _narrative(
@@ -244,7 +244,7 @@ def _resolve_country(
         if m:
             name = m.group("name")
     if name is None:  # "... therefore Freedonia remained on Tier 2."
-        name = statement_country(find_tier_statement(sections.summary)[2])
+        name = statement_country(sections.statement[2])
     if name is None:
         name = hint
     elif hint and _resolve(hint)[1] != _resolve(name)[1]:
@@ -300,7 +300,7 @@ def _resolve_tier(
 ) -> tuple[str | None, str | None, str | None, str | None]:
     """(tier, tier_source, movement, movement sentence): the header, cross-checked with the
     summary's tier sentence and its verdict on the minimum standards."""
-    s_tier, movement, movement_text, s_off = find_tier_statement(sections.summary)
+    s_tier, movement, movement_text, s_off = sections.statement
     h_tier = seg.header.tier if seg.header else None
     tier, tier_source = h_tier, ("header" if h_tier else None)
     if s_tier:
@@ -316,23 +316,18 @@ def _resolve_tier(
                 f"tier in the header ({h_tier}, {seg.place}) and in the summary ({s_tier}, line "
                 f"{seg.line_of(s_off)}) disagree; using the summary"
             )
-    elif tier is None:
-        v_tier, vm = verdict_tier(sections.summary)
-        if v_tier:
-            tier, tier_source = v_tier, "summary"
-            seg.warnings.append(
-                f"tier {v_tier} from the summary's verdict on the minimum standards (line "
-                f"{seg.line_of(vm.start())}): no header or tier sentence"
-            )
-    for rx, allowed in VERDICTS:
-        vm = rx.search(sections.summary)
-        if vm:
-            if tier and tier != SPECIAL_CASE and tier not in allowed:
-                seg.warnings.append(
-                    f"the summary (line {seg.line_of(vm.start())}) reads "
-                    f"like {' or '.join(sorted(allowed))} but the tier is {tier}"
-                )
-            break
+    v_tier, vm, allowed = verdict_tier(sections.summary)
+    if tier is None and v_tier:
+        tier, tier_source = v_tier, "summary"
+        seg.warnings.append(
+            f"tier {v_tier} from the summary's verdict on the minimum standards (line "
+            f"{seg.line_of(vm.start())}): no header or tier sentence"
+        )
+    elif vm and tier and tier != SPECIAL_CASE and tier not in allowed:
+        seg.warnings.append(
+            f"the summary (line {seg.line_of(vm.start())}) reads "
+            f"like {' or '.join(sorted(allowed))} but the tier is {tier}"
+        )
     if tier is None:
         seg.warnings.append(
             f"{seg.place}: no tier stated in the header or the summary; tier unknown"

@@ -99,6 +99,9 @@ CASES = {
     "utf16_no_bom_2022.txt": ("Osterlich", 2022, "Tier 2", "both", "remained", 3,
                               "Increase the number of “labor” inspections in the tomato greenhouses.",
                               "Amend the penal code so that forced begging is a crime."),
+    "one_item_then_prose_2008.txt": ("Ruritania", 2008, "Tier 1", "header", None, 1,
+                                     "Give victims who testify against traffickers a residence permit of at least one year.",
+                                     "Give victims who testify against traffickers a residence permit of at least one year."),
 }
 TRUNCATED = {"truncated.txt", "semicolons_cut_off_2015.txt"}
 # Each failure class of issue 7 and the fixture that reproduces it (bench/eval_shapes.py

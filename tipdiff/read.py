@@ -224,7 +224,9 @@ def pdf_to_text(data: bytes, *, source: str) -> str:
                     "that opens without one; save an unprotected copy first"
                 ) from None
             raise InputFormatError(
-                f"{source}: not a readable PDF ({exc}): expected a PDF of the report"
+                f"{source}: not a readable PDF ({exc}): expected a PDF of the report; if it "
+                "opens elsewhere, extract the text first (for example with pdftotext) and use "
+                "the .txt file"
             ) from None
         try:
             for index in range(len(doc)):

@@ -22,7 +22,7 @@ SECTION_END = re.compile(
     r"|(?:(?<=[.!?][\s\"”])|(?<=[.!?])|(?m:^))[ \t]*The\s+"
     r"(?:government|Government\s+of\s+(?:the\s+)?[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,3}"
     r"|[A-ZÀ-Ý][\w'’.\-]*(?:\s+[A-ZÀ-Ý][\w'’.\-]*){0,2}\s+government)\s+"
-    r"(?:maintained|increased|decreased|"
+    r"(?:maintained|increased|decreased|improved|sustained|showed|"
     r"made|demonstrated|continued|did\s+not\s+\w+|slightly\s+\w+|significantly\s+\w+)[^.]{0,120}?"
     r"law\s+enforcement\s+efforts)"
 )

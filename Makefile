@@ -4,7 +4,11 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
+<<<<<<< HEAD
 .PHONY: demo test chromium bench-parse bench-align bench-pipeline bench lint clean
+=======
+.PHONY: demo test bench-parse eval-shapes eval-real bench-pdf-libraries bench-align bench-pipeline bench lint clean
+>>>>>>> parse
 
 # The venv is rebuilt whenever the pins change. Every package comes from constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -38,8 +42,20 @@ bench-align: $(STAMP)
 bench-pipeline: $(STAMP)
 	$(PY) bench/bench_pipeline.py
 
-bench-parse: $(STAMP)
+bench-parse: $(STAMP) eval-shapes
 	$(PY) bench/bench_parse.py
+
+# Exactness per input shape on our own fixtures, and issue 7's failure classes.
+eval-shapes: $(STAMP)
+	$(PY) bench/eval_shapes.py
+
+# Exactness on hand-checked real copies kept outside the repository: make eval-real REAL=dir
+eval-real: $(STAMP)
+	$(PY) bench/eval_real_parse.py --dir "$(REAL)"
+
+# pypdfium2 against pypdf and pdfplumber (those two only if installed by hand).
+bench-pdf-libraries: $(STAMP)
+	$(PY) bench/bench_pdf_libraries.py
 
 bench: bench-parse bench-align bench-pipeline
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .inputs import parse_paths
 from .model import InputError, ParseResult
+from .read import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -532,12 +533,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Parse saved copies of country narratives and show what was found: country, year, "
         "tier, and every recommendation.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="narrative files (text or HTML)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="narrative files (text, HTML or PDF)")
     p.add_argument("--year", type=int, help="report year when neither text nor path states it")
     p.add_argument("--country", help="country name when the text states none")
-    p.add_argument(
-        "--format", choices=("auto", "text", "html"), default="auto", help="input format"
-    )
+    p.add_argument("--format", choices=FORMATS, default="auto", help="input format")
     p.add_argument("--json", action="store_true", help="print one JSON object instead")
     p.set_defaults(func=cmd_parse)
 
@@ -550,9 +549,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     d.add_argument("old", metavar="OLD", help="narrative file of the earlier report year")
     d.add_argument("new", metavar="NEW", help="narrative file of the later report year")
-    d.add_argument(
-        "--format", choices=("auto", "text", "html"), default="auto", help="input format"
-    )
+    d.add_argument("--format", choices=FORMATS, default="auto", help="input format")
     d.add_argument("--json", action="store_true", help="print one JSON object instead")
     d.add_argument(
         "--overrides",

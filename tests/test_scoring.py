@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -55,7 +56,7 @@ def test_unlinked_items_keep_their_possible_counterparts():
            "Establish a victim hotline."]
     new = ["Increase funding for anti-trafficking efforts, including implementing the national policy and sustaining shelter services.",
            "Train consular officers abroad."]
-    loose = AlignConfig(cutoff=90.0, floor=90.0, candidate_floor=20.0)
+    loose = AlignConfig(cutoff=90.0, floor=90.0, candidate_floor=20.0, second_look=0.0)
     changes = align(old, new, config=loose)
     dropped = next(c for c in changes if c.kind == "dropped" and c.old == (0,))
     added = next(c for c in changes if c.kind == "added" and c.new == (0,))
@@ -66,7 +67,7 @@ def test_unlinked_items_keep_their_possible_counterparts():
     # nothing similar enough: no candidates
     hotline = next(c for c in changes if c.kind == "dropped" and c.old == (1,))
     assert all(score >= 20.0 for _, score in hotline.candidates)
-    strict = AlignConfig(cutoff=90.0, floor=90.0, candidate_floor=99.0)
+    strict = AlignConfig(cutoff=90.0, floor=90.0, candidate_floor=99.0, second_look=0.0)
     assert all(not c.candidates for c in align(old, new, config=strict))
 
 
@@ -95,3 +96,23 @@ def test_diff_and_run_give_one_verdict_for_one_pair():
     assert out["diffs"][0]["changes"] == expected
     assert out["term_weights"] == reference_weights().name
     assert out["aligner_version"] == ALIGNER_VERSION
+
+
+def test_second_look_keeps_a_restated_ask_below_the_cutoff_but_not_a_stock_phrase_decoy():
+    old = ["To further its efforts, the government should continue to ensure that the majority of "
+           "convicted traffickers serve time in prison.",
+           "The government should also provide anti-trafficking training to peacekeeping troops "
+           "before their deployment."]
+    new = ["The government should seek appropriate prison sentences for convicted traffickers and "
+           "ensure they serve them.",
+           "The government should also provide anti-trafficking training to its consular staff."]
+    strict = AlignConfig(cutoff=45.0)  # the restated ask scores about 43 here
+    assert not any(c.links for c in align(old, new, config=replace(strict, second_look=0.0)))
+    changes = align(old, new, config=strict)
+    linked = next(c for c in changes if c.links == [(0, 0)])
+    assert linked.kind == "reworded" and linked.score < strict.cutoff
+    # the other two share their opener but little of their own content: not linked
+    assert not any((1, 1) in c.links for c in changes)
+    # raising the cutoff never adds links, second look included
+    higher = {lk for c in align(old, new, config=replace(strict, cutoff=60.0)) for lk in c.links}
+    assert higher <= {lk for c in changes for lk in c.links}

@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from scipy.optimize import linear_sum_assignment
 
@@ -64,6 +65,12 @@ class AlignConfig:
     group_gain: float = 0.1  # coverage a group must add over its best single member
     part_gain: float = 0.06  # coverage of the whole that each member adds on its own
     max_parts: int = 3
+    # A second look at what is left unlinked (see _second_look): mutual best counterparts
+    # scoring at least `second_look`, sharing most words (token_set_ratio on the clean text)
+    # and some of their own (non-stock) content. 0 turns it off.
+    second_look: float = 20.0
+    second_look_token_set: float = 60.0
+    second_look_own: float = 25.0
     max_items: int = 500  # a list longer than this is refused (real lists: a few dozen)
     bands: tuple[tuple[str, float], ...] = (
         ("exact", 100.0),
@@ -207,7 +214,11 @@ def align(
             if i in grouped_old or j in grouped_new:
                 continue
             changes.append(_link(A[i], B[j], i, j, S, config))
-    kept = [c for c in changes if c.score is None or c.score >= config.cutoff]
+    kept = [
+        c
+        for c in changes
+        if c.score is None or c.score >= config.cutoff or _second_look(c, A, B, S, config)
+    ]
     used_old = {i for c in kept for i in c.old}
     used_new = {j for c in kept for j in c.new}
     for i in range(n):
@@ -271,6 +282,23 @@ def link_change(
         decided_by=decided_by,
         note=note,
     )
+
+
+def _second_look(c: Change, A, B, S: ScoreMatrix, config: AlignConfig) -> bool:
+    """Keep a one-to-one link scoring below the cutoff when its items are each other's best
+    counterpart, score at least `second_look`, share most words (rapidfuzz token_set_ratio
+    on the clean text, stock phrasing included) and some of their own (non-stock) content:
+    the older reports' long 'should' sentences restate an ask inside more context. It only
+    keeps links the assignment made, so raising the cutoff never adds a link."""
+    if not config.second_look or len(c.old) != 1 or len(c.new) != 1 or c.score is None:
+        return False
+    i, j = c.old[0], c.new[0]
+    if c.score < config.second_look or S.own_containment[i, j] < config.second_look_own:
+        return False
+    if S.combined[i, :].argmax() != j or S.combined[:, j].argmax() != i:
+        return False
+    token_set = fuzz.token_set_ratio(A[i].clean, B[j].clean, processor=None)
+    return token_set >= config.second_look_token_set
 
 
 def _candidates(row: np.ndarray, config: AlignConfig) -> tuple[tuple[int, float], ...]:

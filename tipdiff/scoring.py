@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -67,11 +68,29 @@ def prepare(texts: Sequence[str]) -> tuple[Item, ...]:
     out = []
     for t in texts:
         c = clean(t)
-        toks = [w for w in TOKEN.findall(c.replace("-", " ")) if w not in STOPWORDS and len(w) > 1]
+        ask = _ask(c)
+        toks = [
+            w for w in TOKEN.findall(ask.replace("-", " ")) if w not in STOPWORDS and len(w) > 1
+        ]
         stems = [stem(w) for w in toks]
         core = " ".join(w for w, s_ in zip(toks, stems, strict=True) if s_ not in STOCK_STEMS)
         out.append(Item(t, c, frozenset(stems), core))
     return tuple(out)
+
+
+# The older reports write asks as sentences: "While the government made progress in X, it
+# should Y", "To further its efforts, Freedonia should also Y". Only Y is the ask; the
+# lead-in is context that many different asks share, so matching reads Y only.
+_LEAD_IN = re.compile(
+    r"^.{0,160}?\b(?<!which )(?<!that )(?<!who )(?<!what )should\s+(?:also\s+|further\s+|now\s+)?",
+    re.S,
+)
+
+
+def _ask(cleaned: str) -> str:
+    """The ask of a clean recommendation, without a sentence-era lead-in up to its 'should'."""
+    m = _LEAD_IN.match(cleaned)
+    return cleaned[m.end() :] if m and m.end() < len(cleaned) else cleaned
 
 
 def prepared(items: Sequence[str] | Sequence[Item]) -> Sequence[Item]:
@@ -167,6 +186,7 @@ class ScoreMatrix:
     shared: np.ndarray  # IDF-weighted mass of the stems two items share
     mass_old: np.ndarray  # IDF-weighted mass of each old item's stems
     mass_new: np.ndarray
+    own_containment: np.ndarray  # share (0-100) of the shorter item's non-stock content shared
 
     def parts_at(self, i: int, j: int) -> dict[str, float]:
         return {name: round(float(m[i, j]), 2) for name, m in self.parts.items()}
@@ -210,19 +230,19 @@ def score_matrix(
         weight = scorer_weights.get(name, 0.0)
         if weight:
             combined += weight * parts[name]
+    # The asks' own content: stems outside the report's stock phrasing, which alone says
+    # nothing about what is asked. `own_containment`: the share of the shorter item's own
+    # content found in the other (a narrowed or broadened ask keeps it whole).
+    own = np.array([0.0 if s in STOCK_STEMS else 1.0 for s in vocab]) * w
+    shared_own = (A * own) @ B.T
+    smaller_own = np.minimum((A @ own)[:, None], (B @ own)[None, :])
+    own_containment = 100.0 * np.divide(
+        shared_own, smaller_own, out=np.zeros_like(shared_own), where=smaller_own > 0
+    )
     floor = scorer_weights.get(CONTAINMENT_FLOOR, 0.0)
-    if floor:
-        # A narrowed or broadened ask: the shorter item's own content (its stems outside the
-        # report's stock phrasing, which alone says nothing about the ask) is inside the
-        # longer one. Its score is at least `floor` x that containment.
-        own = np.array([0.0 if s in STOCK_STEMS else 1.0 for s in vocab]) * w
-        shared_own = (A * own) @ B.T
-        smaller_own = np.minimum((A @ own)[:, None], (B @ own)[None, :])
-        contained = np.divide(
-            shared_own, smaller_own, out=np.zeros_like(shared_own), where=smaller_own > 0
-        )
-        combined = np.maximum(combined, floor * 100.0 * contained)
-    return ScoreMatrix(parts, combined, shared, sa, sb)
+    if floor:  # the score of such an ask is at least `floor` x own_containment
+        combined = np.maximum(combined, floor * own_containment)
+    return ScoreMatrix(parts, combined, shared, sa, sb, own_containment)
 
 
 def score_pair(

@@ -71,6 +71,12 @@ class AlignConfig:
     second_look: float = 20.0
     second_look_token_set: float = 60.0
     second_look_own: float = 25.0
+    # Items the assignment left alone: one-to-one, best first, when they share most of their
+    # words (token_set_ratio on the clean text >= leftover_token_set) and score at least
+    # leftover_floor. 0 turns it off. Chosen on real development pairs (bench-align --real-dev).
+    leftover_token_set: float = 60.0
+    leftover_floor: float = 20.0
+    leftover_own: float = 15.0  # and share at least this much of their own (non-stock) content
     max_items: int = 500  # a list longer than this is refused (real lists: a few dozen)
     bands: tuple[tuple[str, float], ...] = (
         ("exact", 100.0),
@@ -192,6 +198,9 @@ def align(
     n, m = len(A), len(B)
     changes: list[Change] = []
     S = None
+    links: dict[int, int] = {}
+    grouped_old: set[int] = set()
+    grouped_new: set[int] = set()
     if n and m:
         S = score_matrix(A, B, weights=weights, scorer_weights=config.scorer_weights)
         combined = S.combined
@@ -221,6 +230,15 @@ def align(
     ]
     used_old = {i for c in kept for i in c.old}
     used_new = {j for c in kept for j in c.new}
+    if S is not None and config.leftover_token_set:
+        # Items the assignment left alone at the floor (not those the cutoff filtered out,
+        # so raising the cutoff never adds a link): one-to-one, best first, on the words
+        # they share, stock phrasing included.
+        alone_old = [i for i in range(n) if i not in links and i not in grouped_old]
+        alone_new = [j for j in range(m) if j not in set(links.values()) and j not in grouped_new]
+        kept += _leftovers(A, B, S, alone_old, alone_new, config)
+        used_old = {i for c in kept for i in c.old}
+        used_new = {j for c in kept for j in c.new}
     for i in range(n):
         if i not in used_old:
             cands = _candidates(S.combined[i, :], config) if S is not None else ()
@@ -299,6 +317,30 @@ def _second_look(c: Change, A, B, S: ScoreMatrix, config: AlignConfig) -> bool:
         return False
     token_set = fuzz.token_set_ratio(A[i].clean, B[j].clean, processor=None)
     return token_set >= config.second_look_token_set
+
+
+def _leftovers(A, B, S: ScoreMatrix, olds, news, config: AlignConfig) -> list[Change]:
+    """The older reports restate an ask inside a long sentence with much else: such pairs
+    share most of their words but score low on the asks' own content. Linked one-to-one,
+    most words shared first."""
+    scored = []
+    for i in olds:
+        for j in news:
+            if S.combined[i, j] < config.leftover_floor:
+                continue
+            if S.own_containment[i, j] < config.leftover_own:
+                continue  # alike in the report's stock phrasing only: a decoy
+            ts = fuzz.token_set_ratio(A[i].clean, B[j].clean, processor=None)
+            if ts >= config.leftover_token_set:
+                scored.append((-ts, -S.combined[i, j], i, j))
+    out, used_o, used_n = [], set(), set()
+    for _ts, _c, i, j in sorted(scored):
+        if i in used_o or j in used_n:
+            continue
+        used_o.add(i)
+        used_n.add(j)
+        out.append(_link(A[i], B[j], i, j, S, config))
+    return out
 
 
 def _candidates(row: np.ndarray, config: AlignConfig) -> tuple[tuple[int, float], ...]:

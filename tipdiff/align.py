@@ -366,21 +366,40 @@ def _groups(A, B, S: ScoreMatrix, links, weights, config) -> list[Change]:
     free_new = [j for j in range(len(B)) if j not in link_of_new]
     free_old = [i for i in range(len(A)) if i not in link_of_old]
     inter, sa, sb = S.shared, S.mass_old, S.mass_new
-    candidates = []
     with np.errstate(divide="ignore", invalid="ignore"):
         enough_new = ((inter / sb[None, :]) >= config.part_containment).sum(axis=1) >= 2
         enough_old = ((inter / sa[:, None]) >= config.part_containment).sum(axis=0) >= 2
     # split: whole = old i, parts from free new items plus i's own link
-    for i in np.flatnonzero(enough_new).tolist():
-        pool = free_new + ([link_of_old[i]] if i in link_of_old else [])
-        cand = _best_group(i, pool, A, B, inter, sa, sb, weights, config, split=True)
-        if cand:
-            candidates.append(cand)
-    for j in np.flatnonzero(enough_old).tolist():
-        pool = free_old + ([link_of_new[j]] if j in link_of_new else [])
-        cand = _best_group(j, pool, B, A, inter.T, sb, sa, weights, config, split=False)
-        if cand:
-            candidates.append(cand)
+    splits = {
+        i: _group_combos(
+            i,
+            free_new + ([link_of_old[i]] if i in link_of_old else []),
+            A,
+            B,
+            inter,
+            sa,
+            sb,
+            weights,
+            config,
+        )
+        for i in np.flatnonzero(enough_new).tolist()
+    }
+    merges = {
+        j: _group_combos(
+            j,
+            free_old + ([link_of_new[j]] if j in link_of_new else []),
+            B,
+            A,
+            inter.T,
+            sb,
+            sa,
+            weights,
+            config,
+        )
+        for j in np.flatnonzero(enough_old).tolist()
+    }
+    candidates = _best_groups(splits, A, B, weights, config, split=True)
+    candidates += _best_groups(merges, B, A, weights, config, split=False)
     accepted: list[Change] = []
     taken_old: set[int] = set()
     taken_new: set[int] = set()
@@ -399,8 +418,8 @@ def _groups(A, B, S: ScoreMatrix, links, weights, config) -> list[Change]:
     return accepted
 
 
-def _best_group(w, pool, W, P, inter, sw, sp, weights, config, *, split) -> Change | None:
-    """Best set of 2..max_parts items of `pool` (side P) that together restate item `w` (side W).
+def _group_combos(w, pool, W, P, inter, sw, sp, weights, config) -> list[tuple[int, ...]]:
+    """Sets of 2..max_parts items of `pool` (side P) that together may restate item `w`.
 
     A group must cover clearly more of w's weighted content than its best single item does
     (group_gain), and every member must add its own share of w (part_gain): otherwise the
@@ -408,12 +427,12 @@ def _best_group(w, pool, W, P, inter, sw, sp, weights, config, *, split) -> Chan
     """
     parts = [p for p in pool if sp[p] > 0 and inter[w, p] / sp[p] >= config.part_containment]
     if len(parts) < 2:
-        return None
+        return []
     parts = sorted(parts, key=lambda p: -inter[w, p] / sp[p])[: config.max_parts + 2]
     whole = W[w].stems
     total = sw[w] or 1.0
     best_single = max(float(inter[w, p]) for p in pool) / total
-    best = None
+    combos = []
     for k in range(2, min(config.max_parts, len(parts)) + 1):
         for combo in combinations(sorted(parts), k):
             shared = [whole & P[p].stems for p in combo]
@@ -425,26 +444,41 @@ def _best_group(w, pool, W, P, inter, sw, sp, weights, config, *, split) -> Chan
                 / total
                 for mine in shared
             ]
-            if min(gains) < config.part_gain:
-                continue
-            together = joined([P[p] for p in combo])
-            score, score_parts = score_pair(
-                W[w], together, weights=weights, scorer_weights=config.scorer_weights
-            )
-            if score < config.floor:
-                continue
-            if best is None or score > best[0]:
-                best = (score, combo, score_parts, together)
-    if best is None:
-        return None
-    score, combo, score_parts, together = best
-    diff = word_diff(W[w].text, together.text) if split else word_diff(together.text, W[w].text)
-    return Change(
-        kind="split" if split else "merged",
-        old=(w,) if split else tuple(combo),
-        new=tuple(combo) if split else (w,),
-        score=score,
-        band=config.band(score),
-        scores=score_parts,
-        word_diff=diff,
+            if min(gains) >= config.part_gain:
+                combos.append(combo)
+    return combos
+
+
+def _best_groups(combos_of, W, P, weights, config, *, split) -> list[Change]:
+    """For each whole, its best-scoring group, if it scores at least the floor. Every group of
+    one side is scored in one matrix call (wholes x joined groups)."""
+    wholes = [w for w, combos in combos_of.items() if combos]
+    if not wholes:
+        return []
+    columns = [(w, combo) for w in wholes for combo in combos_of[w]]
+    togethers = [joined([P[p] for p in combo]) for _w, combo in columns]
+    M = score_matrix(
+        [W[w] for w in wholes], togethers, weights=weights, scorer_weights=config.scorer_weights
     )
+    row = {w: r for r, w in enumerate(wholes)}
+    out = []
+    for w in wholes:
+        mine = [c for c, (ww, _combo) in enumerate(columns) if ww == w]
+        best = max(mine, key=lambda c: (round(float(M.combined[row[w], c]), 2), -c))
+        score = round(float(M.combined[row[w], best]), 2)
+        if score < config.floor:
+            continue
+        combo, together = columns[best][1], togethers[best]
+        diff = word_diff(W[w].text, together.text) if split else word_diff(together.text, W[w].text)
+        out.append(
+            Change(
+                kind="split" if split else "merged",
+                old=(w,) if split else tuple(combo),
+                new=tuple(combo) if split else (w,),
+                score=score,
+                band=config.band(score),
+                scores=M.parts_at(row[w], best),
+                word_diff=diff,
+            )
+        )
+    return out

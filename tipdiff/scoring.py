@@ -144,7 +144,8 @@ class TermWeights:
         return w
 
     def vector(self, stems: Sequence[str]) -> np.ndarray:
-        return np.array([self.weight(s) for s in stems], dtype=np.float64)
+        get, weight = self._effective.get, self.weight
+        return np.fromiter((get(s) or weight(s) for s in stems), np.float64, len(stems))
 
     def mass(self, stems: Iterable[str]) -> float:
         # fsum: exact, so the result does not depend on set order (which varies with the hash seed)
@@ -200,15 +201,11 @@ def score_matrix(
     scorer_weights: Mapping[str, float],
 ) -> ScoreMatrix:
     """Every scorer on every (old, new) pair, and their weighted combination."""
-    vocab = sorted({s for it in (*old, *new) for s in it.stems})
+    vocab = sorted(frozenset().union(*(it.stems for it in old), *(it.stems for it in new)))
     index = {s: k for k, s in enumerate(vocab)}
     w = weights.vector(vocab)
-    A = np.zeros((len(old), len(vocab)))
-    B = np.zeros((len(new), len(vocab)))
-    for i, it in enumerate(old):
-        A[i, [index[s] for s in it.stems]] = 1.0
-    for j, it in enumerate(new):
-        B[j, [index[s] for s in it.stems]] = 1.0
+    A = _incidence(old, index)
+    B = _incidence(new, index)
     shared = (A * w) @ B.T
     sa, sb = A @ w, B @ w
     union = sa[:, None] + sb[None, :] - shared
@@ -233,7 +230,7 @@ def score_matrix(
     # The asks' own content: stems outside the report's stock phrasing, which alone says
     # nothing about what is asked. `own_containment`: the share of the shorter item's own
     # content found in the other (a narrowed or broadened ask keeps it whole).
-    own = np.array([0.0 if s in STOCK_STEMS else 1.0 for s in vocab]) * w
+    own = np.fromiter((s not in STOCK_STEMS for s in vocab), np.float64, len(vocab)) * w
     shared_own = (A * own) @ B.T
     smaller_own = np.minimum((A @ own)[:, None], (B @ own)[None, :])
     own_containment = 100.0 * np.divide(
@@ -243,6 +240,15 @@ def score_matrix(
     if floor:  # the score of such an ask is at least `floor` x own_containment
         combined = np.maximum(combined, floor * own_containment)
     return ScoreMatrix(parts, combined, shared, sa, sb, own_containment)
+
+
+def _incidence(items: Sequence[Item], index: Mapping[str, int]) -> np.ndarray:
+    """items x vocabulary, 1 where the item has the stem (filled in one assignment)."""
+    out = np.zeros((len(items), len(index)))
+    rows = [k for k, it in enumerate(items) for _ in it.stems]
+    cols = [index[s] for it in items for s in it.stems]
+    out[rows, cols] = 1.0
+    return out
 
 
 def score_pair(

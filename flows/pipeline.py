@@ -133,7 +133,9 @@ def tipdiff_run(
         tables = t.build_tables(
             Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes)
         )
-        reports = t.build_reports(Payload(histories), Payload(diffs), Payload(errors))
+        reports = t.build_reports(
+            Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes), config
+        )
         summary = reports.pop("summary.md")  # the artifact's text, not a published file
         files_out = t.output_files(Payload(tables), Payload(reports))
         timings["tables_and_reports"] = time.perf_counter() - clock - sum(timings.values())

@@ -141,9 +141,17 @@ def build_tables(histories: Payload, diffs: Payload, errors: Payload, notes: Pay
 
 
 @task(name="reports", cache_policy=NO_CACHE)
-def build_reports(histories: Payload, diffs: Payload, errors: Payload) -> dict[str, str | bytes]:
+def build_reports(
+    histories: Payload, diffs: Payload, errors: Payload, notes: Payload, config: dict
+) -> dict[str, str | bytes]:
     """Pages under reports/, feeds under reports/feeds/, and "summary.md" (the artifact)."""
-    return pages.render_reports(histories.value, diffs.value, errors.value)
+    return pages.render_reports(
+        histories.value,
+        diffs.value,
+        errors.value,
+        config=AlignConfig.from_dict(config),
+        notes=notes.value,
+    )
 
 
 @task(name="previous-manifest", cache_policy=NO_CACHE)

@@ -67,6 +67,9 @@ def test_run_applies_overrides_reports_stale_ones_and_reruns_identically(tmp_pat
     warnings = pd.read_parquet(out / "warnings.parquet")
     stale = warnings[warnings.source == str(overrides)]
     assert len(stale) == 1 and "line 4" in stale.message.iloc[0] and "not applied" in stale.message.iloc[0]
+    page = (out / "reports" / "freedonia.md").read_text()  # the reader sees it on the page too
+    assert "line 4" in page and "not applied" in page
+    assert "review" in page.lower()
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["overrides"]["rows"] == 3 and manifest["overrides"]["not_applied"] == 1
     assert len(manifest["overrides"]["sha256"]) == 64

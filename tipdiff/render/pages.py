@@ -19,6 +19,7 @@ from ..align import DEFAULT_CONFIG, AlignConfig
 from ..corpus import CountryHistory
 from ..diff import CountryDiff
 from ..model import InputError
+from ..review import ReviewNote
 from ..tables import warning_rows
 from . import feeds, view
 from .escape import MdSafe, md_escape
@@ -63,9 +64,12 @@ def country_files(
     stem: str,
     *,
     config: AlignConfig = DEFAULT_CONFIG,
+    notes: Sequence[ReviewNote] = (),
 ) -> tuple[view.CountryView, dict[str, str | bytes]]:
-    """One country's page (HTML, Markdown) and feed: they depend on this country alone."""
-    v = view.country_view(h, diffs, stem, warning_rows(h.narratives))
+    """One country's page (HTML, Markdown) and feed: they depend on this country alone.
+    `notes` are this country's reviewer overrides that did not apply (shown as warnings)."""
+    warnings = warning_rows(h.narratives) + [(n.year, n.source, n.message) for n in notes]
+    v = view.country_view(h, diffs, stem, warnings)
     pair_to = {p.to_year: p for p in v.pairs}
     entries = {
         t.year: _render("html", "feed_entry", config, c=v, t=t, p=pair_to.get(t.year))
@@ -78,12 +82,17 @@ def country_files(
     }
 
 
-def _site(histories, diffs, errors, config) -> tuple[dict, dict, dict]:
+def _site(histories, diffs, errors, config, notes) -> tuple[dict, dict, dict]:
     names = view.page_names(histories)
     by_key = view.group_diffs(diffs)
+    notes_of: dict[str, list[ReviewNote]] = {}
+    for n in notes:
+        notes_of.setdefault(n.country_code or n.country.upper(), []).append(n)
     views, files = {}, {}
     for h in histories:
-        v, f = country_files(h, by_key.get(h.key, []), names[h.key], config=config)
+        v, f = country_files(
+            h, by_key.get(h.key, []), names[h.key], config=config, notes=notes_of.get(h.key, ())
+        )
         views[h.key] = v
         files.update(f)
     all_years = sorted({n.year for h in histories for n in h.narratives})
@@ -98,10 +107,12 @@ def render_reports(
     errors: Sequence[InputError],
     *,
     config: AlignConfig = DEFAULT_CONFIG,
+    notes: Sequence[ReviewNote] = (),
 ) -> dict[str, str | bytes]:
     """Every page and feed of a run keyed by its path under --out, plus `summary.md`: the
-    index without links to other pages, for the Prefect artifact (not a published file)."""
-    files, years, idx = _site(histories, diffs, errors, config)
+    index without links to other pages, for the Prefect artifact (not a published file).
+    `notes`: reviewer overrides that did not apply, shown on their country's page."""
+    files, years, idx = _site(histories, diffs, errors, config, notes)
     for y, yv in years.items():
         files[f"{REPORTS}/{y}.html"] = _render("html", "year", config, y=yv)
         files[f"{REPORTS}/{y}.md"] = _render("md", "year", config, y=yv)

@@ -126,19 +126,29 @@ def test_kill_9_of_run_ends_every_process_and_the_caller_gets_eof(tmp_path, home
 
 
 def test_a_failing_run_exits_with_a_reason_ends_every_process_and_closes_the_pipes(tmp_path, home):
+    """The run fails inside the flow: no usable narrative, and --out holds a publication
+    (as an earlier tipdiff left it), which must not be replaced by empty tables."""
     out = tmp_path / "out"
     out.mkdir()
-    (out / "versions").write_text("a file where tipdiff keeps its published sets\n")
-    run = Captured(["run", "--out", str(out)], cli_env(home))
+    (out / "recommendations.csv").write_text("country,year,text\nFreedonia,2023,Fund shelters.\n")
+    (out / "manifest.json").write_text(json.dumps({"counts": {"documents": 1}}))
+    before = tree_state(out)
+    raw = tmp_path / "raw"
+    (raw / "2023").mkdir(parents=True)
+    (raw / "2023" / "notes.txt").write_text("Meeting notes: bring the projector.\n")
+    run = Captured(["run", "--raw", str(raw), "--out", str(out)], cli_env(home))
     try:
         assert run.pipes_closed(timeout=240)
         assert run.proc.wait(timeout=10) == 1
         stderr = run.out["stderr"].decode()
-        assert f"tipdiff run: error: [Errno 17] File exists: '{out / 'versions'}'" in stderr
-        assert "Traceback" not in stderr.split("tipdiff run: error")[-1]
+        assert f"error: {raw / '2023' / 'notes.txt'}: " in stderr
+        assert (f"tipdiff run: error: no usable narrative in {raw}: 1 input file(s), none could be "
+                f"used (see the errors); the 1 narratives published in {out} are kept") in stderr
+        assert "Traceback" not in stderr
         assert run.leftovers(timeout=10) == []
     finally:
         run.cleanup()
+    assert {k: v for k, v in tree_state(out).items() if k != ".tipdiff.lock"} == before
 
 
 def test_kill_9_after_the_first_move_into_out_leaves_one_whole_set_and_a_rerun_equals_a_clean_run(
@@ -240,6 +250,7 @@ def test_cli_refuses_bad_arguments_with_a_reason_and_exit_2(tmp_path, home):
     raw = tmp_path / "raw"
     shutil.copytree(RAW, raw)
     before = tree_state(raw)
+    (tmp_path / "empty" / "2023").mkdir(parents=True)
     a_file = tmp_path / "results.txt"
     a_file.write_text("not a folder\n")
     cases = [
@@ -256,6 +267,8 @@ def test_cli_refuses_bad_arguments_with_a_reason_and_exit_2(tmp_path, home):
         (["run", "--raw", str(a_file)], f"--raw {a_file}: is a file, not a folder"),
         (["run", "--raw", str(raw), "--sources", str(tmp_path / "none.csv")],
          f"--sources {tmp_path / 'none.csv'}: no such file"),
+        (["run", "--raw", str(tmp_path / "empty"), "--out", str(tmp_path / "o")],
+         f"--raw {tmp_path / 'empty'}: no input files found"),
         (["run", "--wait", "-1"], "argument --wait: '-1': expected a number of seconds, 0 or more"),
         (["run", "--wait", "nan"], "argument --wait: 'nan': expected a number of seconds, 0 or more"),
         (["parse", "--year", "-2023", str(RAW / "2023" / "peru_2023_tip_excerpt.txt")],
@@ -269,7 +282,7 @@ def test_cli_refuses_bad_arguments_with_a_reason_and_exit_2(tmp_path, home):
         assert message in proc.stderr, (args, proc.stderr)
         assert "Traceback" not in proc.stderr, args
     assert tree_state(raw) == before  # nothing was written into raw
-    assert not (tmp_path / "o").exists()
+    assert not (tmp_path / "o" / "current").exists()
 
 
 def _free_port() -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import os
 import re
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .inputs import parse_paths
-from .model import InputError, ParseResult
+from .model import InputError, ParseResult, TipdiffError
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
@@ -210,6 +211,17 @@ def cmd_run(args) -> int:
             os.environ.pop("PREFECT_API_URL", None)
 
 
+class _NoTracebackForTipdiffErrors(logging.Filter):
+    """Prefect logs a traceback with every failed flow or task run. tipdiff's own errors say
+    where and what was expected and are reported as such: their tracebacks are noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], TipdiffError):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def _run_flow(args, server) -> int:
     from prefect.settings import (
         PREFECT_API_URL,
@@ -221,6 +233,8 @@ def _run_flow(args, server) -> int:
     from .flows.server import ServerFailed
     from .publish import LockBusy, NothingToPublish, PublishError
 
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).addFilter(_NoTracebackForTipdiffErrors())
     flow_fn = tipdiff_run
     if args.runner == "dask":
         from prefect_dask import DaskTaskRunner

@@ -15,7 +15,7 @@ owns it for exactly the length of the run:
   between). Elsewhere a thread watches `os.getppid()` and exits when the parent is gone. The
   signal follows the thread that started the server, so the CLI starts it from its main
   thread, which lives as long as the process;
-- its stdin, stdout and stderr are not the caller's: its output goes to
+- its stdin, stdout and stderr are not the caller's: its output (errors only) is appended to
   `$PREFECT_HOME/tipdiff-server.log`, quoted if the server does not start;
 - the CLI stops it in a `finally` (SIGTERM, then SIGKILL), after draining Prefect's log and
   event workers so that they do not retry against a stopped server;
@@ -103,7 +103,9 @@ class OwnedServer:
         self._log = None
 
     def start(self) -> OwnedServer:
-        self._log = open(self.log_path, "wb")
+        self._log = open(self.log_path, "ab")  # appended: runs may share a PREFECT_HOME
+        self._log.write(f"--- tipdiff run {os.getpid()}: server on port {self.port}\n".encode())
+        self._log.flush()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tipdiff.flows.server", str(os.getpid()), str(self.port)],
             env=dict(os.environ),

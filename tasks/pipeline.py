@@ -82,11 +82,15 @@ def save_snapshot(root: str, source: web.WebSource, data: bytes) -> dict:
 
 
 @task(name="inventory", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
-def inventory(raw: str, snapshots: str | None) -> tuple[inputs.SourceFile, ...]:
-    found = inputs.inventory(Path(raw))
+def inventory(raw: str, snapshots: str | None) -> inputs.Inventory:
+    found = inputs.survey(Path(raw))
     if snapshots:
         current = web.current_snapshots(Path(snapshots))
-        found += tuple(f for f in inputs.inventory(Path(snapshots)) if f.path in current)
+        snaps = inputs.survey(Path(snapshots))
+        found = inputs.Inventory(
+            found.files + tuple(f for f in snaps.files if f.path in current),
+            found.errors + tuple(e for e in snaps.errors if e.source in current),
+        )
     return found
 
 

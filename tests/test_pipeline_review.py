@@ -8,6 +8,8 @@ import shutil
 import pandas as pd
 import pytest
 
+from tipdiff.publish import current_set
+
 from .conftest import ROOT
 
 RAW = ROOT / "data" / "raw"
@@ -23,7 +25,9 @@ def run(raw, out, **kw):
 
 
 def _tables(out):
-    return {p.name: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
+    current = current_set(out)
+    return {str(p.relative_to(current)): p.read_bytes() for p in sorted(current.rglob("*"))
+            if p.is_file()
             and p.suffix in (".csv", ".parquet", ".jsonl")}
 
 

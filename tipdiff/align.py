@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from scipy.optimize import linear_sum_assignment
 
+from .limits import MAX_ITEMS
 from .normalize import words
 from .scoring import (
     STOCK_WEIGHT,
@@ -77,7 +78,7 @@ class AlignConfig:
     leftover_token_set: float = 60.0
     leftover_floor: float = 20.0
     leftover_own: float = 15.0  # and share at least this much of their own (non-stock) content
-    max_items: int = 500  # a list longer than this is refused (real lists: a few dozen)
+    max_items: int = MAX_ITEMS  # a longer list is refused (tipdiff.limits; real: a few dozen)
     bands: tuple[tuple[str, float], ...] = (
         ("exact", 100.0),
         ("close", 85.0),

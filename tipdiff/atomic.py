@@ -1,6 +1,7 @@
-"""Write a set of files into a folder so that each file is whole: staged, flushed, moved.
+"""Write files into a folder so that each file is whole: staged, flushed, moved. No Prefect.
 
-The lowest floor of the output side: used by publishing and by web snapshots. No Prefect.
+Each file is atomic, the set is not: this suits web snapshots (every snapshot has a new
+name). A run's outputs are published as one set by `publish`, which switches versions.
 """
 
 from __future__ import annotations

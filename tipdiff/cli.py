@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import math
 import os
+import re
 import sys
 import textwrap
 from pathlib import Path
 
 from .inputs import parse_paths
-from .model import InputError, ParseResult
+from .model import InputError, ParseResult, TipdiffError
 from .read import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
@@ -77,6 +80,22 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors exit 2 without a traceback
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a number of seconds, 0 or more")
+    return value
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"(?:19|20)\d\d", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a report year such as 2023")
+    return int(text)
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
@@ -243,23 +262,54 @@ def _overrides_path(args) -> str | None:
     return str(default) if default.is_file() else None
 
 
-def cmd_run(args) -> int:
-    raw = Path(args.raw)
-    if args.overrides and not Path(args.overrides).is_file():
-        print(
-            f"tipdiff run: error: --overrides {args.overrides}: no such file: expected a CSV "
-            "with the columns country,from_year,from_text_sha256,to_year,to_text_sha256,"
-            "verdict,note",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+def _usage_error(command: str, message: str) -> int:
+    print(f"tipdiff {command}: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _check_pipeline_paths(args) -> str | None:
+    """What is wrong with the folders of `run`/`serve`, or None."""
+    raw, out, snapshots = Path(args.raw), Path(args.out), Path(args.snapshots)
     if not raw.is_dir():
-        print(
-            f"tipdiff run: error: --raw {raw}: no such folder: expected a folder of narratives "
-            "(one sub-folder per report year)",
-            file=sys.stderr,
+        what = "is a file, not a folder" if raw.exists() else "no such folder"
+        return (
+            f"--raw {raw}: {what}: expected a folder of narratives (one sub-folder per report year)"
         )
-        return EXIT_USAGE
+    for option, path in (("--out", out), ("--snapshots", snapshots)):
+        if path.exists() and not path.is_dir():
+            return (
+                f"{option} {path}: is a file, not a folder: expected a folder (created if missing)"
+            )
+    raw_r = raw.resolve()
+    if _inside(out.resolve(), raw_r):
+        return (
+            f"--out {out} is inside --raw {raw}: the next run would read the outputs as "
+            "inputs, and tipdiff never writes into the raw folder: expected an output folder "
+            "outside it"
+        )
+    if _inside(snapshots.resolve(), raw_r):
+        return (
+            f"--snapshots {snapshots} is inside --raw {raw}: fetched pages would be written "
+            "into the raw folder, which tipdiff never writes: expected a folder outside it"
+        )
+    if args.sources and not Path(args.sources).is_file():
+        return f"--sources {args.sources}: no such file: expected a CSV with year,country,url"
+    if getattr(args, "overrides", None) and not Path(args.overrides).is_file():
+        return (
+            f"--overrides {args.overrides}: no such file: expected a CSV with the columns "
+            "country,from_year,from_text_sha256,to_year,to_text_sha256,verdict,note"
+        )
+    return None
+
+
+def cmd_run(args) -> int:
+    problem = _check_pipeline_paths(args)
+    if problem:
+        return _usage_error("run", problem)
     from .publish import LockBusy, run_lock
 
     try:  # refuse early and quietly, before Prefect starts; the flow locks again for itself
@@ -268,44 +318,96 @@ def cmd_run(args) -> int:
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    if args.runner == "dask":
+        try:
+            import prefect_dask  # noqa: F401
+        except ImportError:
+            return _usage_error(
+                "run", "--runner dask needs the optional extra: pip install 'tipdiff[dask]'"
+            )
     from .flows import prefect_environment
 
     prefect_environment()
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    # No process of ours outlives the run: unless a server is given, the run owns one
+    # (tipdiff.flows.server: it dies with this process, even after kill -9).
+    server = None
+    if not os.environ.get("PREFECT_API_URL"):
+        from .flows.server import OwnedServer
+
+        server = OwnedServer().start()
+        os.environ["PREFECT_API_URL"] = server.api_url  # before Prefect is imported
+    try:
+        return _run_flow(args, server)
+    finally:
+        if server is not None:
+            server.stop()
+            os.environ.pop("PREFECT_API_URL", None)
+
+
+class _NoTracebackForTipdiffErrors(logging.Filter):
+    """Prefect logs a traceback with every failed flow or task run. tipdiff's own errors say
+    where and what was expected and are reported as such: their tracebacks are noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], TipdiffError):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def _run_flow(args, server) -> int:
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        temporary_settings,
+    )
 
     from .flows.pipeline import tipdiff_run
+    from .flows.server import ServerFailed
+    from .publish import LockBusy, NothingToPublish, PublishError
 
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).addFilter(_NoTracebackForTipdiffErrors())
     flow_fn = tipdiff_run
     if args.runner == "dask":
-        try:
-            from prefect_dask import DaskTaskRunner
-        except ImportError:
-            print(
-                "tipdiff run: error: --runner dask needs the optional extra: "
-                "pip install 'tipdiff[dask]'",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
+        from prefect_dask import DaskTaskRunner
+
         runner = (
             DaskTaskRunner(address=args.dask_address)
             if args.dask_address
             else DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1})
         )
         flow_fn = tipdiff_run.with_options(task_runner=runner)
+    updates: dict = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
     try:
-        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-            result = flow_fn(
-                raw=str(raw),
-                out=args.out,
-                sources_file=args.sources,
-                snapshots=args.snapshots,
-                wait=args.wait,
-                progress=True,
-                overrides=_overrides_path(args),
-            )
+        if server is not None:
+            timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 120))
+            updates[PREFECT_API_URL] = server.wait_ready(timeout)
+        with temporary_settings(updates=updates):
+            try:
+                result = flow_fn(
+                    raw=args.raw,
+                    out=args.out,
+                    sources_file=args.sources,
+                    snapshots=args.snapshots,
+                    wait=args.wait,
+                    progress=True,
+                    allow_empty=args.allow_empty,
+                    overrides=_overrides_path(args),
+                )
+            finally:
+                if server is not None:
+                    server.drain_prefect()
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except NothingToPublish as exc:
+        _print_errors(InputError("", m) for m in exc.errors)
+        print(f"tipdiff run: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE if exc.usage else EXIT_INPUT
+    except (ServerFailed, PublishError, OSError) as exc:
+        print(f"tipdiff run: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     c = result["counts"]
     cache = result["cache"]
     print(
@@ -331,6 +433,9 @@ def cmd_run(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    problem = _check_pipeline_paths(args)
+    if problem:
+        return _usage_error("serve", problem)
     if not os.environ.get("PREFECT_API_URL"):
         print(
             "tipdiff serve: error: needs a running Prefect server. Start one with\n"
@@ -352,6 +457,7 @@ def cmd_serve(args) -> int:
         "out": str(Path(args.out).resolve()),
         "snapshots": str(Path(args.snapshots).resolve()),
         "progress": False,
+        "allow_empty": args.allow_empty,
     }
     if args.sources:
         params["sources_file"] = str(Path(args.sources).resolve())
@@ -534,7 +640,7 @@ def build_parser() -> argparse.ArgumentParser:
         "tier, and every recommendation.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="narrative files (text, HTML or PDF)")
-    p.add_argument("--year", type=int, help="report year when neither text nor path states it")
+    p.add_argument("--year", type=_year, help="report year when neither text nor path states it")
     p.add_argument("--country", help="country name when the text states none")
     p.add_argument("--format", choices=FORMATS, default="auto", help="input format")
     p.add_argument("--json", action="store_true", help="print one JSON object instead")
@@ -569,6 +675,11 @@ def build_parser() -> argparse.ArgumentParser:
             "--sources", help="CSV of web pages to fetch first (columns year,country,url)"
         )
         p.add_argument("--snapshots", default="data/snapshots", help="where fetched pages are kept")
+        p.add_argument(
+            "--allow-empty",
+            action="store_true",
+            help="publish even when no input is found, or none is usable (replacing results)",
+        )
 
     r = command(
         "run",
@@ -580,7 +691,7 @@ def build_parser() -> argparse.ArgumentParser:
     pipeline_args(r)
     r.add_argument(
         "--wait",
-        type=float,
+        type=_seconds,
         default=300.0,
         help="seconds to wait for another run on the same --out",
     )

@@ -306,16 +306,51 @@ def json_schema() -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "tipdiff-tables.schema.json",
         "title": "tipdiff tables",
-        "description": "Rows of every table tipdiff publishes (Parquet, CSV, JSON Lines).",
+        "description": "Rows of every table tipdiff publishes (Parquet, CSV, JSON Lines). "
+        + CSV_NOTE,
         "$defs": defs,
     }
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (=HYPERLINK(...),
+# +cmd|..., -1+1, @SUM(...)); tab and carriage return are the variants that slip past filters.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_NOTE = (
+    "In the CSV files only, a text cell that begins with =, +, -, @, a tab or a carriage "
+    "return is written with a leading apostrophe (') so that spreadsheets show it as text "
+    "instead of running it as a formula, and a carriage return inside a cell is written as a "
+    "line feed (so the cell is quoted and its row stays whole); Parquet and JSON Lines hold "
+    "every value exactly."
+)
+
+
+def csv_cell(value):
+    """A text value made safe for spreadsheets (see CSV_NOTE); anything else unchanged."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    if "\r" in value:  # the csv writer quotes only \n (its line terminator), not a bare \r
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def _csv_safe(df: pd.DataFrame) -> pd.DataFrame:
+    text = [c for c in df.columns if pd.api.types.is_string_dtype(df[c].dtype)]
+    if not text:
+        return df
+    safe = df.copy()
+    for c in text:
+        safe[c] = safe[c].map(csv_cell, na_action="ignore").astype(df[c].dtype)
+    return safe
+
+
 def table_files(name: str, df: pd.DataFrame) -> dict[str, bytes]:
-    """Parquet, CSV and JSON Lines bytes of one table (deterministic for equal frames)."""
+    """Parquet, CSV and JSON Lines bytes of one table (deterministic for equal frames).
+    CSV text cells are neutralised for spreadsheets (CSV_NOTE); the other two are exact."""
     pq = io.BytesIO()
     df.to_parquet(pq, index=False, engine="pyarrow")
-    csv = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    csv = _csv_safe(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
     jsonl = df.to_json(orient="records", lines=True, force_ascii=False).strip("\n")
     jsonl = (jsonl + "\n" if jsonl else "").encode("utf-8")
     return {f"{name}.parquet": pq.getvalue(), f"{name}.csv": csv, f"{name}.jsonl": jsonl}

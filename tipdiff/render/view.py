@@ -22,7 +22,7 @@ from ..corpus import CountryHistory
 from ..diff import CountryDiff
 from ..lineage import Thread
 from ..model import InputError
-from ..tiers import TIERS, WATCH_LIST_LIMIT
+from ..tiers import RANKED, SHORT_NAMES, SPECIAL_CASE, TIERS, WATCH_LIST_LIMIT
 
 # Kinds of change as a reader sees them: `added` splits into added and reinstated.
 SHOWN_KINDS = ("unchanged", "reworded", "split", "merged", "added", "reinstated", "dropped")
@@ -53,14 +53,7 @@ BAND_MEANING = {
 }
 LINKED = ("unchanged", "reworded", "split", "merged")
 CHANGED = ("reworded", "split", "merged", "added", "dropped")
-SHORT_TIER = {
-    "Tier 1": "1",
-    "Tier 2": "2",
-    "Tier 2 Watch List": "2WL",
-    "Tier 3": "3",
-    "Special Case": "SC",
-    None: "?",
-}
+SHORT_TIER = {**SHORT_NAMES, None: "?"}
 TOP = 10  # rows in "most change" and "longest-standing" lists
 
 
@@ -291,7 +284,7 @@ def _pair_notes(cv: _Country, d: CountryDiff) -> tuple[str, ...]:
             f"the parser warned: {said[0]}"
             if said
             else f"its tier is {n.tier}, and the report may give no recommendations then"
-            if n.tier == "Special Case"
+            if n.tier == SPECIAL_CASE
             else "no list was found in the copy"
         )
         notes.append(
@@ -355,8 +348,7 @@ def timeline(h: CountryHistory, rows_: Sequence[TierRow]) -> Timeline:
         )
         if k:
             p = rows_[k - 1]
-            ranked = {"Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3"}
-            if p.tier in ranked and r.tier in ranked:
+            if p.tier in RANKED and r.tier in RANKED:
                 segments.append((x_of[p.year], y_of[p.tier], x, y))
     summary = "; ".join(p["title"] for p in points)
     return Timeline(

@@ -4,11 +4,8 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-<<<<<<< HEAD
-.PHONY: demo test chromium bench-parse bench-align bench-pipeline bench lint clean
-=======
-.PHONY: demo test bench-parse eval-shapes eval-real bench-pdf-libraries bench-align bench-pipeline bench lint clean
->>>>>>> parse
+.PHONY: demo test chromium bench-parse eval-shapes eval-real bench-pdf-libraries bench-align \
+	bench-pipeline bench vocabulary lint clean
 
 # The venv is rebuilt whenever the pins change. Every package comes from constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -38,6 +35,11 @@ chromium:
 
 bench-align: $(STAMP)
 	$(PY) bench/bench_align.py
+
+# The aligner's reference vocabulary, from the evaluation set's tune part (then bump
+# ALIGNER_VERSION: the weights change every score).
+vocabulary: $(STAMP)
+	$(PY) bench/build_vocabulary.py
 
 bench-pipeline: $(STAMP)
 	$(PY) bench/bench_pipeline.py

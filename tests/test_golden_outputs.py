@@ -4,35 +4,20 @@ TIPDIFF_UPDATE_GOLDEN=1."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from tipdiff.corpus import align_batch, dedupe, histories, year_pairs
 from tipdiff.diff import diff_narratives
-from tipdiff.inputs import inventory, parse_files
 from tipdiff.render.text import text_report
 from tipdiff.tables import build_tables
 
-from .conftest import FIXTURES, ROOT, assert_golden
+from .conftest import FIXTURES, assert_golden, demo_model
 
 GOLDEN = FIXTURES / "golden"
 
 
 @pytest.fixture(scope="module")
 def demo():
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # sources as users see them: data/raw/...
-    try:
-        parsed = parse_files(inventory(Path("data/raw")))
-    finally:
-        os.chdir(cwd)
-    docs, dups = dedupe(parsed.documents)
-    diffs = [d for pairs in year_pairs(docs).values() for d in align_batch(pairs)]
-    hist = histories(docs, diffs)
-    errors = parsed.errors + dups
-    return docs, diffs, hist, errors
+    return demo_model()
 
 
 @pytest.mark.parametrize("table", ["recommendations", "changes", "tiers", "lineage", "errors", "warnings"])

@@ -5,7 +5,6 @@ and reviewers fill: candidates, decided_by, note)."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -15,31 +14,24 @@ import lxml.html
 import pytest
 
 from tipdiff.align import DEFAULT_CONFIG, Change
-from tipdiff.corpus import align_batch, dedupe, histories, year_pairs
+from tipdiff.corpus import align_batch, histories
 from tipdiff.diff import CountryDiff
-from tipdiff.inputs import inventory, parse_files
 from tipdiff.model import Narrative, Recommendation
 from tipdiff.render import pages, view
 from tipdiff.tables import build_tables
 
-from .conftest import FIXTURES, ROOT, assert_golden
+from .conftest import FIXTURES, assert_golden
+from .conftest import demo_model as _demo
 
 GOLDEN = FIXTURES / "golden" / "reports"
+def demo_model():
+    """(histories, diffs, errors) of the demo corpus."""
+    _docs, diffs, hist, errors = _demo()
+    return hist, diffs, errors
+
+
 PAGES = ["index", "2022", "2023", "2024", "PER", "freedonia", "ruritania", "sylvania"]
 COUNTRIES = ["PER", "freedonia", "ruritania", "sylvania"]
-
-
-@lru_cache(maxsize=1)
-def demo_model():
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # sources as users see them: data/raw/...
-    try:
-        parsed = parse_files(inventory(Path("data/raw")))
-    finally:
-        os.chdir(cwd)
-    docs, dups = dedupe(parsed.documents)
-    diffs = tuple(d for pairs in year_pairs(docs).values() for d in align_batch(pairs))
-    return histories(docs, diffs), diffs, parsed.errors + dups
 
 
 @lru_cache(maxsize=1)

@@ -433,6 +433,8 @@ def _group_combos(w, pool, W, P, inter, sw, sp, weights, config) -> list[tuple[i
     whole = W[w].stems
     total = sw[w] or 1.0
     best_single = max(float(inter[w, p]) for p in pool) / total
+    if best_single > 1.0 - config.group_gain:
+        return []  # no group can cover group_gain more than this single item already does
     combos = []
     for k in range(2, min(config.max_parts, len(parts)) + 1):
         for combo in combinations(sorted(parts), k):

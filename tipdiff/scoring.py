@@ -216,11 +216,9 @@ def score_matrix(
         "containment": np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
         * 100.0,
         "token_sort_ratio": process.cdist(
-            oc, nc, scorer=fuzz.token_sort_ratio, processor=None, dtype=np.float32
-        ).astype(np.float64),
-        "ratio": process.cdist(oc, nc, scorer=fuzz.ratio, processor=None, dtype=np.float32).astype(
-            np.float64
+            oc, nc, scorer=fuzz.token_sort_ratio, processor=None, dtype=np.float64
         ),
+        "ratio": process.cdist(oc, nc, scorer=fuzz.ratio, processor=None, dtype=np.float64),
     }
     combined = np.zeros_like(shared)
     for name in SCORERS:

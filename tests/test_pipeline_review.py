@@ -31,7 +31,7 @@ def _tables(out):
             and p.suffix in (".csv", ".parquet", ".jsonl")}
 
 
-def test_run_applies_overrides_reports_stale_ones_and_reruns_identically(tmp_path, fresh_result_cache):
+def test_run_applies_overrides_reports_stale_ones_and_reruns_identically(tmp_path, fresh_result_cache, capsys):
     raw = tmp_path / "data" / "raw"
     shutil.copytree(RAW, raw)
     first = tmp_path / "first"
@@ -78,6 +78,13 @@ def test_run_applies_overrides_reports_stale_ones_and_reruns_identically(tmp_pat
     assert manifest["overrides"]["rows"] == 3 and manifest["overrides"]["not_applied"] == 1
     assert len(manifest["overrides"]["sha256"]) == 64
     assert manifest["thresholds"]["cutoff"] == 40.0 and manifest["term_weights"].startswith("reference")
+    # `tipdiff show` marks the reviewer's decisions, from the published tables
+    from tipdiff.cli import main
+
+    capsys.readouterr()
+    assert main(["show", "Sylvania", "--out", str(out)]) == 0
+    shown = capsys.readouterr().out
+    assert "set by a reviewer: not the same ask" in shown
     again = tmp_path / "again"
     run(raw, again, overrides=str(overrides))
     assert _tables(again) == _tables(out)

@@ -196,3 +196,18 @@ def test_cli_diff_applies_overrides_like_the_run(tmp_path):
     reviewed = [c for c in changes if c["decided_by"] == "review"]
     assert reviewed == [next(c for c in changes if c["from"] == list(dropped.old))]
     assert reviewed[0]["to"] == list(added.new) and reviewed[0]["note"] == "checked by hand"
+
+
+def test_terminal_report_shows_possible_links_and_reviewer_decisions():
+    from tipdiff.diff import CountryDiff
+    from tipdiff.render.text import text_report
+
+    loose = AlignConfig(cutoff=95.0, floor=95.0, second_look=0.0, leftover_token_set=0.0,
+                        candidate_floor=20.0)
+    changes = align(OLD, NEW, config=loose)
+    reviewed, _ = _apply(changes, HEADER + row("F", 2022, OLD[1], 2023, NEW[1], "link", "checked"))
+    d = CountryDiff("Freedonia", None, 2022, 2023, "Tier 2", "Tier 2", "remained",
+                    tuple(OLD), tuple(NEW), reviewed)
+    text = text_report([d])
+    assert "possibly the same as 2023 #1" in text  # the funding ask, below the cutoff here
+    assert "set by a reviewer: checked" in text

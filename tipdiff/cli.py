@@ -512,7 +512,22 @@ def _show_data(out: Path, wanted: str) -> dict | None:
         for r in rs:  # one change may span rows (split, merge): group by change_id
             g = groups.setdefault(
                 r["change_id"],
-                {"kind": r["kind"], "score": r["score"], "band": r["band"], "from": [], "to": []},
+                {
+                    "kind": r["kind"],
+                    "score": r["score"],
+                    "band": r["band"],
+                    "decided_by": r["decided_by"],
+                    "review_note": r["review_note"],
+                    "possibly": None
+                    if r["candidate_index"] is None
+                    else {
+                        "number": r["candidate_index"] + 1,
+                        "text": r["candidate_text"],
+                        "score": r["candidate_score"],
+                    },
+                    "from": [],
+                    "to": [],
+                },
             )
             if r["from_index"] is not None and r["from_index"] + 1 not in [
                 x["number"] for x in g["from"]
@@ -605,6 +620,19 @@ def cmd_show(args) -> int:
                     continue
                 for it in c[side]:
                     print(_wrap(f"      {year} #{it['number']}: ", it["text"] or ""))
+            if c["possibly"]:
+                other = p["to_year"] if c["kind"] == "dropped" else p["from_year"]
+                hint = c["possibly"]
+                print(
+                    _wrap(
+                        f"      possibly the same as {other} #{hint['number']} "
+                        f"({hint['score']:.1f}): ",
+                        hint["text"] or "",
+                    )
+                )
+            if c["decided_by"] == "review":
+                note = f": {c['review_note']}" if c["review_note"] else ""
+                print(_wrap("      set by a reviewer", note))
     if not data["pairs"]:
         year = data["tiers"][-1]["year"]
         print(f"\nonly one report year ({year}); its recommendations:")

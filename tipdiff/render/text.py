@@ -58,5 +58,16 @@ def text_report(diffs: Sequence[CountryDiff]) -> str:
                 out.append(_wrap(f"      {d.to_year} #{j + 1}: ", d.new_texts[j]))
             if c.kind == "reworded":
                 out.append(_wrap("      words: ", _inline_diff(c.word_diff)))
+            for k, score in c.candidates:  # below the link cutoff: a hint, not a verdict
+                year, text = (
+                    (d.to_year, d.new_texts[k])
+                    if c.kind == "dropped"
+                    else (d.from_year, d.old_texts[k])
+                )
+                out.append(
+                    _wrap(f"      possibly the same as {year} #{k + 1} ({score:.1f}): ", text)
+                )
+            if c.decided_by == "review":
+                out.append(_wrap("      set by a reviewer", f": {c.note}" if c.note else ""))
         out.append("")
     return "\n".join(out)

@@ -9,13 +9,14 @@ quote() is a tuple, which Dask takes apart; the box survives both runners.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.futures import as_completed
 from tipdiff.tasks import pipeline as t
 from tipdiff.tasks.pipeline import Payload
@@ -53,6 +54,35 @@ class _Progress:
             self.bar.stop()
 
 
+def _failure(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _parse_failed(files, exc: BaseException) -> list[InputError]:
+    """Every file of a parse batch that failed: an error row each (nothing else is lost)."""
+    return [
+        InputError(
+            f.path,
+            f"{f.path}: parsing the batch of {len(files)} file(s) it belongs to failed "
+            f"({_failure(exc)}): expected a parse result; this file is left out of the run",
+        )
+        for f in files
+    ]
+
+
+def _align_failed(pairs, exc: BaseException) -> list[InputError]:
+    """Every country pair of an alignment batch that failed: an error row naming its files."""
+    return [
+        InputError(
+            b.source,
+            f"{a.source} and {b.source}: {b.country} {a.year}->{b.year}: aligning the "
+            f"{a.year}->{b.year} year pair failed ({_failure(exc)}): the changes between these "
+            "years are missing from this run; everything else is published",
+        )
+        for a, b in pairs
+    ]
+
+
 def _cache_counts(futures) -> dict[str, int]:
     states = [f.state for f in futures]
     cached = sum(1 for s in states if s.name == "Cached")
@@ -68,14 +98,22 @@ def tipdiff_run(
     wait: float = 300.0,
     fetch_timeout: float = 20.0,
     progress: bool = True,
+    allow_empty: bool = False,
     config: dict | None = None,
     overrides: str | None = None,
 ) -> dict:
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
-    years, and publish tables, reports and a manifest into `out` atomically. `config` holds
+    years, and publish tables, reports and a manifest into `out` as one set. `config` holds
     aligner settings (tipdiff.align.AlignConfig fields) that differ from the defaults;
-    `overrides` is a reviewer overrides CSV (tipdiff.review)."""
+    `overrides` is a reviewer overrides CSV (tipdiff.review).
+
+    A parse batch (a report year) or an alignment batch (a year pair) that fails becomes
+    error rows naming its files; everything else is published. A run that finds no input
+    file, or no usable narrative where results are already published, publishes nothing
+    and raises publish.NothingToPublish, unless `allow_empty`."""
     started_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    log = get_run_logger()  # INFO: shown by `tipdiff serve`, quiet in `tipdiff run`
+    log.info("tipdiff run started: reading %s, publishing to %s", raw, out)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     config = AlignConfig.from_dict(config).to_dict()  # every setting, for keys and manifest
@@ -94,21 +132,41 @@ def tipdiff_run(
                     errors.append(InputError(s.url, str(exc)))
             timings["fetch"] = time.perf_counter() - clock
 
-        files = t.inventory(raw, snapshots if Path(snapshots).exists() else None)
+        found = t.inventory(raw, snapshots if Path(snapshots).exists() else None)
+        files = found.files
+        errors += found.errors
         by_year = defaultdict(list)
         for f in files:
             by_year[f.folder_year or 0].append(f)
         bar = _Progress(len(by_year), progress)
-        parse_futures = [t.parse_year.submit(tuple(by_year[y])) for y in sorted(by_year)]
+        parse_futures = {
+            t.parse_year.submit(tuple(by_year[y])): by_year[y] for y in sorted(by_year)
+        }
         documents = []
-        for fut in as_completed(parse_futures):
-            result = fut.result()
-            documents += result.documents
-            errors += result.errors
+        for fut in as_completed(list(parse_futures)):
+            fut.wait()  # records the final state (the API does not keep task states here)
+            if fut.state.is_completed():
+                result = fut.result()
+                documents += result.documents
+                errors += result.errors
+            else:
+                errors += _parse_failed(
+                    parse_futures[fut], fut.state.result(raise_on_failure=False)
+                )
             bar.step("parsing")
         documents, duplicates = t.dedupe(Payload(documents))
         errors += duplicates
         timings["parse"] = time.perf_counter() - clock - sum(timings.values())
+        previous = t.previous_manifest(out)
+        publish.refuse_empty(
+            files_found=len(files) + len(found.errors),
+            documents=len(documents),
+            previous_manifest=previous,
+            raw=raw,
+            out=out,
+            errors=tuple(e.message for e in sorted(errors, key=lambda e: (e.source, e.message))),
+            allow_empty=allow_empty,
+        )
 
         batches = t.year_pairs_of(Payload(documents))
         align_futures = [
@@ -117,7 +175,13 @@ def tipdiff_run(
         bar.extend(len(align_futures))
         for _ in as_completed(align_futures):
             bar.step("aligning")
-        diffs = [d for fut in align_futures for d in fut.result()]  # in year order
+        diffs = []
+        for pairs, fut in zip(batches.values(), align_futures, strict=True):  # in year order
+            fut.wait()
+            if fut.state.is_completed():
+                diffs += fut.result()
+            else:
+                errors += _align_failed(pairs, fut.state.result(raise_on_failure=False))
         bar.close()
         reviewed = t.read_overrides(overrides)
         errors += reviewed["errors"]
@@ -131,7 +195,9 @@ def tipdiff_run(
         tables = t.build_tables(
             Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes)
         )
-        reports = t.build_reports(Payload(histories), Payload(diffs), Payload(errors))
+        reports = t.build_reports(
+            Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes), config
+        )
         summary = reports.pop("summary.md")  # the artifact's text, not a published file
         files_out = t.output_files(Payload(tables), Payload(reports))
         timings["tables_and_reports"] = time.perf_counter() - clock - sum(timings.values())
@@ -151,11 +217,21 @@ def tipdiff_run(
             code_revision=t.code_revision(),
             timings=timings,
             cache=cache,
-            previous=t.previous_manifest(out),
+            previous=previous,
             started_at=started_at,
         )
         t.publish_outputs(out, Payload(files_out), Payload(manifest))
         t.publish_artifacts(summary, Payload(tables["tiers"]))
+    c = manifest["counts"]
+    log.info(
+        "tipdiff run finished: %d narratives of %d countries, %d error(s); results in %s "
+        "(pages: %s)",
+        c["documents"],
+        c["countries"],
+        len(errors),
+        Path(out).resolve(),
+        os.path.abspath(Path(out) / "reports" / "index.html"),
+    )
     return {
         "out": out,
         "counts": manifest["counts"],

@@ -16,10 +16,11 @@ from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from tipdiff import corpus, inputs, manifest, publish, read, render, review, tables, web
+from tipdiff import corpus, inputs, manifest, publish, read, review, tables, web
 from tipdiff.align import ALIGNER_VERSION, AlignConfig
 from tipdiff.model import InputError
 from tipdiff.parse import PARSER_VERSION
+from tipdiff.render import pages
 
 
 def _digest(obj) -> str:
@@ -81,11 +82,15 @@ def save_snapshot(root: str, source: web.WebSource, data: bytes) -> dict:
 
 
 @task(name="inventory", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
-def inventory(raw: str, snapshots: str | None) -> tuple[inputs.SourceFile, ...]:
-    found = inputs.inventory(Path(raw))
+def inventory(raw: str, snapshots: str | None) -> inputs.Inventory:
+    found = inputs.survey(Path(raw))
     if snapshots:
         current = web.current_snapshots(Path(snapshots))
-        found += tuple(f for f in inputs.inventory(Path(snapshots)) if f.path in current)
+        snaps = inputs.survey(Path(snapshots))
+        found = inputs.Inventory(
+            found.files + tuple(f for f in snaps.files if f.path in current),
+            found.errors + tuple(e for e in snaps.errors if e.source in current),
+        )
     return found
 
 
@@ -140,13 +145,17 @@ def build_tables(histories: Payload, diffs: Payload, errors: Payload, notes: Pay
 
 
 @task(name="reports", cache_policy=NO_CACHE)
-def build_reports(histories: Payload, diffs: Payload, errors: Payload) -> dict[str, str]:
-    h, d, e = histories.value, diffs.value, errors.value
-    return {
-        "report.md": render.markdown_report(h, d, e),
-        "report.html": render.html_report(h, d, e),
-        "summary.md": render.markdown_report(h, d, e, detail=False),
-    }
+def build_reports(
+    histories: Payload, diffs: Payload, errors: Payload, notes: Payload, config: dict
+) -> dict[str, str | bytes]:
+    """Pages under reports/, feeds under reports/feeds/, and "summary.md" (the artifact)."""
+    return pages.render_reports(
+        histories.value,
+        diffs.value,
+        errors.value,
+        config=AlignConfig.from_dict(config),
+        notes=notes.value,
+    )
 
 
 @task(name="previous-manifest", cache_policy=NO_CACHE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,21 @@ def tree_state(root: Path) -> dict:
 
     return {str(p.relative_to(root)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@lru_cache(maxsize=1)
+def demo_model():
+    """The demo corpus through the core, as the run computes it: (docs, diffs, histories,
+    errors). Sources are named as users see them (data/raw/...)."""
+    from tipdiff.corpus import align_batch, dedupe, histories, year_pairs
+    from tipdiff.inputs import inventory, parse_files
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        parsed = parse_files(inventory(Path("data/raw")))
+    finally:
+        os.chdir(cwd)
+    docs, dups = dedupe(parsed.documents)
+    diffs = tuple(d for pairs in year_pairs(docs).values() for d in align_batch(pairs))
+    return docs, diffs, histories(docs, diffs), parsed.errors + dups

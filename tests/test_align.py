@@ -157,7 +157,8 @@ def _brute_force_links(old, new, config):
 def test_optimal_assignment_agrees_with_brute_force(seed, n, m):
     pair = make_pair(seed)
     old, new = list(pair.old[:n]), list(pair.new[:m])
-    config = AlignConfig(part_containment=2.0)  # one-to-one only: no split/merge groups
+    # the assignment alone: no split/merge groups, no second look, no leftover pass
+    config = AlignConfig(part_containment=2.0, second_look=0.0, leftover_token_set=0.0)
     links = {lk for c in align(old, new, config=config) for lk in c.links}
     assert links == _brute_force_links(old, new, config)
 

@@ -1,47 +1,23 @@
-"""Golden files for everything people read: reports, tables and the diff text, built by the
-core from the demo corpus. Regenerate on purpose with TIPDIFF_UPDATE_GOLDEN=1."""
+"""Golden files for the tables and the diff text, built by the core from the demo corpus
+(the report pages have theirs in test_reports.py). Regenerate on purpose with
+TIPDIFF_UPDATE_GOLDEN=1."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from tipdiff.corpus import align_batch, dedupe, histories, year_pairs
 from tipdiff.diff import diff_narratives
-from tipdiff.inputs import inventory, parse_files
-from tipdiff.render import html_report, markdown_report, text_report
+from tipdiff.render.text import text_report
 from tipdiff.tables import build_tables
 
-from .conftest import FIXTURES, ROOT, assert_golden
+from .conftest import FIXTURES, assert_golden, demo_model
 
 GOLDEN = FIXTURES / "golden"
 
 
 @pytest.fixture(scope="module")
 def demo():
-    cwd = os.getcwd()
-    os.chdir(ROOT)  # sources as users see them: data/raw/...
-    try:
-        parsed = parse_files(inventory(Path("data/raw")))
-    finally:
-        os.chdir(cwd)
-    docs, dups = dedupe(parsed.documents)
-    diffs = [d for pairs in year_pairs(docs).values() for d in align_batch(pairs)]
-    hist = histories(docs, diffs)
-    errors = parsed.errors + dups
-    return docs, diffs, hist, errors
-
-
-def test_report_markdown_golden(demo):
-    _, diffs, hist, errors = demo
-    assert_golden(markdown_report(hist, diffs, errors), GOLDEN / "report.md")
-
-
-def test_report_html_golden(demo):
-    _, diffs, hist, errors = demo
-    assert_golden(html_report(hist, diffs, errors), GOLDEN / "report.html")
+    return demo_model()
 
 
 @pytest.mark.parametrize("table", ["recommendations", "changes", "tiers", "lineage", "errors", "warnings"])

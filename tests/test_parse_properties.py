@@ -138,3 +138,78 @@ def test_the_seeds_real_recommendations_round_trip_as_a_semicolon_paragraph():
     lowered = [bare[0]] + [b[0].lower() + b[1:] for b in bare[1:]]
     block = "; ".join(lowered[:-1]) + "; and " + lowered[-1] + "."
     assert _parsed(_doc(block, header="RECOMMENDATIONS FOR PERU:\n")) == lowered[:-1] + [lowered[-1] + "."]
+
+
+# Issue 7: lists that mix separators, semicolon lists without a closing "and", and copies
+# cut off inside the last item.
+SEPARATORS = [" • ", "\n", "\n\n", "", " * ", "\n- ", "\n• ", " "]
+
+
+@settings(max_examples=80, deadline=None)
+@given(items=st.lists(item(), min_size=2, max_size=12), data=st.data())
+def test_mixed_separators_round_trip(items, data):
+    block = items[0]
+    for it in items[1:]:
+        block += data.draw(st.sampled_from(SEPARATORS)) + it
+    assert _parsed(_doc(block)) == items
+
+
+def _lowered(items: list[str]) -> list[str]:
+    bare = [i.rstrip(".") for i in items]
+    return [bare[0]] + [b[0].lower() + b[1:] for b in bare[1:]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(items=st.lists(item(semicolons_inside=False), min_size=3, max_size=10),
+       closing=st.sampled_from(["", "and, "]))
+def test_semicolon_paragraph_without_a_closing_and_round_trips(items, closing):
+    lowered = _lowered(items)
+    block = "; ".join(lowered[:-1]) + "; " + closing + lowered[-1] + "."
+    expected = lowered[:-1] + [lowered[-1] + "."]
+    assert _parsed(_doc(block, header="RECOMMENDATIONS FOR FREEDONIA:\n")) == expected
+
+
+def _cut_doc(block: str) -> str:
+    return _doc(block).split("\nPROSECUTION")[0] + "\n"
+
+
+CUT_STYLES = ["inline-bullets", "glued", "bullet-lines", "dash-lines", "paragraphs",
+              "hard-wrapped-lines", "inline-asterisks"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(items=st.lists(item(), min_size=2, max_size=10), style=st.sampled_from(CUT_STYLES),
+       first=st.integers(1, 5), data=st.data())
+def test_lists_cut_off_inside_the_last_item_round_trip_and_say_so(items, style, first, data):
+    words = items[-1].split(" ")
+    # a cut keeps at least the opening verb ("In" alone could open any sentence)
+    opening = max(len(v.split(" ")) for v in VERBS if items[-1].startswith(v + " "))
+    # nor ends on a bare number, which a hard wrap could leave alone on a line like a page number
+    keep = [k for k in range(opening, len(words))
+            if not words[k - 1].endswith((".", ",")) and not words[k - 1].isdigit()]
+    if not keep:
+        return
+    cut = " ".join(words[: data.draw(st.sampled_from(keep))])
+    block = STYLES[style]([*items[:-1], cut], first)
+    if style == "bullet-lines":
+        block = block.removesuffix("\n• ")
+    result = parse_narrative(_cut_doc(block), source="cut.txt")
+    (doc,) = result.documents
+    assert [r.text for r in doc.recommendations] == [*items[:-1], cut]
+    assert [r.truncated for r in doc.recommendations] == [False] * (len(items) - 1) + [True]
+
+
+@settings(max_examples=60, deadline=None)
+@given(items=st.lists(item(semicolons_inside=False), min_size=3, max_size=10), data=st.data())
+def test_semicolon_lists_cut_off_inside_the_last_item_round_trip(items, data):
+    lowered = _lowered(items)
+    words = lowered[-1].split(" ")
+    keep = [k for k in range(1, len(words)) if not words[k - 1].endswith((".", ",", ";"))]
+    if not keep:
+        return
+    cut = " ".join(words[: data.draw(st.sampled_from(keep))])
+    block = "; ".join(lowered[:-1]) + "; " + cut
+    text = _doc(block, header="RECOMMENDATIONS FOR FREEDONIA:\n").split("\nPROSECUTION")[0] + "\n"
+    (doc,) = parse_narrative(text, source="cut.txt").documents
+    assert [r.text for r in doc.recommendations] == [*lowered[:-1], cut]
+    assert doc.recommendations[-1].truncated

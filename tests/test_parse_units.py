@@ -92,7 +92,9 @@ def test_fictional_country_keeps_its_name_without_code():
     lambda t: t.replace("\n", "\r\n").encode("utf-8"),
     lambda t: t.replace("\n", "\r\n").encode("cp1252"),
     lambda t: t.encode("utf-16"),
-], ids=["utf8", "utf8-bom", "crlf", "cp1252-crlf", "utf16"])
+    lambda t: t.encode("utf-16-le"),
+    lambda t: t.replace("\n", "\r\n").encode("utf-16-be"),
+], ids=["utf8", "utf8-bom", "crlf", "cp1252-crlf", "utf16", "utf16le-no-bom", "utf16be-no-bom-crlf"])
 def test_encodings_give_the_same_result(encode):
     text = SEED.read_text(encoding="utf-8").replace("Venezuelans", "Venezuelans “in need”")
     base = parse_bytes(text.encode("utf-8"), source="s.txt").documents[0]
@@ -100,6 +102,8 @@ def test_encodings_give_the_same_result(encode):
     assert [r.text for r in doc.recommendations] == [r.text for r in base.recommendations]
     assert "“in need”" in doc.recommendations[7].text
     assert (doc.country, doc.year, doc.tier) == ("Peru", 2023, "Tier 2")
+    if encode(".")[1:2] == b"\x00" or encode(".")[:1] == b"\x00":  # UTF-16 without a BOM says so
+        assert any("UTF-16 text without a byte-order mark" in w for w in doc.warnings)
 
 
 @pytest.mark.parametrize("data, fragment", [
@@ -147,7 +151,7 @@ def test_cli_bad_inputs_exit_1_and_the_rest_is_parsed(tmp_path):
 
 
 def test_cli_usage_error_exits_2():
-    proc = subprocess.run([sys.executable, "-m", "tipdiff.cli", "parse", "--format", "pdf", str(SEED)],
+    proc = subprocess.run([sys.executable, "-m", "tipdiff.cli", "parse", "--format", "docx", str(SEED)],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 

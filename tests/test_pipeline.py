@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from tipdiff import parse as parse_module
-from tipdiff.publish import LockBusy, run_lock
+from tipdiff.align import DEFAULT_CONFIG
+from tipdiff.publish import LockBusy, current_set, run_lock
 from tipdiff.tables import SCHEMA
 
 from .conftest import ROOT, tree_state
@@ -28,8 +29,11 @@ def run(raw, out, **kw):
 
 
 def _outputs(out):
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())
-            if p.is_file() and p.name not in ("manifest.json", ".tipdiff.lock")}
+    """Every file of the published set but the manifest, pages and feeds under reports/
+    included (read from the set `current` names, resolved once)."""
+    current = current_set(out)
+    return {str(p.relative_to(current)): p.read_bytes() for p in sorted(current.rglob("*"))
+            if p.is_file() and p.name != "manifest.json"}
 
 
 def test_demo_run_publishes_every_table_report_schema_and_manifest(tmp_path, fresh_result_cache):
@@ -76,11 +80,15 @@ def test_demo_run_publishes_every_table_report_schema_and_manifest(tmp_path, fre
     assert {s["path"] for s in manifest["sources"]} == {str(p) for p in RAW.glob("*/*.txt")}
     assert all(len(s["sha256"]) == 64 for s in manifest["sources"])
     assert manifest["parser_version"] == parse_module.PARSER_VERSION
-    assert manifest["thresholds"]["cutoff"] == 42.0 and manifest["code_revision"]
+    assert manifest["thresholds"]["cutoff"] == DEFAULT_CONFIG.cutoff and manifest["code_revision"]
     assert set(manifest["outputs"]) == set(_outputs(out))
-    report = (out / "report.md").read_text()
-    assert "Freedonia" in report and "**split**" in report and "Watch List" in report
-    assert "<del>" in (out / "report.html").read_text()
+    reports = out / "reports"
+    assert "**split**" in (reports / "freedonia.md").read_text()
+    assert "<del>" in (reports / "freedonia.html").read_text()
+    assert "Sylvania" in (reports / "index.html").read_text()
+    assert {p.name for p in (reports / "feeds").iterdir()} == {
+        "PER.xml", "freedonia.xml", "ruritania.xml", "sylvania.xml"}
+    assert "reports/index.html" in manifest["outputs"]
 
 
 def test_rerun_is_served_from_cache_and_identical(tmp_path, fresh_result_cache):
@@ -193,8 +201,9 @@ def test_artifacts_are_published(tmp_path):
     with get_client(sync_client=True) as client:
         arts = {a.key: a for a in client.read_latest_artifacts()}
     summary = arts["tipdiff-summary"].data
-    assert "| Freedonia | 2022–2024 | Tier 1 | 2024: upgraded |" in summary
-    assert "## Freedonia" not in summary  # the summary, not the whole report
+    assert "| Freedonia | 2022–2024 | Tier 1 | upgraded |" in summary  # the index, as Markdown
+    assert "](" not in summary  # no links to pages the artifact does not have
+    assert "## Freedonia" not in summary  # the summary, not every country's page
     assert arts["tipdiff-tiers"].type == "table"
 
 
@@ -213,3 +222,119 @@ def test_dask_task_runner_gives_the_same_tables(tmp_path, fresh_result_cache):
         result = dask_flow(raw=str(RAW), out=str(dask_out), progress=False)
     assert result["cache"]["parse"]["computed"] == 3 and result["cache"]["align"]["computed"] == 2
     assert _outputs(dask_out) == _outputs(threads)
+
+
+def _narrative(country, year, items, tier="Tier 2"):
+    from .test_inputs import narrative
+
+    return narrative(country, year, items, tier)
+
+
+def test_csv_cells_that_would_run_as_formulas_get_an_apostrophe_other_formats_stay_exact(
+        tmp_path, fresh_result_cache, monkeypatch):
+    import csv
+
+    from tipdiff.tables import FORMULA_STARTS
+
+    items = ['=HYPERLINK("http://example.invalid","Fund shelters")', "+1 Train more labour inspectors.",
+             "-2 Publish data on convictions.", "@SUM(1) Open a hotline for victims.",
+             "Ordinary item: fund the shelter."]  # tab and CR starts: see test_tables_csv.py
+    raw = tmp_path / "raw"
+    for year, tier in ((2023, "Tier 2"), (2024, "Tier 1")):
+        (raw / str(year)).mkdir(parents=True)
+        (raw / str(year) / "freedonia.txt").write_text(_narrative("Freedonia", year, items, tier))
+    (raw / "=HYPERLINK(1).txt").write_text("Meeting notes: bring the projector.\n")
+    monkeypatch.chdir(raw)  # sources are then relative: '=HYPERLINK(1).txt' starts a cell
+    out = tmp_path / "out"
+    run(".", out)
+    exact = pd.read_parquet(out / "recommendations.parquet")
+    assert exact[exact.year == 2023]["text"].tolist() == items  # Parquet: exact
+    jsonl = [json.loads(line) for line in (out / "recommendations.jsonl").read_text().splitlines()]
+    assert [r["text"] for r in jsonl if r["year"] == 2023] == items  # JSON Lines: exact
+    with open(out / "recommendations.csv", newline="") as fh:
+        texts = [r["text"] for r in csv.DictReader(fh) if r["year"] == "2023"]
+    assert texts == ["'" + t if t.startswith(FORMULA_STARTS) else t for t in items]
+    with open(out / "errors.csv", newline="") as fh:
+        errors = list(csv.DictReader(fh))
+    assert [e["source"] for e in errors] == ["'=HYPERLINK(1).txt"]
+    for name in TABLES:  # no cell of any CSV starts a formula
+        with open(out / f"{name}.csv", newline="") as fh:
+            for row in csv.reader(fh):
+                assert not any(cell.startswith(FORMULA_STARTS) for cell in row), (name, row)
+    schema = json.loads((out / "schema.json").read_text())
+    assert "leading apostrophe (')" in schema["description"] and "Parquet and JSON Lines hold every value exactly" in schema["description"]
+
+
+def test_a_failed_year_pair_or_parse_batch_is_error_rows_and_the_rest_is_published(
+        tmp_path, fresh_result_cache, monkeypatch):
+    import tipdiff.corpus
+    import tipdiff.inputs
+
+    real_align, real_parse = tipdiff.corpus.align_batch, tipdiff.inputs.parse_files
+
+    def align_batch(pairs, **kw):  # the failure a 252 GiB matrix gave, for one year pair only
+        if pairs[0][0].year == 2023:
+            raise MemoryError("Unable to allocate 252. GiB for an array")
+        return real_align(pairs, **kw)
+
+    def parse_files(files):
+        if files[0].folder_year == 2022:
+            raise RuntimeError("parser crashed")
+        return real_parse(files)
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    (raw / "2025").mkdir()
+    for f in (raw / "2024").iterdir():
+        (raw / "2025" / f.name.replace("2024", "2025")).write_text(f.read_text().replace("2024", "2025"))
+    monkeypatch.setattr(tipdiff.corpus, "align_batch", align_batch)
+    result = run(raw, tmp_path / "out")
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    align_rows = errors[errors.message.str.contains("aligning the 2023->2024 year pair failed")]
+    assert len(align_rows) == 3  # one per country pair, naming both files
+    for _, row in align_rows.iterrows():
+        old = row.source.replace("2024", "2023")
+        assert row.message.startswith(f"{old} and {row.source}: ")
+        assert "(MemoryError: Unable to allocate 252. GiB for an array)" in row.message
+    changes = pd.read_parquet(tmp_path / "out" / "changes.parquet")
+    assert set(zip(changes.from_year, changes.to_year, strict=True)) == {(2022, 2023), (2024, 2025)}
+    assert len(pd.read_parquet(tmp_path / "out" / "tiers.parquet")) == 13  # every narrative
+    assert len(result["errors"]) == 3
+
+    monkeypatch.setattr(tipdiff.corpus, "align_batch", real_align)
+    monkeypatch.setattr(tipdiff.inputs, "parse_files", parse_files)
+    raw2 = tmp_path / "raw2"  # other paths: the parse cache of the first run does not apply
+    shutil.copytree(raw, raw2)
+    result = run(raw2, tmp_path / "out2")
+    errors = pd.read_csv(tmp_path / "out2" / "errors.csv")
+    assert sorted(errors.source) == sorted(str(p) for p in (raw2 / "2022").iterdir())
+    assert all("parsing the batch of 3 file(s) it belongs to failed (RuntimeError: parser crashed)"
+               in m for m in errors.message)
+    tiers = pd.read_parquet(tmp_path / "out2" / "tiers.parquet")
+    assert sorted(set(tiers.year)) == [2023, 2024, 2025] and len(tiers) == 10
+
+
+def test_no_usable_narrative_never_replaces_a_publication_and_an_empty_raw_is_refused(
+        tmp_path, fresh_result_cache):
+    from tipdiff.publish import NothingToPublish
+
+    out = tmp_path / "out"
+    run(RAW, out)
+    before = _outputs(out)
+    bad = tmp_path / "bad"
+    (bad / "2023").mkdir(parents=True)
+    (bad / "2023" / "empty.txt").write_bytes(b"")
+    (bad / "2023" / "notes.txt").write_text("Meeting notes: bring the projector.\n")
+    with pytest.raises(NothingToPublish, match="the 10 narratives published in .* are kept") as caught:
+        run(bad, out)
+    assert not caught.value.usage and len(caught.value.errors) == 2
+    assert _outputs(out) == before  # nothing was replaced
+    empty = tmp_path / "empty"
+    (empty / "2023").mkdir(parents=True)
+    (empty / "2023" / ".DS_Store").write_bytes(b"\x00")
+    with pytest.raises(NothingToPublish, match="no input files found") as caught:
+        run(empty, tmp_path / "fresh")
+    assert caught.value.usage and not (tmp_path / "fresh" / "manifest.json").exists()
+    result = run(bad, out, allow_empty=True)  # said so: the empty set replaces the old one
+    assert result["counts"]["documents"] == 0 and len(result["errors"]) == 2
+    assert len(pd.read_parquet(out / "recommendations.parquet")) == 0

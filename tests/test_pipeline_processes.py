@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -51,48 +52,158 @@ def write_synthetic_corpus(raw: Path, countries: int, years: range, variant: str
 
 
 def _published(out: Path) -> dict[str, bytes]:
+    """The published files (not the manifest: it records times), read through `out`. The
+    sources column names files by path, so two folders compare only for one --raw."""
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())
             if p.is_file() and p.name not in ("manifest.json", ".tipdiff.lock")}
 
 
-def test_kill_9_mid_publish_leaves_whole_outputs_and_a_rerun_equals_a_clean_run(tmp_path, home):
-    raw, out, clean = tmp_path / "raw", tmp_path / "out", tmp_path / "clean"
-    write_synthetic_corpus(raw, 300, range(2019, 2023))
-    first = tipdiff(["run", "--raw", str(raw), "--out", str(out)], home)
-    assert first.returncode == 0, first.stderr
+def session_members(sid: int) -> list[tuple[int, str]]:
+    """Every live process in session `sid` (a child started with start_new_session=True
+    leads its own session; its descendants stay in it unless they leave on purpose)."""
+    members = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            cmdline = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        if int(fields[3]) == sid and fields[0] != "Z":
+            members.append((int(entry), cmdline.strip()))
+    return members
+
+
+class Captured:
+    """A `tipdiff run` with its stdout and stderr captured, as a calling script would."""
+
+    def __init__(self, args, env, cwd=ROOT):
+        self.proc = subprocess.Popen(TIPDIFF + args, env=env, cwd=cwd, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, start_new_session=True)
+        self.out: dict[str, bytes] = {}
+        self.eof = {name: threading.Event() for name in ("stdout", "stderr")}
+        for name in self.eof:
+            threading.Thread(target=self._drain, args=(name,), daemon=True).start()
+
+    def _drain(self, name):
+        self.out[name] = getattr(self.proc, name).read()  # returns at end-of-file only
+        self.eof[name].set()
+
+    def pipes_closed(self, timeout) -> bool:
+        return all(e.wait(timeout) for e in self.eof.values())
+
+    def leftovers(self, timeout) -> list:
+        deadline = time.monotonic() + timeout
+        while (left := session_members(self.proc.pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return left
+
+    def cleanup(self):
+        for pid, _ in session_members(self.proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        self.proc.wait(timeout=30)
+
+
+KILLER = (ROOT / "tests" / "test_publish.py").read_text().split("KILLER = '''")[1].split("'''")[0]
+
+
+def test_kill_9_of_run_ends_every_process_and_the_caller_gets_eof(tmp_path):
+    # Its own Prefect home: the kill may land while the server migrates a database.
+    run = Captured(["run", "--out", str(tmp_path / "out")], cli_env(tmp_path / "home"))
+    try:
+        deadline = time.monotonic() + 120
+        while len(session_members(run.proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the Prefect server has been started
+        time.sleep(3)  # and the run is under way
+        assert run.proc.poll() is None and len(session_members(run.proc.pid)) >= 2
+        os.kill(run.proc.pid, signal.SIGKILL)
+        assert run.pipes_closed(timeout=15), session_members(run.proc.pid)
+        assert run.leftovers(timeout=15) == []
+        assert run.proc.wait(timeout=5) == -signal.SIGKILL
+    finally:
+        run.cleanup()
+
+
+def test_a_failing_run_exits_with_a_reason_ends_every_process_and_closes_the_pipes(tmp_path, home):
+    """The run fails inside the flow: no usable narrative, and --out holds a publication
+    (as an earlier tipdiff left it), which must not be replaced by empty tables."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "recommendations.csv").write_text("country,year,text\nFreedonia,2023,Fund shelters.\n")
+    (out / "manifest.json").write_text(json.dumps({"counts": {"documents": 1}}))
+    before = tree_state(out)
+    raw = tmp_path / "raw"
+    (raw / "2023").mkdir(parents=True)
+    (raw / "2023" / "notes.txt").write_text("Meeting notes: bring the projector.\n")
+    run = Captured(["run", "--raw", str(raw), "--out", str(out)], cli_env(home))
+    try:
+        assert run.pipes_closed(timeout=240)
+        assert run.proc.wait(timeout=10) == 1
+        stderr = run.out["stderr"].decode()
+        assert f"error: {raw / '2023' / 'notes.txt'}: " in stderr
+        assert (f"tipdiff run: error: no usable narrative in {raw}: 1 input file(s), none could be "
+                f"used (see the errors); the 1 narratives published in {out} are kept") in stderr
+        assert "Traceback" not in stderr
+        assert run.leftovers(timeout=10) == []
+    finally:
+        run.cleanup()
+    assert {k: v for k, v in tree_state(out).items() if k != ".tipdiff.lock"} == before
+
+
+def test_kill_9_after_the_first_move_into_out_leaves_one_whole_set_and_a_rerun_equals_a_clean_run(
+        tmp_path, home):
+    """The run is killed (SIGKILL, from inside, by the test's sitecustomize) right after its
+    first rename into --out; the raw folder sits below a dot-folder and is given with '..'."""
+    raw = tmp_path / ".cache" / "raw"
+    write_synthetic_corpus(raw, 5, range(2021, 2024))
+    hugeland = [f"Train the officials of ward {i}." for i in range(501)]
+    for year in (2022, 2023):
+        (raw / str(year) / "hugeland.txt").write_text(
+            f"{year} Trafficking in Persons Report: Hugeland\nHUGELAND: Tier 2\nPRIORITIZED "
+            "RECOMMENDATIONS:\n" + "\n".join("• " + t for t in hugeland) + "\nPROSECUTION\n")
+    work = tmp_path / "work"
+    work.mkdir()
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    args = ["run", "--raw", "../.cache/raw", "--out", str(out)]
+    first = subprocess.run(TIPDIFF + args, env=cli_env(home), cwd=work, capture_output=True,
+                           text=True, timeout=300)
+    assert first.returncode == 1, first.stderr
+    assert "tipdiff: 15 narratives of 5 countries" in first.stdout  # nothing hidden by '.cache'
+    for year in (2022, 2023):
+        assert (f"error: ../.cache/raw/{year}/hugeland.txt: Hugeland {year}: 501 recommendations, "
+                "more than the 500 a narrative may have") in first.stderr
+    assert "Traceback" not in first.stderr
     previous = _published(out)
-    write_synthetic_corpus(raw, 300, range(2019, 2023), variant="two")  # every table changes
+    write_synthetic_corpus(raw, 5, range(2021, 2024), variant="two")  # every table changes
 
-    killed_during_publish = False
-    for _attempt in range(3):
-        proc = subprocess.Popen(TIPDIFF + ["run", "--raw", str(raw), "--out", str(out)], env=cli_env(home),
-                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
-        deadline = time.monotonic() + 240
-        while proc.poll() is None and time.monotonic() < deadline:
-            if any(out.glob(".staging-*")):
-                _kill_group(proc)
-                killed_during_publish = True
-                break
-            time.sleep(0.0005)
-        else:
-            _kill_group(proc)
-        if killed_during_publish:
-            break
-        previous = _published(out)  # that attempt finished: its outputs are the "previous" ones now
-    assert killed_during_publish, "never caught the run while it was publishing"
-
-    clean_run = tipdiff(["run", "--raw", str(raw), "--out", str(clean)], home)
-    assert clean_run.returncode == 0, clean_run.stderr
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(KILLER)
+    env = {**cli_env(home), "PYTHONPATH": str(site),
+           "TIPDIFF_TEST_KILL_AFTER_MOVES": f"1:{out}"}
+    killed = Captured(args, env, cwd=work)
+    try:
+        assert killed.pipes_closed(timeout=240)
+        assert killed.proc.wait(timeout=10) == -signal.SIGKILL
+        assert killed.leftovers(timeout=10) == []
+    finally:
+        killed.cleanup()
+    clean_run = subprocess.run(TIPDIFF + ["run", "--raw", "../.cache/raw", "--out", str(clean)],
+                               env=cli_env(home), cwd=work, capture_output=True, text=True,
+                               timeout=300)
+    assert clean_run.returncode == 1, clean_run.stderr
     new = _published(clean)
+    assert new != previous
     after_crash = _published(out)
-    for name, data in after_crash.items():  # every published file is whole: old or new, never half
-        assert data in (previous.get(name), new.get(name)), name
-    json.loads((out / "manifest.json").read_text())
-    rerun = tipdiff(["run", "--raw", str(raw), "--out", str(out)], home)
-    assert rerun.returncode == 0, rerun.stderr
+    assert after_crash == previous  # the whole old set, through the top-level paths
+    assert _published(out / "current") == previous  # and through `current`
+    rerun = subprocess.run(TIPDIFF + args, env=cli_env(home), cwd=work, capture_output=True,
+                           text=True, timeout=300)
+    assert rerun.returncode == 1, rerun.stderr
     assert _published(out) == new
-    assert not list(out.glob(".staging-*"))
+    assert not [p for p in out.rglob(".*") if p.name != ".tipdiff.lock"]
 
 
 def test_cli_reports_bad_inputs_exits_1_and_never_writes_raw(tmp_path, home):
@@ -136,6 +247,45 @@ def test_cli_usage_errors_exit_2(tmp_path, home):
     assert env_less.returncode == 2 and "prefect server start" in env_less.stderr
 
 
+def test_cli_refuses_bad_arguments_with_a_reason_and_exit_2(tmp_path, home):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    before = tree_state(raw)
+    (tmp_path / "empty" / "2023").mkdir(parents=True)
+    a_file = tmp_path / "results.txt"
+    a_file.write_text("not a folder\n")
+    cases = [
+        (["run", "--raw", str(raw), "--out", str(raw)],
+         f"--out {raw} is inside --raw {raw}: the next run would read the outputs as inputs"),
+        (["run", "--raw", str(raw), "--out", str(raw / "processed")],
+         f"--out {raw / 'processed'} is inside --raw {raw}"),
+        (["serve", "--raw", str(raw), "--out", str(raw / "2023" / "out")],
+         f"--out {raw / '2023' / 'out'} is inside --raw {raw}"),
+        (["run", "--raw", str(raw), "--out", str(a_file)],
+         f"--out {a_file}: is a file, not a folder: expected a folder"),
+        (["run", "--raw", str(raw), "--snapshots", str(raw / "snaps"), "--out", str(tmp_path / "o")],
+         f"--snapshots {raw / 'snaps'} is inside --raw {raw}: fetched pages would be written into the raw folder"),
+        (["run", "--raw", str(a_file)], f"--raw {a_file}: is a file, not a folder"),
+        (["run", "--raw", str(raw), "--sources", str(tmp_path / "none.csv")],
+         f"--sources {tmp_path / 'none.csv'}: no such file"),
+        (["run", "--raw", str(tmp_path / "empty"), "--out", str(tmp_path / "o")],
+         f"--raw {tmp_path / 'empty'}: no input files found"),
+        (["run", "--wait", "-1"], "argument --wait: '-1': expected a number of seconds, 0 or more"),
+        (["run", "--wait", "nan"], "argument --wait: 'nan': expected a number of seconds, 0 or more"),
+        (["parse", "--year", "-2023", str(RAW / "2023" / "peru_2023_tip_excerpt.txt")],
+         "argument --year: '-2023': expected a report year such as 2023"),
+        (["parse", "--year", "0", str(RAW / "2023" / "peru_2023_tip_excerpt.txt")],
+         "argument --year: '0': expected a report year such as 2023"),
+    ]
+    for args, message in cases:
+        proc = tipdiff(args, home)
+        assert proc.returncode == 2, (args, proc.returncode, proc.stderr)
+        assert message in proc.stderr, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr, args
+    assert tree_state(raw) == before  # nothing was written into raw
+    assert not (tmp_path / "o" / "current").exists()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -162,9 +312,10 @@ def test_serve_deployment_on_a_real_server_runs_on_demand(tmp_path):
                 time.sleep(0.5)
         client_env = {**env, "PREFECT_API_URL": api, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
         out = tmp_path / "out"
+        serve_log = tmp_path / "serve.log"
         serve = subprocess.Popen(TIPDIFF + ["serve", "--cron", "0 6 * * *", "--raw", str(RAW), "--out", str(out)],
-                                 env=client_env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, start_new_session=True)
+                                 env=client_env, cwd=ROOT, stdout=serve_log.open("w"),
+                                 stderr=subprocess.STDOUT, start_new_session=True)
         trigger = (
             "import sys, time\n"
             "from prefect.deployments import run_deployment\n"
@@ -188,6 +339,13 @@ def test_serve_deployment_on_a_real_server_runs_on_demand(tmp_path):
         assert "state COMPLETED" in done.stdout, done.stdout + done.stderr
         assert json.loads((out / "manifest.json").read_text())["counts"]["documents"] == 10
         assert len(pd.read_parquet(out / "tiers.parquet")) == 10
+        deadline = time.monotonic() + 30  # serve logs the run it executed and where results went
+        while "tipdiff run finished" not in serve_log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        log = serve_log.read_text()
+        assert f"tipdiff run started: reading {RAW}, publishing to {out}" in log, log
+        assert f"10 narratives of 4 countries, 0 error(s); results in {out}" in log, log
+        assert str(out / "reports" / "index.html") in log
     finally:
         if serve is not None:
             _kill_group(serve)

@@ -8,6 +8,8 @@ import shutil
 import pandas as pd
 import pytest
 
+from tipdiff.publish import current_set
+
 from .conftest import ROOT
 
 RAW = ROOT / "data" / "raw"
@@ -23,7 +25,9 @@ def run(raw, out, **kw):
 
 
 def _tables(out):
-    return {p.name: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
+    current = current_set(out)
+    return {str(p.relative_to(current)): p.read_bytes() for p in sorted(current.rglob("*"))
+            if p.is_file()
             and p.suffix in (".csv", ".parquet", ".jsonl")}
 
 
@@ -67,10 +71,13 @@ def test_run_applies_overrides_reports_stale_ones_and_reruns_identically(tmp_pat
     warnings = pd.read_parquet(out / "warnings.parquet")
     stale = warnings[warnings.source == str(overrides)]
     assert len(stale) == 1 and "line 4" in stale.message.iloc[0] and "not applied" in stale.message.iloc[0]
+    page = (out / "reports" / "freedonia.md").read_text()  # the reader sees it on the page too
+    assert "line 4" in page and "not applied" in page
+    assert "review" in page.lower()
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["overrides"]["rows"] == 3 and manifest["overrides"]["not_applied"] == 1
     assert len(manifest["overrides"]["sha256"]) == 64
-    assert manifest["thresholds"]["cutoff"] == 42.0 and manifest["term_weights"].startswith("reference")
+    assert manifest["thresholds"]["cutoff"] == 40.0 and manifest["term_weights"].startswith("reference")
     again = tmp_path / "again"
     run(raw, again, overrides=str(overrides))
     assert _tables(again) == _tables(out)

@@ -38,8 +38,14 @@ def row(country, fy, old_text, ty, new_text, verdict, note=""):
 def _apply(changes, csv_text, old=OLD, new=NEW):
     overrides, errors = read_overrides(csv_text, source="overrides.csv")
     assert not errors
-    return apply_overrides(changes, prepare(old), prepare(new), overrides,
-                           weights=reference_weights(), config=AlignConfig())
+    return apply_overrides(
+        changes,
+        prepare(old),
+        prepare(new),
+        overrides,
+        weights=reference_weights(),
+        config=AlignConfig(),
+    )
 
 
 def kinds(changes):
@@ -47,26 +53,45 @@ def kinds(changes):
 
 
 def test_bad_rows_are_errors_naming_the_line_and_the_rest_still_count():
-    text = (HEADER + row("Freedonia", 2022, OLD[0], 2023, NEW[0], "link")
-            + "Freedonia,22,abc,2023,zz,maybe,\n"
-            + row("Freedonia", 2023, OLD[0], 2022, NEW[0], "unlink"))
+    text = (
+        HEADER
+        + row("Freedonia", 2022, OLD[0], 2023, NEW[0], "link")
+        + "Freedonia,22,abc,2023,zz,maybe,\n"
+        + row("Freedonia", 2023, OLD[0], 2022, NEW[0], "unlink")
+    )
     overrides, errors = read_overrides(text, source="data/overrides.csv")
     assert len(overrides) == 1 and overrides[0].line == 2
     assert [e.message.split(": expected")[0] for e in errors] == [
-        "data/overrides.csv: line 3", "data/overrides.csv: line 4"]
-    assert "from_year as YYYY" in errors[0].message and "verdict 'link' or 'unlink'" in errors[0].message
+        "data/overrides.csv: line 3",
+        "data/overrides.csv: line 4",
+    ]
+    assert (
+        "from_year as YYYY" in errors[0].message
+        and "verdict 'link' or 'unlink'" in errors[0].message
+    )
     assert "from_year before to_year" in errors[1].message
     _, missing = read_overrides("country,verdict\nX,link\n", source="o.csv")
     assert "line 1: expected the header" in missing[0].message
 
 
 def test_link_joins_two_items_the_aligner_kept_apart():
-    changes = align(OLD, NEW, config=AlignConfig(cutoff=95.0, floor=95.0))
+    changes = align(
+        OLD,
+        NEW,
+        config=AlignConfig(cutoff=95.0, floor=95.0, second_look=0.0, leftover_token_set=0.0),
+    )
     assert ("dropped", (0,), (), "aligner") in kinds(changes)
-    out, skipped = _apply(changes, HEADER + row("Freedonia", 2022, OLD[0], 2023, NEW[0], "link", "same ask"))
+    out, skipped = _apply(
+        changes, HEADER + row("Freedonia", 2022, OLD[0], 2023, NEW[0], "link", "same ask")
+    )
     assert not skipped
     linked = next(c for c in out if c.old == (0,))
-    assert (linked.kind, linked.new, linked.decided_by, linked.note) == ("reworded", (0,), "review", "same ask")
+    assert (linked.kind, linked.new, linked.decided_by, linked.note) == (
+        "reworded",
+        (0,),
+        "review",
+        "same ask",
+    )
     assert linked.score is not None and linked.word_diff
     # every index still appears exactly once
     assert sorted(i for c in out for i in c.old) == [0, 1, 2]
@@ -76,15 +101,23 @@ def test_link_joins_two_items_the_aligner_kept_apart():
 def test_unlink_separates_a_link_into_dropped_and_added():
     changes = align(OLD, NEW)
     assert any(c.links == [(1, 1)] for c in changes)
-    out, _ = _apply(changes, HEADER + row("Freedonia", 2022, OLD[1], 2023, NEW[1], "unlink", "different sites"))
-    assert ("dropped", (1,), (), "review") in kinds(out) and ("added", (), (1,), "review") in kinds(out)
+    out, _ = _apply(
+        changes, HEADER + row("Freedonia", 2022, OLD[1], 2023, NEW[1], "unlink", "different sites")
+    )
+    assert ("dropped", (1,), (), "review") in kinds(out) and ("added", (), (1,), "review") in kinds(
+        out
+    )
     untouched = [c for c in out if c.decided_by == "aligner"]
     assert untouched and all(1 not in c.old and 1 not in c.new for c in untouched)
 
 
 def test_two_links_from_one_old_item_make_a_split():
     changes = align(OLD, NEW)
-    text = HEADER + row("F", 2022, OLD[1], 2023, NEW[1], "link") + row("F", 2022, OLD[1], 2023, NEW[2], "link")
+    text = (
+        HEADER
+        + row("F", 2022, OLD[1], 2023, NEW[1], "link")
+        + row("F", 2022, OLD[1], 2023, NEW[2], "link")
+    )
     out, skipped = _apply(changes, text)
     assert not skipped
     split = next(c for c in out if c.kind == "split")
@@ -96,14 +129,18 @@ def test_an_override_that_no_longer_matches_is_reported_not_dropped():
     text = HEADER + row("Freedonia", 2022, "A text that was edited since.", 2023, NEW[0], "link")
     out, skipped = _apply(changes, text)
     assert out == changes
-    (o, why), = skipped
+    ((o, why),) = skipped
     assert o.line == 2 and "no 2022 recommendation has text sha256" in why and "not applied" in why
 
 
 def test_a_many_to_many_group_is_refused():
     changes = align(OLD, NEW)
-    text = (HEADER + row("F", 2022, OLD[0], 2023, NEW[0], "link") + row("F", 2022, OLD[0], 2023, NEW[1], "link")
-            + row("F", 2022, OLD[1], 2023, NEW[0], "link"))
+    text = (
+        HEADER
+        + row("F", 2022, OLD[0], 2023, NEW[0], "link")
+        + row("F", 2022, OLD[0], 2023, NEW[1], "link")
+        + row("F", 2022, OLD[1], 2023, NEW[0], "link")
+    )
     out, skipped = _apply(changes, text)
     assert [o.line for o, _ in skipped] == [4]
     assert "expected a split (one old item) or a merge (one new item)" in skipped[0][1]
@@ -120,7 +157,9 @@ def _freedonia():
 def test_overrides_for_a_pair_not_in_the_run_are_reported():
     a, b = _freedonia()
     d = diff_narratives(a, b)
-    overrides, _ = read_overrides(HEADER + row("Freedonia", 2019, "x", 2020, "y", "link"), source="o.csv")
+    overrides, _ = read_overrides(
+        HEADER + row("Freedonia", 2019, "x", 2020, "y", "link"), source="o.csv"
+    )
     diffs, notes = apply_reviews([d], overrides)
     assert diffs[0] == d
     assert "Freedonia has no 2019→2020 year pair in this run" in notes[0].message
@@ -133,10 +172,25 @@ def test_cli_diff_applies_overrides_like_the_run(tmp_path):
     added = next(c for c in diff_narratives(a, b).changes if c.kind == "added")
     new_text = b.recommendations[added.new[0]].text
     csv_path = tmp_path / "overrides.csv"
-    csv_path.write_text(HEADER + row("FREEDONIA", 2022, old_text, 2023, new_text, "link", "checked by hand"))
-    proc = subprocess.run([sys.executable, "-m", "tipdiff", "diff", "--json", "--overrides", str(csv_path),
-                           str(RAW / "2022/synthetic_freedonia_2022.txt"), str(RAW / "2023/synthetic_freedonia_2023.txt")],
-                          capture_output=True, text=True, cwd=ROOT)
+    csv_path.write_text(
+        HEADER + row("FREEDONIA", 2022, old_text, 2023, new_text, "link", "checked by hand")
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tipdiff",
+            "diff",
+            "--json",
+            "--overrides",
+            str(csv_path),
+            str(RAW / "2022/synthetic_freedonia_2022.txt"),
+            str(RAW / "2023/synthetic_freedonia_2023.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.returncode == 0, proc.stderr
     changes = json.loads(proc.stdout)["diffs"][0]["changes"]
     reviewed = [c for c in changes if c["decided_by"] == "review"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -38,7 +39,9 @@ def test_scalar_score_is_the_matrix_score(seed):
 def test_scorer_weights_are_data():
     a, b = prepare(["Train judges on the anti-trafficking law."]), prepare(["Train police."])
     only_ratio = AlignConfig(scorers=(("ratio", 1.0),))
-    score, parts = score_pair(a[0], b[0], weights=reference_weights(), scorer_weights=only_ratio.scorer_weights)
+    score, parts = score_pair(
+        a[0], b[0], weights=reference_weights(), scorer_weights=only_ratio.scorer_weights
+    )
     assert score == parts["ratio"]
 
 
@@ -51,11 +54,17 @@ def test_config_round_trips_through_plain_json():
 
 
 def test_unlinked_items_keep_their_possible_counterparts():
-    old = ["Increase funding to implement the national policy and allocate dedicated budgets to the ministries on the commission.",
-           "Establish a victim hotline."]
-    new = ["Increase funding for anti-trafficking efforts, including implementing the national policy and sustaining shelter services.",
-           "Train consular officers abroad."]
-    loose = AlignConfig(cutoff=90.0, floor=90.0, candidate_floor=20.0)
+    old = [
+        "Increase funding to implement the national policy and allocate dedicated budgets to the ministries on the commission.",
+        "Establish a victim hotline.",
+    ]
+    new = [
+        "Increase funding for anti-trafficking efforts, including implementing the national policy and sustaining shelter services.",
+        "Train consular officers abroad.",
+    ]
+    loose = AlignConfig(
+        cutoff=90.0, floor=90.0, candidate_floor=20.0, second_look=0.0, leftover_token_set=0.0
+    )
     changes = align(old, new, config=loose)
     dropped = next(c for c in changes if c.kind == "dropped" and c.old == (0,))
     added = next(c for c in changes if c.kind == "added" and c.new == (0,))
@@ -66,7 +75,9 @@ def test_unlinked_items_keep_their_possible_counterparts():
     # nothing similar enough: no candidates
     hotline = next(c for c in changes if c.kind == "dropped" and c.old == (1,))
     assert all(score >= 20.0 for _, score in hotline.candidates)
-    strict = AlignConfig(cutoff=90.0, floor=90.0, candidate_floor=99.0)
+    strict = AlignConfig(
+        cutoff=90.0, floor=90.0, candidate_floor=99.0, second_look=0.0, leftover_token_set=0.0
+    )
     assert all(not c.candidates for c in align(old, new, config=strict))
 
 
@@ -86,12 +97,47 @@ def test_diff_and_run_give_one_verdict_for_one_pair():
             assert diff_narratives(a, b).changes == batch_diff.changes
     raw = ROOT / "data" / "raw"
     proc = subprocess.run(
-        [sys.executable, "-m", "tipdiff.cli", "diff", "--json",
-         str(raw / "2022/synthetic_freedonia_2022.txt"), str(raw / "2023/synthetic_freedonia_2023.txt")],
-        capture_output=True, text=True, cwd=ROOT, check=True)
+        [
+            sys.executable,
+            "-m",
+            "tipdiff.cli",
+            "diff",
+            "--json",
+            str(raw / "2022/synthetic_freedonia_2022.txt"),
+            str(raw / "2023/synthetic_freedonia_2023.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
     out = json.loads(proc.stdout)
-    (a, b), = [p for p in batches[(2022, 2023)] if p[0].country == "Freedonia"]
+    ((a, b),) = [p for p in batches[(2022, 2023)] if p[0].country == "Freedonia"]
     expected = diff_narratives(a, b).to_dict()["changes"]
     assert out["diffs"][0]["changes"] == expected
     assert out["term_weights"] == reference_weights().name
     assert out["aligner_version"] == ALIGNER_VERSION
+
+
+def test_second_look_keeps_a_restated_ask_below_the_cutoff_but_not_a_stock_phrase_decoy():
+    old = [
+        "To further its efforts, the government should continue to ensure that the majority of "
+        "convicted traffickers serve time in prison.",
+        "The government should also provide anti-trafficking training to peacekeeping troops "
+        "before their deployment.",
+    ]
+    new = [
+        "The government should seek appropriate prison sentences for convicted traffickers and "
+        "ensure they serve them.",
+        "The government should also provide anti-trafficking training to its consular staff.",
+    ]
+    strict = AlignConfig(cutoff=45.0)  # the restated ask scores about 43 here
+    assert not any(c.links for c in align(old, new, config=replace(strict, second_look=0.0)))
+    changes = align(old, new, config=strict)
+    linked = next(c for c in changes if c.links == [(0, 0)])
+    assert linked.kind == "reworded" and linked.score < strict.cutoff
+    # the other two share their opener but little of their own content: not linked
+    assert not any((1, 1) in c.links for c in changes)
+    # raising the cutoff never adds links, second look included
+    higher = {lk for c in align(old, new, config=replace(strict, cutoff=60.0)) for lk in c.links}
+    assert higher <= {lk for c in changes for lk in c.links}

@@ -16,9 +16,11 @@ from functools import lru_cache
 from itertools import combinations
 
 import numpy as np
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from scipy.optimize import linear_sum_assignment
 
+from .limits import MAX_ITEMS
 from .normalize import words
 from .scoring import (
     STOCK_WEIGHT,
@@ -64,7 +66,19 @@ class AlignConfig:
     group_gain: float = 0.1  # coverage a group must add over its best single member
     part_gain: float = 0.06  # coverage of the whole that each member adds on its own
     max_parts: int = 3
-    max_items: int = 500  # a list longer than this is refused (real lists: a few dozen)
+    # A second look at what is left unlinked (see _second_look): mutual best counterparts
+    # scoring at least `second_look`, sharing most words (token_set_ratio on the clean text)
+    # and some of their own (non-stock) content. 0 turns it off.
+    second_look: float = 20.0
+    second_look_token_set: float = 60.0
+    second_look_own: float = 25.0
+    # Items the assignment left alone: one-to-one, best first, when they share most of their
+    # words (token_set_ratio on the clean text >= leftover_token_set) and score at least
+    # leftover_floor. 0 turns it off. Chosen on real development pairs (bench-align --real-dev).
+    leftover_token_set: float = 60.0
+    leftover_floor: float = 20.0
+    leftover_own: float = 15.0  # and share at least this much of their own (non-stock) content
+    max_items: int = MAX_ITEMS  # a longer list is refused (tipdiff.limits; real: a few dozen)
     bands: tuple[tuple[str, float], ...] = (
         ("exact", 100.0),
         ("close", 85.0),
@@ -185,6 +199,9 @@ def align(
     n, m = len(A), len(B)
     changes: list[Change] = []
     S = None
+    links: dict[int, int] = {}
+    grouped_old: set[int] = set()
+    grouped_new: set[int] = set()
     if n and m:
         S = score_matrix(A, B, weights=weights, scorer_weights=config.scorer_weights)
         combined = S.combined
@@ -207,9 +224,22 @@ def align(
             if i in grouped_old or j in grouped_new:
                 continue
             changes.append(_link(A[i], B[j], i, j, S, config))
-    kept = [c for c in changes if c.score is None or c.score >= config.cutoff]
+    kept = [
+        c
+        for c in changes
+        if c.score is None or c.score >= config.cutoff or _second_look(c, A, B, S, config)
+    ]
     used_old = {i for c in kept for i in c.old}
     used_new = {j for c in kept for j in c.new}
+    if S is not None and config.leftover_token_set:
+        # Items the assignment left alone at the floor (not those the cutoff filtered out,
+        # so raising the cutoff never adds a link): one-to-one, best first, on the words
+        # they share, stock phrasing included.
+        alone_old = [i for i in range(n) if i not in links and i not in grouped_old]
+        alone_new = [j for j in range(m) if j not in set(links.values()) and j not in grouped_new]
+        kept += _leftovers(A, B, S, alone_old, alone_new, config)
+        used_old = {i for c in kept for i in c.old}
+        used_new = {j for c in kept for j in c.new}
     for i in range(n):
         if i not in used_old:
             cands = _candidates(S.combined[i, :], config) if S is not None else ()
@@ -273,6 +303,47 @@ def link_change(
     )
 
 
+def _second_look(c: Change, A, B, S: ScoreMatrix, config: AlignConfig) -> bool:
+    """Keep a one-to-one link scoring below the cutoff when its items are each other's best
+    counterpart, score at least `second_look`, share most words (rapidfuzz token_set_ratio
+    on the clean text, stock phrasing included) and some of their own (non-stock) content:
+    the older reports' long 'should' sentences restate an ask inside more context. It only
+    keeps links the assignment made, so raising the cutoff never adds a link."""
+    if not config.second_look or len(c.old) != 1 or len(c.new) != 1 or c.score is None:
+        return False
+    i, j = c.old[0], c.new[0]
+    if c.score < config.second_look or S.own_containment[i, j] < config.second_look_own:
+        return False
+    if S.combined[i, :].argmax() != j or S.combined[:, j].argmax() != i:
+        return False
+    token_set = fuzz.token_set_ratio(A[i].clean, B[j].clean, processor=None)
+    return token_set >= config.second_look_token_set
+
+
+def _leftovers(A, B, S: ScoreMatrix, olds, news, config: AlignConfig) -> list[Change]:
+    """The older reports restate an ask inside a long sentence with much else: such pairs
+    share most of their words but score low on the asks' own content. Linked one-to-one,
+    most words shared first."""
+    scored = []
+    for i in olds:
+        for j in news:
+            if S.combined[i, j] < config.leftover_floor:
+                continue
+            if S.own_containment[i, j] < config.leftover_own:
+                continue  # alike in the report's stock phrasing only: a decoy
+            ts = fuzz.token_set_ratio(A[i].clean, B[j].clean, processor=None)
+            if ts >= config.leftover_token_set:
+                scored.append((-ts, -S.combined[i, j], i, j))
+    out, used_o, used_n = [], set(), set()
+    for _ts, _c, i, j in sorted(scored):
+        if i in used_o or j in used_n:
+            continue
+        used_o.add(i)
+        used_n.add(j)
+        out.append(_link(A[i], B[j], i, j, S, config))
+    return out
+
+
 def _candidates(row: np.ndarray, config: AlignConfig) -> tuple[tuple[int, float], ...]:
     """Counterparts that score at least candidate_floor, best first (ties: lower index)."""
     idx = np.flatnonzero(row >= config.candidate_floor)
@@ -296,21 +367,40 @@ def _groups(A, B, S: ScoreMatrix, links, weights, config) -> list[Change]:
     free_new = [j for j in range(len(B)) if j not in link_of_new]
     free_old = [i for i in range(len(A)) if i not in link_of_old]
     inter, sa, sb = S.shared, S.mass_old, S.mass_new
-    candidates = []
     with np.errstate(divide="ignore", invalid="ignore"):
         enough_new = ((inter / sb[None, :]) >= config.part_containment).sum(axis=1) >= 2
         enough_old = ((inter / sa[:, None]) >= config.part_containment).sum(axis=0) >= 2
     # split: whole = old i, parts from free new items plus i's own link
-    for i in np.flatnonzero(enough_new).tolist():
-        pool = free_new + ([link_of_old[i]] if i in link_of_old else [])
-        cand = _best_group(i, pool, A, B, inter, sa, sb, weights, config, split=True)
-        if cand:
-            candidates.append(cand)
-    for j in np.flatnonzero(enough_old).tolist():
-        pool = free_old + ([link_of_new[j]] if j in link_of_new else [])
-        cand = _best_group(j, pool, B, A, inter.T, sb, sa, weights, config, split=False)
-        if cand:
-            candidates.append(cand)
+    splits = {
+        i: _group_combos(
+            i,
+            free_new + ([link_of_old[i]] if i in link_of_old else []),
+            A,
+            B,
+            inter,
+            sa,
+            sb,
+            weights,
+            config,
+        )
+        for i in np.flatnonzero(enough_new).tolist()
+    }
+    merges = {
+        j: _group_combos(
+            j,
+            free_old + ([link_of_new[j]] if j in link_of_new else []),
+            B,
+            A,
+            inter.T,
+            sb,
+            sa,
+            weights,
+            config,
+        )
+        for j in np.flatnonzero(enough_old).tolist()
+    }
+    candidates = _best_groups(splits, A, B, weights, config, split=True)
+    candidates += _best_groups(merges, B, A, weights, config, split=False)
     accepted: list[Change] = []
     taken_old: set[int] = set()
     taken_new: set[int] = set()
@@ -329,8 +419,8 @@ def _groups(A, B, S: ScoreMatrix, links, weights, config) -> list[Change]:
     return accepted
 
 
-def _best_group(w, pool, W, P, inter, sw, sp, weights, config, *, split) -> Change | None:
-    """Best set of 2..max_parts items of `pool` (side P) that together restate item `w` (side W).
+def _group_combos(w, pool, W, P, inter, sw, sp, weights, config) -> list[tuple[int, ...]]:
+    """Sets of 2..max_parts items of `pool` (side P) that together may restate item `w`.
 
     A group must cover clearly more of w's weighted content than its best single item does
     (group_gain), and every member must add its own share of w (part_gain): otherwise the
@@ -338,12 +428,14 @@ def _best_group(w, pool, W, P, inter, sw, sp, weights, config, *, split) -> Chan
     """
     parts = [p for p in pool if sp[p] > 0 and inter[w, p] / sp[p] >= config.part_containment]
     if len(parts) < 2:
-        return None
+        return []
     parts = sorted(parts, key=lambda p: -inter[w, p] / sp[p])[: config.max_parts + 2]
     whole = W[w].stems
     total = sw[w] or 1.0
     best_single = max(float(inter[w, p]) for p in pool) / total
-    best = None
+    if best_single > 1.0 - config.group_gain:
+        return []  # no group can cover group_gain more than this single item already does
+    combos = []
     for k in range(2, min(config.max_parts, len(parts)) + 1):
         for combo in combinations(sorted(parts), k):
             shared = [whole & P[p].stems for p in combo]
@@ -355,26 +447,41 @@ def _best_group(w, pool, W, P, inter, sw, sp, weights, config, *, split) -> Chan
                 / total
                 for mine in shared
             ]
-            if min(gains) < config.part_gain:
-                continue
-            together = joined([P[p] for p in combo])
-            score, score_parts = score_pair(
-                W[w], together, weights=weights, scorer_weights=config.scorer_weights
-            )
-            if score < config.floor:
-                continue
-            if best is None or score > best[0]:
-                best = (score, combo, score_parts, together)
-    if best is None:
-        return None
-    score, combo, score_parts, together = best
-    diff = word_diff(W[w].text, together.text) if split else word_diff(together.text, W[w].text)
-    return Change(
-        kind="split" if split else "merged",
-        old=(w,) if split else tuple(combo),
-        new=tuple(combo) if split else (w,),
-        score=score,
-        band=config.band(score),
-        scores=score_parts,
-        word_diff=diff,
+            if min(gains) >= config.part_gain:
+                combos.append(combo)
+    return combos
+
+
+def _best_groups(combos_of, W, P, weights, config, *, split) -> list[Change]:
+    """For each whole, its best-scoring group, if it scores at least the floor. Every group of
+    one side is scored in one matrix call (wholes x joined groups)."""
+    wholes = [w for w, combos in combos_of.items() if combos]
+    if not wholes:
+        return []
+    columns = [(w, combo) for w in wholes for combo in combos_of[w]]
+    togethers = [joined([P[p] for p in combo]) for _w, combo in columns]
+    M = score_matrix(
+        [W[w] for w in wholes], togethers, weights=weights, scorer_weights=config.scorer_weights
     )
+    row = {w: r for r, w in enumerate(wholes)}
+    out = []
+    for w in wholes:
+        mine = [c for c, (ww, _combo) in enumerate(columns) if ww == w]
+        best = max(mine, key=lambda c: (round(float(M.combined[row[w], c]), 2), -c))
+        score = round(float(M.combined[row[w], best]), 2)
+        if score < config.floor:
+            continue
+        combo, together = columns[best][1], togethers[best]
+        diff = word_diff(W[w].text, together.text) if split else word_diff(together.text, W[w].text)
+        out.append(
+            Change(
+                kind="split" if split else "merged",
+                old=(w,) if split else tuple(combo),
+                new=tuple(combo) if split else (w,),
+                score=score,
+                band=config.band(score),
+                scores=M.parts_at(row[w], best),
+                word_diff=diff,
+            )
+        )
+    return out

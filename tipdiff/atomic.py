@@ -1,6 +1,7 @@
-"""Write a set of files into a folder so that each file is whole: staged, flushed, moved.
+"""Write files into a folder so that each file is whole: staged, flushed, moved. No Prefect.
 
-The lowest floor of the output side: used by publishing and by web snapshots. No Prefect.
+Each file is atomic, the set is not: this suits web snapshots (every snapshot has a new
+name). A run's outputs are published as one set by `publish`, which switches versions.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, last: str | None 
     staging.mkdir()
     try:
         for name, data in files.items():
-            path = staging / name
+            path = staging / name  # a name may hold sub-folders: reports/feeds/PER.xml
+            path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
         order = [n for n in files if n != last] + ([last] if last in files else [])
         for name in order:
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, out / name)
         dir_fd = os.open(out, os.O_RDONLY)
         try:

@@ -8,20 +8,94 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import math
 import os
+import re
 import sys
+import textwrap
 from pathlib import Path
 
 from .inputs import parse_paths
-from .model import InputError, ParseResult
+from .model import InputError, ParseResult, TipdiffError
+from .read import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+
+DESCRIPTION = """\
+What changed in the U.S. State Department's Trafficking in Persons (TIP) Report, country by
+country, from one year to the next: which recommendations were kept word for word or
+reworded, which are new, dropped, split, merged or reinstated, and how each tier moved.
+tipdiff reads saved copies of the country narratives (text or HTML, one folder per report
+year) and writes tables, pages and feeds for people to read.
+
+Start with `tipdiff run` (results in data/processed/, pages in data/processed/reports/),
+then `tipdiff show COUNTRY` for one country's history in the terminal."""
+
+EXIT_CODES = """\
+exit status:
+  0  all good
+  1  some inputs could not be used (each is named with the place and what was expected;
+     everything else was processed and published)
+  2  usage error (a bad argument, a missing folder, an unknown country)
+  3  `run` did not start: another run holds the output folder's lock"""
+
+
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Keeps the description's lines, and ends each option's help with its default."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        default = action.default
+        if (
+            "%(default)" not in text
+            and default not in (None, False, argparse.SUPPRESS)
+            and (action.option_strings or action.nargs in ("?", "*"))
+        ):
+            text += " (default: %(default)s)"
+        return text
+
+
+class _Version(argparse.Action):
+    """--version: the package version, with the parser's and aligner's (loaded only now)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import PackageNotFoundError, version
+
+        from .align import ALIGNER_VERSION
+        from .parse import PARSER_VERSION
+
+        try:
+            own = version("tipdiff")
+        except PackageNotFoundError:
+            own = "unknown"
+        print(f"tipdiff {own} (parser {PARSER_VERSION}, aligner {ALIGNER_VERSION})")
+        parser.exit(EXIT_OK)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors exit 2 without a traceback
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a number of seconds, 0 or more")
+    return value
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"(?:19|20)\d\d", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a report year such as 2023")
+    return int(text)
 
 
 def _table(rows: list[list[str]], header: list[str]) -> str:
@@ -32,7 +106,16 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _wrap(prefix: str, text: str, width: int = 100) -> str:
+    return (
+        textwrap.fill(text, width, initial_indent=prefix, subsequent_indent=" " * len(prefix))
+        or prefix.rstrip()
+    )
+
+
 def _print_parse(result: ParseResult) -> None:
+    from .tables import warning_rows
+
     rows = [
         [
             d.country,
@@ -65,8 +148,21 @@ def _print_parse(result: ParseResult) -> None:
             )
         )
     for d in result.documents:
-        for w in d.warnings:
-            print(f"warning: {d.source}: {d.country} {d.year}: {w}")
+        print()
+        print(f"{d.country} {d.year} ({d.tier or 'tier unknown'}), {d.source}:")
+        if not d.recommendations:
+            print("  no recommendations found")
+        for r in d.recommendations:
+            cut = " [cut off in the copy]" if r.truncated else ""
+            print(_wrap(f"  {r.index + 1:>2}. ", r.text + cut))
+    by_country: dict[str, list] = {}
+    for d in result.documents:
+        by_country.setdefault(d.key, []).append(d)
+    for docs in by_country.values():  # the unknown-country warning once per country
+        docs.sort(key=lambda d: (d.year, d.source))
+        for year, source, message in warning_rows(docs):
+            d = next(d for d in docs if d.year == year and d.source == source)
+            print(f"warning: {source}: {d.country} {year}: {message}", file=sys.stderr)
 
 
 def _print_errors(errors) -> None:
@@ -88,12 +184,28 @@ def cmd_diff(args) -> int:
     from .align import ALIGNER_VERSION
     from .corpus import apply_reviews
     from .diff import diff_narratives, pair_documents
-    from .render import text_report
+    from .render.text import text_report
     from .scoring import reference_weights
 
     old = parse_paths([args.old], year=None, country=None, fmt=args.format)
     new = parse_paths([args.new], year=None, country=None, fmt=args.format)
     errors = old.errors + new.errors
+    old_years = sorted({d.year for d in old.documents})
+    new_years = sorted({d.year for d in new.documents})
+    if old_years and new_years and min(old_years) > max(new_years):
+        print(
+            f"tipdiff diff: note: OLD ({args.old}, report year {', '.join(map(str, old_years))}) "
+            f"is newer than NEW ({args.new}, {', '.join(map(str, new_years))}); comparing them "
+            "in report-year order, the older one first",
+            file=sys.stderr,
+        )
+        old, new = new, old
+    elif old_years and old_years == new_years:
+        print(
+            f"tipdiff diff: warning: both files are report year "
+            f"{', '.join(map(str, old_years))}: expected two different report years",
+            file=sys.stderr,
+        )
     pairs = pair_documents(old.documents, new.documents)
     diffs = [diff_narratives(a, b) for a, b in pairs]
     if args.overrides:
@@ -150,23 +262,54 @@ def _overrides_path(args) -> str | None:
     return str(default) if default.is_file() else None
 
 
-def cmd_run(args) -> int:
-    raw = Path(args.raw)
-    if args.overrides and not Path(args.overrides).is_file():
-        print(
-            f"tipdiff run: error: --overrides {args.overrides}: no such file: expected a CSV "
-            "with the columns country,from_year,from_text_sha256,to_year,to_text_sha256,"
-            "verdict,note",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+def _usage_error(command: str, message: str) -> int:
+    print(f"tipdiff {command}: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _check_pipeline_paths(args) -> str | None:
+    """What is wrong with the folders of `run`/`serve`, or None."""
+    raw, out, snapshots = Path(args.raw), Path(args.out), Path(args.snapshots)
     if not raw.is_dir():
-        print(
-            f"tipdiff run: error: --raw {raw}: no such folder: expected a folder of narratives "
-            "(one sub-folder per report year)",
-            file=sys.stderr,
+        what = "is a file, not a folder" if raw.exists() else "no such folder"
+        return (
+            f"--raw {raw}: {what}: expected a folder of narratives (one sub-folder per report year)"
         )
-        return EXIT_USAGE
+    for option, path in (("--out", out), ("--snapshots", snapshots)):
+        if path.exists() and not path.is_dir():
+            return (
+                f"{option} {path}: is a file, not a folder: expected a folder (created if missing)"
+            )
+    raw_r = raw.resolve()
+    if _inside(out.resolve(), raw_r):
+        return (
+            f"--out {out} is inside --raw {raw}: the next run would read the outputs as "
+            "inputs, and tipdiff never writes into the raw folder: expected an output folder "
+            "outside it"
+        )
+    if _inside(snapshots.resolve(), raw_r):
+        return (
+            f"--snapshots {snapshots} is inside --raw {raw}: fetched pages would be written "
+            "into the raw folder, which tipdiff never writes: expected a folder outside it"
+        )
+    if args.sources and not Path(args.sources).is_file():
+        return f"--sources {args.sources}: no such file: expected a CSV with year,country,url"
+    if getattr(args, "overrides", None) and not Path(args.overrides).is_file():
+        return (
+            f"--overrides {args.overrides}: no such file: expected a CSV with the columns "
+            "country,from_year,from_text_sha256,to_year,to_text_sha256,verdict,note"
+        )
+    return None
+
+
+def cmd_run(args) -> int:
+    problem = _check_pipeline_paths(args)
+    if problem:
+        return _usage_error("run", problem)
     from .publish import LockBusy, run_lock
 
     try:  # refuse early and quietly, before Prefect starts; the flow locks again for itself
@@ -175,44 +318,96 @@ def cmd_run(args) -> int:
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    if args.runner == "dask":
+        try:
+            import prefect_dask  # noqa: F401
+        except ImportError:
+            return _usage_error(
+                "run", "--runner dask needs the optional extra: pip install 'tipdiff[dask]'"
+            )
     from .flows import prefect_environment
 
     prefect_environment()
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    # No process of ours outlives the run: unless a server is given, the run owns one
+    # (tipdiff.flows.server: it dies with this process, even after kill -9).
+    server = None
+    if not os.environ.get("PREFECT_API_URL"):
+        from .flows.server import OwnedServer
+
+        server = OwnedServer().start()
+        os.environ["PREFECT_API_URL"] = server.api_url  # before Prefect is imported
+    try:
+        return _run_flow(args, server)
+    finally:
+        if server is not None:
+            server.stop()
+            os.environ.pop("PREFECT_API_URL", None)
+
+
+class _NoTracebackForTipdiffErrors(logging.Filter):
+    """Prefect logs a traceback with every failed flow or task run. tipdiff's own errors say
+    where and what was expected and are reported as such: their tracebacks are noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], TipdiffError):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def _run_flow(args, server) -> int:
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        temporary_settings,
+    )
 
     from .flows.pipeline import tipdiff_run
+    from .flows.server import ServerFailed
+    from .publish import LockBusy, NothingToPublish, PublishError
 
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).addFilter(_NoTracebackForTipdiffErrors())
     flow_fn = tipdiff_run
     if args.runner == "dask":
-        try:
-            from prefect_dask import DaskTaskRunner
-        except ImportError:
-            print(
-                "tipdiff run: error: --runner dask needs the optional extra: "
-                "pip install 'tipdiff[dask]'",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
+        from prefect_dask import DaskTaskRunner
+
         runner = (
             DaskTaskRunner(address=args.dask_address)
             if args.dask_address
             else DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1})
         )
         flow_fn = tipdiff_run.with_options(task_runner=runner)
+    updates: dict = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
     try:
-        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-            result = flow_fn(
-                raw=str(raw),
-                out=args.out,
-                sources_file=args.sources,
-                snapshots=args.snapshots,
-                wait=args.wait,
-                progress=True,
-                overrides=_overrides_path(args),
-            )
+        if server is not None:
+            timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 120))
+            updates[PREFECT_API_URL] = server.wait_ready(timeout)
+        with temporary_settings(updates=updates):
+            try:
+                result = flow_fn(
+                    raw=args.raw,
+                    out=args.out,
+                    sources_file=args.sources,
+                    snapshots=args.snapshots,
+                    wait=args.wait,
+                    progress=True,
+                    allow_empty=args.allow_empty,
+                    overrides=_overrides_path(args),
+                )
+            finally:
+                if server is not None:
+                    server.drain_prefect()
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except NothingToPublish as exc:
+        _print_errors(InputError("", m) for m in exc.errors)
+        print(f"tipdiff run: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE if exc.usage else EXIT_INPUT
+    except (ServerFailed, PublishError, OSError) as exc:
+        print(f"tipdiff run: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     c = result["counts"]
     cache = result["cache"]
     print(
@@ -228,8 +423,9 @@ def cmd_run(args) -> int:
         print(f"{c['warnings']} parser warning(s): see {args.out}/warnings.csv")
     print(
         f"results in {args.out}/: recommendations, changes, tiers, lineage, errors, warnings "
-        f"(.parquet/.csv/.jsonl), schema.json, manifest.json; read {args.out}/report.html "
-        f"or {args.out}/report.md"
+        f"(.parquet/.csv/.jsonl), schema.json, manifest.json; read {args.out}/reports/index.html "
+        f"(pages per year and country, Markdown twins, Atom feeds in reports/feeds/), or "
+        f"`tipdiff show COUNTRY --out {args.out}`"
     )
     for message in result["errors"]:
         print(f"error: {message}", file=sys.stderr)
@@ -237,16 +433,22 @@ def cmd_run(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    problem = _check_pipeline_paths(args)
+    if problem:
+        return _usage_error("serve", problem)
     if not os.environ.get("PREFECT_API_URL"):
         print(
             "tipdiff serve: error: needs a running Prefect server. Start one with\n"
-            "  prefect server start --host 127.0.0.1 --port 4200\n"
+            "  prefect server start --host 127.0.0.1 --port 4200 --analytics-off\n"
             "and set PREFECT_API_URL=http://127.0.0.1:4200/api",
             file=sys.stderr,
         )
         return EXIT_USAGE
     from .flows import prefect_environment
 
+    # Each run the deployment executes logs its start and where its results went (the flow
+    # logs at INFO); the rest of Prefect stays at the quiet default level.
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
     prefect_environment()
     from .flows.pipeline import tipdiff_run
 
@@ -255,62 +457,280 @@ def cmd_serve(args) -> int:
         "out": str(Path(args.out).resolve()),
         "snapshots": str(Path(args.snapshots).resolve()),
         "progress": False,
+        "allow_empty": args.allow_empty,
     }
     if args.sources:
         params["sources_file"] = str(Path(args.sources).resolve())
-    print(f"serving deployment '{tipdiff_run.name}/{args.name}' on cron '{args.cron}'", flush=True)
+    print(
+        f"serving deployment '{tipdiff_run.name}/{args.name}' on cron '{args.cron}': each run "
+        f"reads {params['raw']} and publishes to {params['out']}; Ctrl-C stops",
+        flush=True,
+    )
     tipdiff_run.serve(
         name=args.name, cron=args.cron, parameters=params, print_starting_message=False
     )
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="tipdiff", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def _published(out: Path, name: str):
+    import pandas as pd
 
-    p = sub.add_parser("parse", help="parse narratives and show what was found")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--year", type=int, help="report year when neither text nor path states it")
+    return pd.read_parquet(out / f"{name}.parquet")
+
+
+def _show_data(out: Path, wanted: str) -> dict | None:
+    """One country's history from the published tables, or None if it is not there."""
+    tiers = _published(out, "tiers")
+    key = wanted.strip().casefold()
+    hit = tiers[
+        (tiers["country"].str.casefold() == key)
+        | (tiers["country_code"].fillna("").str.casefold() == key)
+    ]
+    if hit.empty:
+        from .countries import resolve
+
+        name, code = resolve(wanted)
+        hit = tiers[(tiers["country"] == name) | (tiers["country_code"] == code)] if code else hit
+    if hit.empty:
+        return None
+    country = hit["country"].iloc[0]
+
+    def rows(name: str):
+        df = _published(out, name)
+        df = df[df["country"] == country]
+        return df.astype(object).where(df.notna(), None).to_dict(orient="records")
+
+    changes = rows("changes")
+    pairs: dict[tuple[int, int], list] = {}
+    for r in changes:
+        pairs.setdefault((r["from_year"], r["to_year"]), []).append(r)
+    tier_rows = sorted(rows("tiers"), key=lambda r: r["year"])
+    by_year = {t["year"]: t for t in tier_rows}
+    out_pairs = []
+    for (a, b), rs in sorted(pairs.items()):
+        groups: dict[str, dict] = {}
+        for r in rs:  # one change may span rows (split, merge): group by change_id
+            g = groups.setdefault(
+                r["change_id"],
+                {"kind": r["kind"], "score": r["score"], "band": r["band"], "from": [], "to": []},
+            )
+            if r["from_index"] is not None and r["from_index"] + 1 not in [
+                x["number"] for x in g["from"]
+            ]:
+                g["from"].append({"number": r["from_index"] + 1, "text": r["from_text"]})
+            if r["to_index"] is not None and r["to_index"] + 1 not in [
+                x["number"] for x in g["to"]
+            ]:
+                g["to"].append({"number": r["to_index"] + 1, "text": r["to_text"]})
+        counts: dict[str, int] = {}
+        for g in groups.values():
+            counts[g["kind"]] = counts.get(g["kind"], 0) + 1
+        out_pairs.append(
+            {
+                "from_year": a,
+                "to_year": b,
+                "tier_from": by_year.get(a, {}).get("tier"),
+                "tier_to": by_year.get(b, {}).get("tier"),
+                "tier_change": by_year.get(b, {}).get("tier_change"),
+                "counts": counts,
+                "changes": list(groups.values()),
+            }
+        )
+    recs = sorted(rows("recommendations"), key=lambda r: (r["year"], r["index"]))
+    latest = tier_rows[-1]["year"]
+    return {
+        "country": country,
+        "country_code": tier_rows[-1]["country_code"],
+        "tiers": tier_rows,
+        "pairs": out_pairs,
+        "latest_recommendations": [
+            {"number": r["index"] + 1, "text": r["text"]} for r in recs if r["year"] == latest
+        ],
+        "warnings": sorted(rows("warnings"), key=lambda r: (r["year"], r["source"])),
+    }
+
+
+_SHOW_MARK = {
+    "unchanged": "=",
+    "reworded": "~",
+    "split": "<",
+    "merged": ">",
+    "added": "+",
+    "dropped": "-",
+}
+
+
+def cmd_show(args) -> int:
+    out = Path(args.out)
+    if not (out / "tiers.parquet").is_file():
+        print(
+            f"tipdiff show: error: {out}: no published tables (tiers.parquet): expected the "
+            "--out folder of a finished `tipdiff run`",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    data = _show_data(out, args.country)
+    if data is None:
+        known = sorted(set(_published(out, "tiers")["country"]))
+        print(
+            f"tipdiff show: error: no country {args.country!r} in {out}: expected a name or "
+            f"ISO3 code of one of: {', '.join(known)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK
+    code = f" ({data['country_code']})" if data["country_code"] else ""
+    print(f"{data['country']}{code}")
+    tiers = []
+    for t in data["tiers"]:
+        move = f", {t['tier_change']}" if t["tier_change"] not in (None, "remained") else ""
+        limit = " [Watch List limit]" if t["watch_list_limit_reached"] else ""
+        tiers.append(f"{t['year']} {t['tier'] or 'unknown'}{move}{limit}")
+    print("tiers: " + " -> ".join(tiers))
+    for p in data["pairs"]:
+        print()
+        move = f" ({p['tier_change']})" if p["tier_change"] else ""
+        print(
+            f"{p['from_year']} -> {p['to_year']}: {p['tier_from'] or 'unknown'} -> "
+            f"{p['tier_to'] or 'unknown'}{move}; "
+            + ", ".join(f"{p['counts'][k]} {k}" for k in _SHOW_MARK if k in p["counts"])
+        )
+        for c in p["changes"]:
+            why = f" (score {c['score']:.1f}, band {c['band']})" if c["score"] is not None else ""
+            print(f"  {_SHOW_MARK.get(c['kind'], '?')} {c['kind']}{why}")
+            for side, year in (("from", p["from_year"]), ("to", p["to_year"])):
+                if c["kind"] == "unchanged" and side == "from":
+                    continue
+                for it in c[side]:
+                    print(_wrap(f"      {year} #{it['number']}: ", it["text"] or ""))
+    if not data["pairs"]:
+        year = data["tiers"][-1]["year"]
+        print(f"\nonly one report year ({year}); its recommendations:")
+        for r in data["latest_recommendations"]:
+            print(_wrap(f"  {r['number']:>2}. ", r["text"]))
+    for w in data["warnings"]:
+        print(f"warning: {w['source']}: {w['year']}: {w['message']}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tipdiff", description=DESCRIPTION, epilog=EXIT_CODES, formatter_class=_Help
+    )
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
+    sub = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser, metavar="COMMAND"
+    )
+
+    def command(name: str, summary: str, description: str):
+        return sub.add_parser(
+            name,
+            help=summary,
+            description=textwrap.fill(description, 90),
+            epilog=EXIT_CODES,
+            formatter_class=_Help,
+        )
+
+    p = command(
+        "parse",
+        "show what tipdiff reads in saved narratives",
+        "Parse saved copies of country narratives and show what was found: country, year, "
+        "tier, and every recommendation.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="narrative files (text, HTML or PDF)")
+    p.add_argument("--year", type=_year, help="report year when neither text nor path states it")
     p.add_argument("--country", help="country name when the text states none")
-    p.add_argument("--format", choices=("auto", "text", "html"), default="auto")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--format", choices=FORMATS, default="auto", help="input format")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead")
     p.set_defaults(func=cmd_parse)
 
-    d = sub.add_parser("diff", help="what changed between two report years")
-    d.add_argument("old", metavar="OLD")
-    d.add_argument("new", metavar="NEW")
-    d.add_argument("--format", choices=("auto", "text", "html"), default="auto")
-    d.add_argument("--json", action="store_true", help="print one JSON object")
-    d.add_argument("--overrides", metavar="FILE", help="reviewer overrides CSV to apply")
+    d = command(
+        "diff",
+        "what changed between two narrative files",
+        "What changed between two narrative files of different report years: every country "
+        "present in both. The files are compared in report-year order (OLD and NEW are "
+        "swapped, with a note, if OLD is the newer report).",
+    )
+    d.add_argument("old", metavar="OLD", help="narrative file of the earlier report year")
+    d.add_argument("new", metavar="NEW", help="narrative file of the later report year")
+    d.add_argument("--format", choices=FORMATS, default="auto", help="input format")
+    d.add_argument("--json", action="store_true", help="print one JSON object instead")
+    d.add_argument(
+        "--overrides",
+        metavar="FILE",
+        help="reviewer overrides CSV to apply (see README: Reviewer overrides)",
+    )
     d.set_defaults(func=cmd_diff)
 
     def pipeline_args(p):
-        p.add_argument("--raw", default="data/raw", help="input folder, one sub-folder per year")
-        p.add_argument("--out", default="data/processed", help="output folder")
-        p.add_argument("--sources", help="CSV of web pages to fetch: year,country,url")
+        p.add_argument(
+            "--raw", default="data/raw", help="input folder, one sub-folder per report year"
+        )
+        p.add_argument(
+            "--out", default="data/processed", help="output folder (tables, reports/, manifest)"
+        )
+        p.add_argument(
+            "--sources", help="CSV of web pages to fetch first (columns year,country,url)"
+        )
         p.add_argument("--snapshots", default="data/snapshots", help="where fetched pages are kept")
+        p.add_argument(
+            "--allow-empty",
+            action="store_true",
+            help="publish even when no input is found, or none is usable (replacing results)",
+        )
 
-    r = sub.add_parser("run", help="the pipeline: parse, align, publish tables and reports")
+    r = command(
+        "run",
+        "the main job: parse, align, publish tables, pages and feeds",
+        "Parse every narrative under --raw, align each country's consecutive report years, "
+        "and publish tables, pages (reports/), feeds (reports/feeds/) and a manifest "
+        "into --out. Runs Prefect in its embedded mode: nothing to start.",
+    )
     pipeline_args(r)
     r.add_argument(
         "--wait",
-        type=float,
+        type=_seconds,
         default=300.0,
-        help="seconds to wait for another run on the same --out (default 300)",
+        help="seconds to wait for another run on the same --out",
     )
-    r.add_argument("--runner", choices=("threads", "dask"), default="threads")
+    r.add_argument(
+        "--runner",
+        choices=("threads", "dask"),
+        default="threads",
+        help="where tasks run: threads here, or a Dask cluster (needs tipdiff[dask])",
+    )
+    r.add_argument(
+        "--dask-address",
+        help="scheduler address of an existing Dask cluster (default: start a local one)",
+    )
     r.add_argument(
         "--overrides",
         metavar="FILE",
         help="reviewer overrides CSV (default: overrides.csv beside --raw, if it exists)",
     )
-    r.add_argument("--dask-address", help="scheduler address of an existing Dask cluster")
     r.set_defaults(func=cmd_run)
 
-    v = sub.add_parser("serve", help="serve the pipeline as a scheduled Prefect deployment")
+    s = command(
+        "show",
+        "one country's whole history, from the published tables",
+        "One country's tiers and changes per year pair, read from the tables a finished "
+        "`tipdiff run` published in --out.",
+    )
+    s.add_argument("country", metavar="COUNTRY", help="country name or ISO3 code")
+    s.add_argument("--out", default="data/processed", help="output folder of a finished run")
+    s.add_argument("--json", action="store_true", help="print one JSON object instead")
+    s.set_defaults(func=cmd_show)
+
+    v = command(
+        "serve",
+        "run the main job on a schedule (needs a Prefect server)",
+        "Serve the main job as a scheduled Prefect deployment on a running Prefect server "
+        "(PREFECT_API_URL). Each run is logged with where its results went.",
+    )
     pipeline_args(v)
-    v.add_argument("--cron", default="0 6 * * *", help="schedule (default: daily at 06:00)")
+    v.add_argument("--cron", default="0 6 * * *", help="schedule, in cron syntax")
     v.add_argument("--name", default="tipdiff-scheduled", help="deployment name")
     v.set_defaults(func=cmd_serve)
     return parser

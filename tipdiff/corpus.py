@@ -31,26 +31,71 @@ class CountryHistory:
     tiers: tuple[TierYear, ...]
 
 
+def _preference(d: Narrative) -> tuple:
+    """The order of DUPLICATE_RULE: more recommendations, fewer warnings, first path."""
+    return (-len(d.recommendations), len(d.warnings), d.source)
+
+
+DUPLICATE_RULE = (
+    "the copy with more recommendations is used (a cut-off or partial copy has fewer), then "
+    "the one with fewer parser warnings, then the first by path"
+)
+
+
+def _how_they_differ(kept: Narrative, other: Narrative) -> str:
+    if kept.sha256 == other.sha256:
+        return "the two files are identical"
+    a = [r.text for r in kept.recommendations]
+    b = [r.text for r in other.recommendations]
+    if a == b and kept.tier == other.tier:
+        return "the files differ but give the same tier and recommendations"
+    parts = []
+    if kept.tier != other.tier:
+        parts.append(f"tier {kept.tier or 'none'} vs {other.tier or 'none'}")
+    if len(a) != len(b):
+        parts.append(f"{len(a)} vs {len(b)} recommendations")
+    changed = len(set(a) ^ set(b))
+    if changed:
+        parts.append(f"{changed} recommendation text(s) in only one of them")
+    return "the texts differ: " + ", ".join(parts or ["in the order of the recommendations"])
+
+
+def _why_chosen(kept: Narrative, other: Narrative) -> str:
+    if len(kept.recommendations) != len(other.recommendations):
+        return (
+            f"it has more recommendations ({len(kept.recommendations)} vs "
+            f"{len(other.recommendations)})"
+        )
+    if len(kept.warnings) != len(other.warnings):
+        return f"it has fewer parser warnings ({len(kept.warnings)} vs {len(other.warnings)})"
+    return "it comes first by path"
+
+
 def dedupe(docs: Sequence[Narrative]) -> tuple[tuple[Narrative, ...], tuple[InputError, ...]]:
-    """One narrative per country and year. A second copy is reported, never silently dropped:
-    the copy from the lexically first source wins, and the other becomes an error row."""
-    chosen: dict[tuple[str, int], Narrative] = {}
-    errors = []
-    for d in sorted(docs, key=lambda d: (d.key, d.year, d.source)):
-        k = (d.key, d.year)
-        if k in chosen:
+    """One narrative per country and year. When several files give one, DUPLICATE_RULE picks
+    the copy that is used; every other copy becomes an error row that names both files, says
+    whether (and how) their texts differ, and why the other copy was chosen. Nothing is
+    dropped silently."""
+    groups: dict[tuple[str, int], list[Narrative]] = defaultdict(list)
+    for d in docs:
+        groups[(d.key, d.year)].append(d)
+    chosen, errors = [], []
+    for k in sorted(groups):
+        kept, *others = sorted(groups[k], key=_preference)
+        chosen.append(kept)
+        for d in others:
             errors.append(
                 InputError(
                     d.source,
                     (
-                        f"{d.source}: {d.country} {d.year} is also in {chosen[k].source}; "
-                        f"using {chosen[k].source}: expected one narrative per country and year"
+                        f"{d.source}: {d.country} {d.year} is also in {kept.source}; "
+                        f"{_how_they_differ(kept, d)}; using {kept.source} because "
+                        f"{_why_chosen(kept, d)} (rule: {DUPLICATE_RULE}): expected one "
+                        "narrative per country and year"
                     ),
                 )
             )
-            continue
-        chosen[k] = d
-    return tuple(chosen.values()), tuple(errors)
+    return tuple(chosen), tuple(errors)
 
 
 def _by_country(docs: Sequence[Narrative]) -> dict[str, tuple[Narrative, ...]]:

@@ -1,18 +1,33 @@
 """Local inputs: the inventory of raw files, and reading them into parse results. No Prefect.
 
-`data/raw` is only ever read here.
+`data/raw` is only ever read here. What is found below a root is either a file to parse or
+an error that names it; nothing is skipped without a word except hidden names (starting
+with a dot) *below* the root and the folders' README.md. The root's own path may contain
+anything (`../data/raw`, `~/.cache/tip/raw`).
+
+Symbolic links are followed, to files and to folders. A link to nothing (dangling), a link
+loop, a folder link that leads back into a folder being read, and anything that is not a
+regular file (a FIFO, a socket, a device) are errors. Sizes are checked before reading:
+a file larger than its bound (`limits.input_limit`: MAX_INPUT_BYTES, or MAX_PDF_BYTES for a
+PDF) is an error and is never read into memory.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .limits import MAX_ITEMS, describe_bytes, input_limit
 from .model import InputError, ParseResult
 from .parse import parse_bytes
 from .read import sha256_bytes
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,45 +38,167 @@ class SourceFile:
     folder_year: int | None
 
 
-def inventory(*roots: Path) -> tuple[SourceFile, ...]:
-    """Every file below the roots (sorted), with its sha256. Reads, never writes. No file is
-    skipped for its name (only the folder's README and hidden files): what is not a narrative
-    becomes an error that says so, rather than disappearing."""
-    out = []
+@dataclass(frozen=True, slots=True)
+class Inventory:
+    """What was found below the roots: files to parse, and errors for what cannot be."""
+
+    files: tuple[SourceFile, ...] = ()
+    errors: tuple[InputError, ...] = ()
+
+
+class TooLarge(OSError):
+    """A file is larger than its bound (limits.input_limit); it was not read."""
+
+
+def _too_large_message(path: str, size: int, limit: int) -> str:
+    return (
+        f"{path}: {describe_bytes(size)}, larger than the {describe_bytes(limit)} "
+        "an input may have (tipdiff.limits): expected one narrative, or one report; "
+        "the file was not read"
+    )
+
+
+def read_bounded(path: str | Path, *, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. The size is checked before
+    reading, and again while reading (a file may grow). Raises TooLarge or OSError."""
+    if limit is None:
+        limit = input_limit(str(path))
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, f"{_kind(st.st_mode)}, not a regular file")
+        if st.st_size > limit:
+            raise TooLarge(errno.EFBIG, _too_large_message(str(path), st.st_size, limit))
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(errno.EFBIG, _too_large_message(str(path), len(data), limit))
+    return data
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _link_error(path: Path, exc: OSError) -> InputError:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    if exc.errno == errno.ELOOP:
+        what = f"a symbolic link loop ({path} -> {target} never reaches a file)"
+    elif exc.errno == errno.ENOENT:
+        what = f"a symbolic link to {target}, which does not exist (a dangling link)"
+    else:
+        what = f"a symbolic link to {target} that cannot be followed ({exc.strerror or exc})"
+    return InputError(str(path), f"{path}: {what}: expected a narrative file or a folder of them")
+
+
+def survey(*roots: Path) -> Inventory:
+    """Every file below the roots (sorted by path), with its sha256, and an error for every
+    entry that cannot be an input. Reads, never writes."""
+    files: list[SourceFile] = []
+    errors: list[InputError] = []
     for root in roots:
         if not root.exists():
             continue
-        for path in sorted(root.rglob("*")):
-            if not path.is_file():
+        _walk(root, root, frozenset(), files, errors)
+    files.sort(key=lambda f: f.path)
+    errors.sort(key=lambda e: e.source)
+    return Inventory(tuple(files), tuple(errors))
+
+
+def inventory(*roots: Path) -> tuple[SourceFile, ...]:
+    """The files of `survey` only (for callers that report the errors some other way)."""
+    return survey(*roots).files
+
+
+def _walk(root: Path, folder: Path, ancestors: frozenset, files: list, errors: list) -> None:
+    try:
+        st = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        errors.append(
+            InputError(
+                str(folder),
+                f"{folder}: cannot list the folder ({exc.strerror or exc}): "
+                "expected a readable folder of narratives",
+            )
+        )
+        return
+    ancestors = ancestors | {(st.st_dev, st.st_ino)}
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue  # hidden below the root (.DS_Store, .git, editors' swap files)
+        path = Path(entry.path)
+        try:
+            st = path.stat()  # follows symbolic links
+        except OSError as exc:
+            if entry.is_symlink():
+                errors.append(_link_error(path, exc))
+            else:
+                errors.append(InputError(str(path), f"{path}: cannot read ({exc.strerror or exc})"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            if (st.st_dev, st.st_ino) in ancestors:
+                errors.append(
+                    InputError(
+                        str(path),
+                        f"{path}: a link back to a folder that contains it (a loop): "
+                        "expected a folder of narratives; not followed",
+                    )
+                )
                 continue
-            if path.name.lower() == "readme.md" or any(p.startswith(".") for p in path.parts):
-                continue
-            data = path.read_bytes()
-            years = [
-                int(p)
-                for p in path.relative_to(root).parts[:-1]
-                if re.fullmatch(r"(?:19|20)\d\d", p)
-            ]
-            out.append(
-                SourceFile(
+            _walk(root, path, ancestors, files, errors)
+            continue
+        if entry.name.lower() == "readme.md":
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            errors.append(
+                InputError(
                     str(path),
-                    sha256_bytes(data),
-                    len(data),
-                    years[-1] if years else None,
+                    f"{path}: {_kind(st.st_mode)}: expected a narrative file; not read",
                 )
             )
-    return tuple(out)
+            continue
+        try:
+            data = read_bounded(path)
+        except TooLarge as exc:
+            errors.append(InputError(str(path), exc.strerror))
+            continue
+        except OSError as exc:
+            errors.append(
+                InputError(str(path), f"{path}: cannot read the file: {exc.strerror or exc}")
+            )
+            continue
+        years = [int(p) for p in path.relative_to(root).parts[:-1] if _YEAR.fullmatch(p)]
+        files.append(
+            SourceFile(str(path), sha256_bytes(data), len(data), years[-1] if years else None)
+        )
 
 
 def parse_paths(
     paths: Sequence[str], *, expected_sha256: Mapping[str, str] | None = None, **parse_kwargs
 ) -> ParseResult:
-    """Read and parse files. A file that cannot be read, or (with `expected_sha256`) changed
-    since it was inventoried, is an error entry naming it, never a crash."""
+    """Read and parse files. A file that cannot be read, is larger than its bound,
+    changed since it was inventoried (with `expected_sha256`), or holds a narrative with more
+    than MAX_ITEMS recommendations is an error entry naming it, never a crash."""
     docs, errors = [], []
     for path in paths:
         try:
-            data = Path(path).read_bytes()
+            data = read_bounded(path)
+        except TooLarge as exc:
+            errors.append(InputError(path, exc.strerror))
+            continue
         except OSError as exc:
             errors.append(InputError(path, f"{path}: cannot read the file: {exc.strerror or exc}"))
             continue
@@ -75,7 +212,19 @@ def parse_paths(
             )
             continue
         result = parse_bytes(data, source=path, **parse_kwargs)
-        docs += result.documents
+        for doc in result.documents:
+            if len(doc.recommendations) > MAX_ITEMS:
+                errors.append(
+                    InputError(
+                        path,
+                        f"{path}: {doc.country} {doc.year}: {len(doc.recommendations)} "
+                        f"recommendations, more than the {MAX_ITEMS} a narrative may have "
+                        "(tipdiff.limits.MAX_ITEMS; real narratives have a few dozen at most): "
+                        "expected one country's narrative; this narrative is left out",
+                    )
+                )
+            else:
+                docs.append(doc)
         errors += result.errors
     return ParseResult(tuple(docs), tuple(errors))
 

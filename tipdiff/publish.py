@@ -1,46 +1,299 @@
-"""Publishing a run's outputs into --out, and the run lock. No Prefect here.
+"""Publishing a run's outputs into --out as one set, the run lock, and the rule that an
+empty run never replaces results. No Prefect here.
 
-Every output is first written completely into a staging folder inside --out (same file
-system), flushed to disk, then moved into place with os.replace, the manifest last. A crash
-at any point leaves each published file whole: either the previous version or the new one.
+Layout of --out:
+
+    versions/<id>/          one complete set: tables, reports/, schema.json, manifest.json
+    current -> versions/<id>                  the published set (a relative symbolic link)
+    changes.csv -> current/changes.csv        one such link per published file
+    reports -> current/reports                and per published folder
+    .tipdiff.lock                             one run at a time
+
+Publishing a set: every file is written into `versions/.staging-<random>/` and flushed to
+disk; the folder is renamed to `versions/<id>` in one step; the top-level links are made
+(they point through `current`, so they never need to change); then `current` is switched
+to the new version by renaming a fresh link over it. rename(2) replaces a name in one step:
+a reader who resolves `current` finds the old set or the new one, never a mix and never
+nothing. The set that was replaced is kept until the next run (a reader may still be
+reading it); older versions are removed.
+
+A crash or `kill -9` at any point leaves the old set or the new one current and whole. What
+a killed run leaves (a staging folder, a version that never became current, a temporary
+link) is never visible through `current` and is removed by the next run.
+
+Readers: to read one consistent set, resolve `current` once and read every file from the
+folder it names (for example `os.path.realpath("data/processed/current")`). The top-level
+paths (`data/processed/changes.csv`, ...) keep working as before: each is always a whole
+file of the current set, but two files opened one after the other can straddle a switch.
+
+Folders written by an earlier tipdiff (plain files at the top of --out) are adopted on the
+first publish: the files are hard-linked (or copied) into a version that becomes current,
+then each is replaced by a link to the same bytes, so the switch to the new set is still
+one step.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .atomic import write_atomically
 from .model import TipdiffError
-from .tables import json_schema, table_files
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LOCK_NAME = ".tipdiff.lock"
+VERSIONS = "versions"
+CURRENT = "current"
+MANIFEST = "manifest.json"
+_DEBRIS = (".staging-", ".current-", ".link-")
 
 
 class LockBusy(TipdiffError):
     """Another run holds the output folder's lock."""
 
 
+class PublishError(TipdiffError):
+    """The output folder is not in a shape tipdiff can publish into."""
+
+
+class NothingToPublish(TipdiffError):
+    """A run found nothing to publish, and publishing would replace results or hide a
+    mistake. Nothing was published. `errors` are the input errors that explain why."""
+
+    def __init__(self, message: str, *, errors: tuple[str, ...] = (), usage: bool = False):
+        super().__init__(message)
+        self.errors = errors
+        self.usage = usage  # the run was pointed at an empty folder (a usage error)
+
+
+def refuse_empty(
+    *,
+    files_found: int,
+    documents: int,
+    previous_manifest: Mapping | None,
+    raw: str,
+    out: str,
+    errors: tuple[str, ...] = (),
+    allow_empty: bool = False,
+) -> None:
+    """Raise NothingToPublish when no input file was found at all, or when no usable
+    narrative was found and `out` holds a non-empty publication; unless `allow_empty`."""
+    if allow_empty:
+        return
+    if files_found == 0:
+        raise NothingToPublish(
+            f"--raw {raw}: no input files found (names starting with a dot and README.md are "
+            "not inputs): expected one sub-folder per report year with narrative files; "
+            "nothing was published. Pass --allow-empty to publish empty tables anyway",
+            errors=errors,
+            usage=not errors,
+        )
+    published = int(((previous_manifest or {}).get("counts") or {}).get("documents") or 0)
+    if documents == 0 and published:
+        raise NothingToPublish(
+            f"no usable narrative in {raw}: {files_found} input file(s), none could be used "
+            f"(see the errors); the {published} narratives published in {out} are kept. "
+            "Fix the inputs, or pass --allow-empty to replace them with empty tables",
+            errors=errors,
+        )
+
+
 def output_files(
-    tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str]
+    tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str | bytes]
 ) -> dict[str, bytes]:
     """Every published file except the manifest, as bytes."""
+    from .tables import json_schema, table_files  # pandas: only when there are tables
+
     files: dict[str, bytes] = {}
     for name, df in tables.items():
         files.update(table_files(name, df))
     files["schema.json"] = (json.dumps(json_schema(), indent=2) + "\n").encode("utf-8")
-    files.update({name: text.encode("utf-8") for name, text in reports.items()})
+    files.update(
+        {
+            name: text if isinstance(text, bytes) else text.encode("utf-8")
+            for name, text in reports.items()
+        }
+    )
     return files
 
 
-def publish(out: Path, files: Mapping[str, bytes], manifest: Mapping) -> None:
-    """Write the outputs atomically, the manifest (which lists their hashes) last."""
-    data = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    write_atomically(out, {**files, "manifest.json": data}, last="manifest.json")
+def publish(out: Path, files: Mapping[str, bytes], manifest: Mapping) -> Path:
+    """Publish `files` and the manifest as one new set (see the module docstring). Returns
+    the version folder that is now current. The caller holds the run lock."""
+    data = {**files, MANIFEST: (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")}
+    data = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in data.items()}
+    for name in data:
+        parts = name.split("/")
+        if (
+            name.startswith("/")
+            or any(not part or part.startswith(".") for part in parts)
+            or parts[0] in (CURRENT, VERSIONS, LOCK_NAME)
+        ):
+            raise PublishError(f"{name!r}: not a name tipdiff publishes under")
+    tops = sorted({name.split("/")[0] for name in data})  # files and folders at the top
+    out.mkdir(parents=True, exist_ok=True)
+    versions = out / VERSIONS
+    versions.mkdir(exist_ok=True)
+    clean_debris(out)
+    _adopt_earlier_layout(out, set(data))
+    replaced = _current_version(out)
+    new = _write_version(versions, data)
+    for name in tops:  # before the switch: a new name resolves to nothing until then
+        _link(out, name)
+    _switch(out, new)
+    for path in out.iterdir():  # names the new set no longer has
+        if path.name not in tops and _is_our_link(path):
+            path.unlink()
+    for version in versions.iterdir():
+        if version.name not in (new.name, replaced):
+            shutil.rmtree(version, ignore_errors=True)
+    return new
+
+
+def current_set(out: Path) -> Path | None:
+    """The folder of the published set, resolved once (None before the first publish)."""
+    name = _current_version(out)
+    return out / VERSIONS / name if name else None
+
+
+def read_manifest(out: Path) -> dict | None:
+    """The manifest of the published set (or of a folder an earlier tipdiff wrote)."""
+    folder = current_set(out) or out
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def clean_debris(out: Path) -> int:
+    """Remove what killed runs left: staging folders, temporary links. Never visible to
+    readers, since nothing links to them."""
+    n = 0
+    for folder in (out, out / VERSIONS):
+        if not folder.is_dir():
+            continue
+        for p in folder.iterdir():
+            if p.name.startswith(_DEBRIS):
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    p.unlink(missing_ok=True)
+                n += 1
+    return n
+
+
+def _current_version(out: Path) -> str | None:
+    try:
+        target = os.readlink(out / CURRENT)
+    except OSError:
+        return None
+    head, _, name = target.partition("/")
+    return name if head == VERSIONS and name else None
+
+
+def _is_our_link(path: Path) -> bool:
+    try:
+        return os.readlink(path) == f"{CURRENT}/{path.name}"
+    except OSError:
+        return False
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_version(versions: Path, data: Mapping[str, bytes], *, sources: Path | None = None):
+    """A complete version folder: staged, flushed, then renamed into place in one step.
+    With `sources`, the files are hard-linked (or copied) from that folder instead."""
+    staging = versions / f".staging-{uuid.uuid4().hex}"
+    staging.mkdir()
+    for name in data:
+        path = staging / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if sources is not None:
+            try:
+                os.link(sources / name, path)
+            except OSError:
+                shutil.copy2(sources / name, path)
+            continue
+        with open(path, "wb") as fh:
+            fh.write(data[name])
+            fh.flush()
+            os.fsync(fh.fileno())
+    for folder in sorted({(staging / name).parent for name in data}, reverse=True):
+        _fsync_dir(folder)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = versions / f"{stamp}-{uuid.uuid4().hex[:6]}"
+    os.rename(staging, final)
+    _fsync_dir(versions)
+    return final
+
+
+def _switch(out: Path, version: Path) -> None:
+    tmp = out / f".current-{uuid.uuid4().hex}"
+    os.symlink(f"{VERSIONS}/{version.name}", tmp)
+    os.replace(tmp, out / CURRENT)
+    _fsync_dir(out)
+
+
+def _link(out: Path, name: str) -> None:
+    path = out / name
+    if _is_our_link(path):
+        return
+    if path.is_dir() and not path.is_symlink():
+        raise PublishError(
+            f"{path}: a folder tipdiff did not make where it publishes {name}: expected no "
+            "folder of that name in --out; move it away and run again"
+        )
+    tmp = out / f".link-{uuid.uuid4().hex}"
+    os.symlink(f"{CURRENT}/{name}", tmp)
+    os.replace(tmp, path)
+
+
+def _adopt_earlier_layout(out: Path, names: set[str]) -> None:
+    """Plain files an earlier tipdiff published at the top of `out` become a version (the
+    current one) and are replaced by links to the same bytes. See the module docstring."""
+    current = current_set(out)
+    if current is not None:  # finish an adoption that a killed run left half done
+        for path in current.iterdir():
+            top = out / path.name
+            if top.is_file() and not top.is_symlink() and _same_file(top, path):
+                _link(out, path.name)
+        return
+    earlier = set(names) | {MANIFEST}
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        earlier |= set(manifest.get("outputs") or ())
+    except (OSError, ValueError, TypeError):
+        pass
+    plain = sorted(
+        n for n in earlier if "/" not in n and (out / n).is_file() and not (out / n).is_symlink()
+    )
+    if not plain:
+        return
+    version = _write_version(out / VERSIONS, dict.fromkeys(plain, b""), sources=out)
+    _switch(out, version)
+    for name in plain:
+        _link(out, name)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b) or a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 @contextmanager
@@ -61,10 +314,3 @@ def run_lock(out: Path, *, wait: float) -> Iterator[None]:
         yield
     finally:
         lock.release()
-
-
-def read_manifest(out: Path) -> dict | None:
-    try:
-        return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None

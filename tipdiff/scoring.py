@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -67,11 +68,29 @@ def prepare(texts: Sequence[str]) -> tuple[Item, ...]:
     out = []
     for t in texts:
         c = clean(t)
-        toks = [w for w in TOKEN.findall(c.replace("-", " ")) if w not in STOPWORDS and len(w) > 1]
+        ask = _ask(c)
+        toks = [
+            w for w in TOKEN.findall(ask.replace("-", " ")) if w not in STOPWORDS and len(w) > 1
+        ]
         stems = [stem(w) for w in toks]
         core = " ".join(w for w, s_ in zip(toks, stems, strict=True) if s_ not in STOCK_STEMS)
         out.append(Item(t, c, frozenset(stems), core))
     return tuple(out)
+
+
+# The older reports write asks as sentences: "While the government made progress in X, it
+# should Y", "To further its efforts, Freedonia should also Y". Only Y is the ask; the
+# lead-in is context that many different asks share, so matching reads Y only.
+_LEAD_IN = re.compile(
+    r"^.{0,160}?\b(?<!which )(?<!that )(?<!who )(?<!what )should\s+(?:also\s+|further\s+|now\s+)?",
+    re.S,
+)
+
+
+def _ask(cleaned: str) -> str:
+    """The ask of a clean recommendation, without a sentence-era lead-in up to its 'should'."""
+    m = _LEAD_IN.match(cleaned)
+    return cleaned[m.end() :] if m and m.end() < len(cleaned) else cleaned
 
 
 def prepared(items: Sequence[str] | Sequence[Item]) -> Sequence[Item]:
@@ -125,7 +144,8 @@ class TermWeights:
         return w
 
     def vector(self, stems: Sequence[str]) -> np.ndarray:
-        return np.array([self.weight(s) for s in stems], dtype=np.float64)
+        get, weight = self._effective.get, self.weight
+        return np.fromiter((get(s) or weight(s) for s in stems), np.float64, len(stems))
 
     def mass(self, stems: Iterable[str]) -> float:
         # fsum: exact, so the result does not depend on set order (which varies with the hash seed)
@@ -167,6 +187,7 @@ class ScoreMatrix:
     shared: np.ndarray  # IDF-weighted mass of the stems two items share
     mass_old: np.ndarray  # IDF-weighted mass of each old item's stems
     mass_new: np.ndarray
+    own_containment: np.ndarray  # share (0-100) of the shorter item's non-stock content shared
 
     def parts_at(self, i: int, j: int) -> dict[str, float]:
         return {name: round(float(m[i, j]), 2) for name, m in self.parts.items()}
@@ -180,15 +201,11 @@ def score_matrix(
     scorer_weights: Mapping[str, float],
 ) -> ScoreMatrix:
     """Every scorer on every (old, new) pair, and their weighted combination."""
-    vocab = sorted({s for it in (*old, *new) for s in it.stems})
+    vocab = sorted(frozenset().union(*(it.stems for it in old), *(it.stems for it in new)))
     index = {s: k for k, s in enumerate(vocab)}
     w = weights.vector(vocab)
-    A = np.zeros((len(old), len(vocab)))
-    B = np.zeros((len(new), len(vocab)))
-    for i, it in enumerate(old):
-        A[i, [index[s] for s in it.stems]] = 1.0
-    for j, it in enumerate(new):
-        B[j, [index[s] for s in it.stems]] = 1.0
+    A = _incidence(old, index)
+    B = _incidence(new, index)
     shared = (A * w) @ B.T
     sa, sb = A @ w, B @ w
     union = sa[:, None] + sb[None, :] - shared
@@ -199,30 +216,37 @@ def score_matrix(
         "containment": np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
         * 100.0,
         "token_sort_ratio": process.cdist(
-            oc, nc, scorer=fuzz.token_sort_ratio, processor=None, dtype=np.float32
-        ).astype(np.float64),
-        "ratio": process.cdist(oc, nc, scorer=fuzz.ratio, processor=None, dtype=np.float32).astype(
-            np.float64
+            oc, nc, scorer=fuzz.token_sort_ratio, processor=None, dtype=np.float64
         ),
+        "ratio": process.cdist(oc, nc, scorer=fuzz.ratio, processor=None, dtype=np.float64),
     }
     combined = np.zeros_like(shared)
     for name in SCORERS:
         weight = scorer_weights.get(name, 0.0)
         if weight:
             combined += weight * parts[name]
+    # The asks' own content: stems outside the report's stock phrasing, which alone says
+    # nothing about what is asked. `own_containment`: the share of the shorter item's own
+    # content found in the other (a narrowed or broadened ask keeps it whole).
+    own = np.fromiter((s not in STOCK_STEMS for s in vocab), np.float64, len(vocab)) * w
+    shared_own = (A * own) @ B.T
+    smaller_own = np.minimum((A @ own)[:, None], (B @ own)[None, :])
+    own_containment = 100.0 * np.divide(
+        shared_own, smaller_own, out=np.zeros_like(shared_own), where=smaller_own > 0
+    )
     floor = scorer_weights.get(CONTAINMENT_FLOOR, 0.0)
-    if floor:
-        # A narrowed or broadened ask: the shorter item's own content (its stems outside the
-        # report's stock phrasing, which alone says nothing about the ask) is inside the
-        # longer one. Its score is at least `floor` x that containment.
-        own = np.array([0.0 if s in STOCK_STEMS else 1.0 for s in vocab]) * w
-        shared_own = (A * own) @ B.T
-        smaller_own = np.minimum((A @ own)[:, None], (B @ own)[None, :])
-        contained = np.divide(
-            shared_own, smaller_own, out=np.zeros_like(shared_own), where=smaller_own > 0
-        )
-        combined = np.maximum(combined, floor * 100.0 * contained)
-    return ScoreMatrix(parts, combined, shared, sa, sb)
+    if floor:  # the score of such an ask is at least `floor` x own_containment
+        combined = np.maximum(combined, floor * own_containment)
+    return ScoreMatrix(parts, combined, shared, sa, sb, own_containment)
+
+
+def _incidence(items: Sequence[Item], index: Mapping[str, int]) -> np.ndarray:
+    """items x vocabulary, 1 where the item has the stem (filled in one assignment)."""
+    out = np.zeros((len(items), len(index)))
+    rows = [k for k, it in enumerate(items) for _ in it.stems]
+    cols = [index[s] for it in items for s in it.stems]
+    out[rows, cols] = 1.0
+    return out
 
 
 def score_pair(

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .corpus import CountryHistory
 from .diff import CountryDiff
-from .model import InputError
+from .model import InputError, Narrative
 from .review import ReviewNote, text_sha256
 
 # table -> [(column, pandas dtype, JSON type, nullable, description)]
@@ -128,6 +128,35 @@ def change_id(key: str, from_year: int, to_year: int, kind: str, old: tuple, new
     return "C" + hashlib.sha256(raw.encode()).hexdigest()[:12]
 
 
+# The parser's warning for a name with no ISO3 code. It says the same of every narrative of
+# that country, so a run publishes it once per country (its first year), not once per year.
+UNKNOWN_COUNTRY = "is not a known country name"
+
+
+def warning_rows(narratives: Sequence[Narrative]) -> list[tuple[int, str, str]]:
+    """One country's parser warnings as (year, source, message), in year order; the
+    unknown-country warning once, naming the other years it was said of."""
+    rows, first_unknown, also = [], None, []
+    for n in narratives:
+        for w in n.warnings:
+            if UNKNOWN_COUNTRY in w:
+                if first_unknown is None:
+                    first_unknown = len(rows)
+                    rows.append((n.year, n.source, w))
+                else:
+                    also.append(n.year)
+                continue
+            rows.append((n.year, n.source, w))
+    if also:
+        year, source, w = rows[first_unknown]
+        rows[first_unknown] = (
+            year,
+            source,
+            f"{w} (also said of {', '.join(map(str, sorted(set(also))))}; said once per run)",
+        )
+    return rows
+
+
 def build_tables(
     histories: Sequence[CountryHistory],
     diffs: Sequence[CountryDiff],
@@ -140,17 +169,17 @@ def build_tables(
     for h in histories:
         for (year, index), lid in h.lineage.id_of.items():
             id_of[(h.key, year, index)] = lid
+        warnings += [
+            {
+                "source": source,
+                "country": h.country,
+                "country_code": h.country_code,
+                "year": year,
+                "message": message,
+            }
+            for year, source, message in warning_rows(h.narratives)
+        ]
         for n in h.narratives:
-            warnings += [
-                {
-                    "source": n.source,
-                    "country": h.country,
-                    "country_code": h.country_code,
-                    "year": n.year,
-                    "message": w,
-                }
-                for w in n.warnings
-            ]
             for r in n.recommendations:
                 recs.append(
                     {
@@ -277,16 +306,51 @@ def json_schema() -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "tipdiff-tables.schema.json",
         "title": "tipdiff tables",
-        "description": "Rows of every table tipdiff publishes (Parquet, CSV, JSON Lines).",
+        "description": "Rows of every table tipdiff publishes (Parquet, CSV, JSON Lines). "
+        + CSV_NOTE,
         "$defs": defs,
     }
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (=HYPERLINK(...),
+# +cmd|..., -1+1, @SUM(...)); tab and carriage return are the variants that slip past filters.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_NOTE = (
+    "In the CSV files only, a text cell that begins with =, +, -, @, a tab or a carriage "
+    "return is written with a leading apostrophe (') so that spreadsheets show it as text "
+    "instead of running it as a formula, and a carriage return inside a cell is written as a "
+    "line feed (so the cell is quoted and its row stays whole); Parquet and JSON Lines hold "
+    "every value exactly."
+)
+
+
+def csv_cell(value):
+    """A text value made safe for spreadsheets (see CSV_NOTE); anything else unchanged."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    if "\r" in value:  # the csv writer quotes only \n (its line terminator), not a bare \r
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def _csv_safe(df: pd.DataFrame) -> pd.DataFrame:
+    text = [c for c in df.columns if pd.api.types.is_string_dtype(df[c].dtype)]
+    if not text:
+        return df
+    safe = df.copy()
+    for c in text:
+        safe[c] = safe[c].map(csv_cell, na_action="ignore").astype(df[c].dtype)
+    return safe
+
+
 def table_files(name: str, df: pd.DataFrame) -> dict[str, bytes]:
-    """Parquet, CSV and JSON Lines bytes of one table (deterministic for equal frames)."""
+    """Parquet, CSV and JSON Lines bytes of one table (deterministic for equal frames).
+    CSV text cells are neutralised for spreadsheets (CSV_NOTE); the other two are exact."""
     pq = io.BytesIO()
     df.to_parquet(pq, index=False, engine="pyarrow")
-    csv = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    csv = _csv_safe(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
     jsonl = df.to_json(orient="records", lines=True, force_ascii=False).strip("\n")
     jsonl = (jsonl + "\n" if jsonl else "").encode("utf-8")
     return {f"{name}.parquet": pq.getvalue(), f"{name}.csv": csv, f"{name}.jsonl": jsonl}

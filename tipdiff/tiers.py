@@ -31,6 +31,9 @@ _NAMES = {
 }
 # Best to worst; Special Case is outside the ranking.
 _RANK = {"Tier 1": 1, "Tier 2": 2, WATCH_LIST: 3, "Tier 3": 4}
+RANKED = tuple(_RANK)
+# Short names for tight spaces (a timeline's axis); None: unknown.
+SHORT_NAMES = {"Tier 1": "1", "Tier 2": "2", WATCH_LIST: "2WL", "Tier 3": "3", SPECIAL_CASE: "SC"}
 
 
 def canonical_tier(raw: str) -> str:

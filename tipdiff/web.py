@@ -7,20 +7,23 @@ is saved beside the old one, the newest is used, and the event is logged.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
 import re
-import urllib.error
-import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
+
 from .atomic import write_atomically
+from .limits import MAX_PAGE_BYTES
 from .model import InputError, InputFormatError
 from .read import sha256_bytes
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = MAX_PAGE_BYTES  # a fetched page larger than this is refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,26 +70,96 @@ def read_sources(path: Path) -> tuple[tuple[WebSource, ...], tuple[InputError, .
     return tuple(sources), tuple(errors)
 
 
+MAX_REDIRECTS = 5
+_SCHEMES = ("http", "https")
+
+
 def fetch_page(url: str, *, timeout: float = 20.0, max_bytes: int = MAX_BYTES) -> bytes:
-    """GET a page. Raises FetchError(transient=True) for timeouts, resets and 5xx/429."""
-    request = urllib.request.Request(url, headers={"User-Agent": "tipdiff/0.1 (+research)"})
+    """GET a page. `timeout` is an overall deadline for the page, redirects and every byte
+    of the body included (not per read: a server that sends one byte a second is cut at the
+    deadline). Redirects are followed up to MAX_REDIRECTS times and only to http or https.
+
+    Raises FetchError, with transient=True for timeouts, lost connections and 5xx/429."""
+    coro = _fetch(url, timeout, max_bytes)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(max_bytes + 1)
-    except urllib.error.HTTPError as exc:
-        transient = exc.code >= 500 or exc.code == 429
-        raise FetchError(f"{url}: HTTP {exc.code}: expected 200 OK", transient=transient) from None
-    except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with ThreadPoolExecutor(1) as pool:  # called from inside an event loop: use another one
+        return pool.submit(asyncio.run, coro).result()
+
+
+async def _fetch(url: str, timeout: float, max_bytes: int) -> bytes:
+    progress = {"status": None, "bytes": 0}
+    try:
+        async with asyncio.timeout(timeout):
+            return await _get(url, timeout, max_bytes, progress)
+    except TimeoutError:
+        if progress["status"] is None:
+            what = "no response"
+        else:
+            what = f"the page was not complete ({progress['bytes']} bytes received)"
         raise FetchError(
-            f"{url}: no response ({reason}): expected a page within {timeout:g} s", transient=True
+            f"{url}: {what} within {timeout:g} s: expected a page within {timeout:g} s",
+            transient=True,
         ) from None
-    if len(data) > max_bytes:
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+        raise FetchError(f"{url}: {exc}: expected an http(s) URL", transient=False) from None
+    except httpx.DecodingError as exc:
         raise FetchError(
-            f"{url}: larger than {max_bytes} bytes: expected a single narrative page",
-            transient=False,
-        )
-    return data
+            f"{url}: the page cannot be decoded ({exc}): expected a page", transient=False
+        ) from None
+    except (httpx.TransportError, OSError) as exc:
+        raise FetchError(
+            f"{url}: no response ({exc or type(exc).__name__}): expected a page within "
+            f"{timeout:g} s",
+            transient=True,
+        ) from None
+
+
+async def _get(url: str, timeout: float, max_bytes: int, progress: dict) -> bytes:
+    headers = {"User-Agent": "tipdiff/0.1 (+research)"}
+    async with httpx.AsyncClient(follow_redirects=False, timeout=timeout, headers=headers) as c:
+        current = httpx.URL(url)
+        for _hop in range(MAX_REDIRECTS + 1):
+            async with c.stream("GET", current) as response:
+                progress["status"] = response.status_code
+                if response.has_redirect_location:
+                    target = current.join(response.headers["location"])
+                    if target.scheme not in _SCHEMES:
+                        raise FetchError(
+                            f"{url}: redirect to {target.scheme}:// refused: expected an http "
+                            "or https page",
+                            transient=False,
+                        )
+                    current = target
+                    continue
+                if response.status_code != 200:
+                    code = response.status_code
+                    raise FetchError(
+                        f"{url}: HTTP {code}: expected 200 OK",
+                        transient=code >= 500 or code == 429,
+                    )
+                declared = response.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > max_bytes:
+                    raise _too_large(url, max_bytes)
+                body = bytearray()
+                async for chunk in response.aiter_bytes():
+                    body += chunk
+                    progress["bytes"] = len(body)
+                    if len(body) > max_bytes:
+                        raise _too_large(url, max_bytes)
+                return bytes(body)
+    raise FetchError(
+        f"{url}: more than {MAX_REDIRECTS} redirects: expected the page", transient=False
+    )
+
+
+def _too_large(url: str, max_bytes: int) -> FetchError:
+    return FetchError(
+        f"{url}: larger than {max_bytes} bytes: expected a single narrative page",
+        transient=False,
+    )
 
 
 def _slug(text: str) -> str:

@@ -1,0 +1,61 @@
+"""An Atom feed per country (feedgen), one entry per report year, so people can subscribe.
+
+Atom requires an `updated` date on the feed and each entry. A run has no date of its own
+that stays the same on a rerun, so an entry is dated 1 January of its report year (UTC) and
+the feed by its latest entry: an unchanged country's feed is byte-identical on a rerun.
+Titles and text go in as text and lxml escapes them; the entry content is HTML that the
+autoescaping templates built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from feedgen.feed import FeedGenerator
+
+from .view import CountryView, counts_text
+
+# Characters XML 1.0 does not allow (lxml refuses them): dropped from feed text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _x(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _date(year: int) -> datetime:
+    return datetime(year, 1, 1, tzinfo=UTC)
+
+
+def country_feed(v: CountryView, content: Mapping[int, str]) -> bytes:
+    """`content`: each report year's entry as HTML (the feed_entry template)."""
+    fg = FeedGenerator()
+    fg.id(f"urn:tipdiff:country:{v.stem}")
+    fg.title(_x(f"TIP Report changes: {v.country}"))
+    fg.subtitle(_x(f"What changed for {v.country} in each report year, as tipdiff reads it."))
+    fg.author({"name": "tipdiff"})
+    fg.link(href=f"../{v.stem}.html", rel="alternate", type="text/html")
+    fg.link(href=f"{v.stem}.xml", rel="self", type="application/atom+xml")
+    fg.language("en")
+    fg.generator("tipdiff")
+    fg.updated(_date(v.years[-1]))
+    pair_to = {p.to_year: p for p in v.pairs}
+    for t in v.tiers:  # oldest first; feedgen's "prepend" puts the newest on top
+        fe = fg.add_entry()
+        fe.id(f"urn:tipdiff:country:{v.stem}:{t.year}")
+        p = pair_to.get(t.year)
+        tier = t.tier or "tier unknown"
+        move = f" ({t.move})" if t.move and t.move != "remained" else ""
+        title = f"{v.country} {t.year}: {tier}{move}"
+        if p is not None:
+            title += f"; since {p.from_year}: {counts_text(p.counts)}"
+        else:
+            title += "; first report year loaded"
+        fe.title(_x(title))
+        fe.updated(_date(t.year))
+        anchor = f"#{p.anchor}" if p is not None else "#tiers"
+        fe.link(href=f"../{v.stem}.html{anchor}", rel="alternate", type="text/html")
+        fe.content(_x(content[t.year]), type="html")
+    return fg.atom_str(pretty=True)

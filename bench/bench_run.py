@@ -46,19 +46,32 @@ TABLES = ("recommendations", "changes", "tiers", "lineage", "errors", "warnings"
 TARGETS = {"cold": 8.0, "no_change": 1.0, "add_year": 2.0, "peak_rss_mib": 600.0}
 
 FLOOR_CODE = """
+import os
 from tipdiff.flows import prefect_environment
 prefect_environment()
-from prefect import flow
-from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from tipdiff.flows.server import OwnedServer  # what `tipdiff run` starts and owns
 
-@flow(name="tipdiff-bench-floor")
-def empty():
-    return None
+server = OwnedServer().start()
+os.environ["PREFECT_API_URL"] = server.api_url
+try:
+    from prefect import flow
+    from prefect.settings import (
+        PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    )
 
-with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-    empty()
+    @flow(name="tipdiff-bench-floor")
+    def empty():
+        return None
+
+    updates = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None, PREFECT_API_URL: server.wait_ready(120)}
+    with temporary_settings(updates=updates):
+        try:
+            empty()
+        finally:
+            server.drain_prefect()
+finally:
+    server.stop()
 """
-
 
 # ----------------------------------------------------------------------------- processes
 
@@ -107,10 +120,10 @@ def core(raw: Path, out: Path) -> dict[str, float]:
     """Everything the flow computes, as plain calls in this process: no Prefect imported.
     Mirrors flows/pipeline.py; returns seconds per stage."""
     from collections import defaultdict
-    from dataclasses import asdict  # noqa: F401 - keeps the import cost inside the timing
 
-    from tipdiff import corpus, inputs, manifest, publish, render, tables
+    from tipdiff import corpus, inputs, manifest, publish, tables
     from tipdiff.align import AlignConfig
+    from tipdiff.render import pages
 
     clock, stages = time.perf_counter(), {}
 
@@ -121,11 +134,12 @@ def core(raw: Path, out: Path) -> dict[str, float]:
         clock = now
 
     config = AlignConfig.from_dict(None)
-    files = inputs.inventory(raw)
+    found = inputs.survey(raw)
+    files = found.files
     by_year = defaultdict(list)
     for f in files:
         by_year[f.folder_year or 0].append(f)
-    documents, errors = [], []
+    documents, errors = [], list(found.errors)
     for y in sorted(by_year):
         result = inputs.parse_files(tuple(by_year[y]))
         documents += result.documents
@@ -143,10 +157,8 @@ def core(raw: Path, out: Path) -> dict[str, float]:
     errors.sort(key=lambda e: (e.source, e.message))
     built = tables.build_tables(histories, diffs, errors, notes)
     lap("tables")
-    reports = {
-        "report.md": render.markdown_report(histories, diffs, errors),
-        "report.html": render.html_report(histories, diffs, errors),
-    }
+    reports = pages.render_reports(histories, diffs, errors, config=config, notes=notes)
+    reports.pop(pages.SUMMARY)
     files_out = publish.output_files(built, reports)
     lap("reports_and_serialize")
     m = manifest.build_manifest(

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .PHONY: demo test chromium bench-parse eval-shapes eval-real bench-pdf-libraries bench-align \
-	bench-pipeline bench vocabulary lint clean
+	bench-pipeline bench-run bench vocabulary lint clean
 
 # The venv is rebuilt whenever the pins change. Every package comes from constraints.txt.
 $(STAMP): pyproject.toml constraints.txt
@@ -41,8 +41,12 @@ bench-align: $(STAMP)
 vocabulary: $(STAMP)
 	$(PY) bench/build_vocabulary.py
 
-bench-pipeline: $(STAMP)
-	$(PY) bench/bench_pipeline.py
+# The run benchmark (bench/bench_run.py): floor, core alone, cold / no-change / add-a-year,
+# Dask, quality against the synthetic history's truth, scale curve. About 10 minutes.
+bench-run: $(STAMP)
+	$(PY) bench/bench_run.py
+
+bench-pipeline: bench-run
 
 bench-parse: $(STAMP) eval-shapes
 	$(PY) bench/bench_parse.py
@@ -59,7 +63,7 @@ eval-real: $(STAMP)
 bench-pdf-libraries: $(STAMP)
 	$(PY) bench/bench_pdf_libraries.py
 
-bench: bench-parse bench-align bench-pipeline
+bench: bench-parse bench-align bench-run
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check tipdiff flows tasks tests bench

@@ -21,10 +21,11 @@ from prefect.futures import as_completed
 from tipdiff.tasks import pipeline as t
 from tipdiff.tasks.pipeline import Payload
 
-from tipdiff import publish
+from tipdiff import manifest, publish
 from tipdiff.align import AlignConfig
 from tipdiff.model import InputError
-from tipdiff.web import read_sources
+from tipdiff.read import sha256_bytes
+from tipdiff.web import read_sources, survey_inputs
 
 FLOW_NAME = "tipdiff-run"
 
@@ -83,6 +84,16 @@ def _align_failed(pairs, exc: BaseException) -> list[InputError]:
     ]
 
 
+def _file_sha256(path: str | None) -> str | None:
+    """The overrides file's hash for the rerun check (an unreadable file never matches)."""
+    if not path:
+        return None
+    try:
+        return sha256_bytes(Path(path).read_bytes())
+    except OSError as exc:
+        return f"unreadable: {exc}"
+
+
 def _cache_counts(futures) -> dict[str, int]:
     states = [f.state for f in futures]
     cached = sum(1 for s in states if s.name == "Cached")
@@ -132,9 +143,39 @@ def tipdiff_run(
                     errors.append(InputError(s.url, str(exc)))
             timings["fetch"] = time.perf_counter() - clock
 
-        found = t.inventory(raw, snapshots if Path(snapshots).exists() else None)
+        # Before any task: each input is read and hashed once, and when the inputs, the
+        # code and the settings are those of the published set, there is nothing to do.
+        found = survey_inputs(Path(raw), Path(snapshots))
         files = found.files
         errors += found.errors
+        previous = publish.read_manifest(Path(out))
+        fingerprint = manifest.fingerprint(
+            sources=files,
+            input_errors=errors,
+            config=AlignConfig.from_dict(config),
+            overrides_sha256=_file_sha256(overrides),
+        )
+        if manifest.unchanged(previous, fingerprint) and publish.outputs_present(
+            Path(out), previous
+        ):
+            timings["check"] = time.perf_counter() - clock
+            check = {
+                "at": started_at,
+                "result": "no change: inputs, code, settings and overrides are those of this "
+                "set; nothing was parsed, aligned or published",
+                "fingerprint": fingerprint["digest"],
+                "seconds": round(timings["check"], 3),
+            }
+            publish.record_check(Path(out), previous, check)
+            log.info("tipdiff run: no change since the published set in %s; nothing to do", out)
+            return {
+                "out": out,
+                "unchanged": True,
+                "counts": previous["counts"],
+                "cache": {k: {"computed": 0, "cached": 0} for k in ("parse", "align")},
+                "errors": publish.published_errors(Path(out)),
+                "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
+            }
         by_year = defaultdict(list)
         for f in files:
             by_year[f.folder_year or 0].append(f)
@@ -157,7 +198,6 @@ def tipdiff_run(
         documents, duplicates = t.dedupe(Payload(documents))
         errors += duplicates
         timings["parse"] = time.perf_counter() - clock - sum(timings.values())
-        previous = t.previous_manifest(out)
         publish.refuse_empty(
             files_found=len(files) + len(found.errors),
             documents=len(documents),
@@ -203,7 +243,8 @@ def tipdiff_run(
         timings["tables_and_reports"] = time.perf_counter() - clock - sum(timings.values())
 
         cache = {"parse": _cache_counts(parse_futures), "align": _cache_counts(align_futures)}
-        manifest = t.build_manifest(
+        failed = any(not f.state.is_completed() for f in [*parse_futures, *align_futures])
+        manifest_ = t.build_manifest(
             sources=Payload(files),
             tables_=Payload(tables),
             outputs=Payload(files_out),
@@ -219,10 +260,12 @@ def tipdiff_run(
             cache=cache,
             previous=previous,
             started_at=started_at,
+            # a batch that failed may succeed next time: no fingerprint, no short-circuit
+            fingerprint=None if failed else fingerprint,
         )
-        t.publish_outputs(out, Payload(files_out), Payload(manifest))
+        t.publish_outputs(out, Payload(files_out), Payload(manifest_))
         t.publish_artifacts(summary, Payload(tables["tiers"]))
-    c = manifest["counts"]
+    c = manifest_["counts"]
     log.info(
         "tipdiff run finished: %d narratives of %d countries, %d error(s); results in %s "
         "(pages: %s)",
@@ -234,8 +277,9 @@ def tipdiff_run(
     )
     return {
         "out": out,
-        "counts": manifest["counts"],
+        "unchanged": False,
+        "counts": manifest_["counts"],
         "cache": cache,
         "errors": [e.message for e in errors],
-        "timings_seconds": manifest["timings_seconds"],
+        "timings_seconds": manifest_["timings_seconds"],
     }

@@ -81,19 +81,6 @@ def save_snapshot(root: str, source: web.WebSource, data: bytes) -> dict:
     return web.save_snapshot(Path(root), source, data)
 
 
-@task(name="inventory", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
-def inventory(raw: str, snapshots: str | None) -> inputs.Inventory:
-    found = inputs.survey(Path(raw))
-    if snapshots:
-        current = web.current_snapshots(Path(snapshots))
-        snaps = inputs.survey(Path(snapshots))
-        found = inputs.Inventory(
-            found.files + tuple(f for f in snaps.files if f.path in current),
-            found.errors + tuple(e for e in snaps.errors if e.source in current),
-        )
-    return found
-
-
 @task(name="parse-year", cache_key_fn=parse_cache_key, persist_result=True)
 def parse_year(files: tuple[inputs.SourceFile, ...]):
     return inputs.parse_files(files)
@@ -156,11 +143,6 @@ def build_reports(
         config=AlignConfig.from_dict(config),
         notes=notes.value,
     )
-
-
-@task(name="previous-manifest", cache_policy=NO_CACHE)
-def previous_manifest(out: str):
-    return publish.read_manifest(Path(out))
 
 
 @task(name="code-revision", cache_policy=NO_CACHE)

@@ -410,6 +410,17 @@ def _run_flow(args, server) -> int:
         return EXIT_INPUT
     c = result["counts"]
     cache = result["cache"]
+    if result.get("unchanged"):
+        print(
+            f"tipdiff: no change since the published set ({c['documents']} narratives of "
+            f"{c['countries']} countries): the inputs, the parser and aligner, the settings and "
+            f"the overrides are the same; nothing was parsed, aligned or published "
+            f"(checked in {result['timings_seconds'].get('check', 0):.2f} s; recorded in "
+            f"{args.out}/manifest.json as last_check)"
+        )
+        for message in result["errors"]:
+            print(f"error: {message}", file=sys.stderr)
+        return EXIT_INPUT if result["errors"] else EXIT_OK
     print(
         f"tipdiff: {c['documents']} narratives of {c['countries']} countries, "
         f"{c['recommendations']} recommendations, {c['change_rows']} change rows"

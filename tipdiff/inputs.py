@@ -19,7 +19,7 @@ import os
 import re
 import stat
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .limits import MAX_ITEMS, describe_bytes, input_limit
@@ -36,6 +36,18 @@ class SourceFile:
     sha256: str
     size: int
     folder_year: int | None
+    # When it was surveyed: parsing checks that the file is still the one that was hashed
+    # (size and modification time) instead of hashing it again. Not part of its identity.
+    mtime_ns: int | None = field(default=None, compare=False)
+
+    def identity(self) -> dict:
+        """What the manifest records of a source (and what a rerun compares)."""
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "size": self.size,
+            "folder_year": self.folder_year,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,19 +194,31 @@ def _walk(root: Path, folder: Path, ancestors: frozenset, files: list, errors: l
             continue
         years = [int(p) for p in path.relative_to(root).parts[:-1] if _YEAR.fullmatch(p)]
         files.append(
-            SourceFile(str(path), sha256_bytes(data), len(data), years[-1] if years else None)
+            SourceFile(
+                str(path),
+                sha256_bytes(data),
+                len(data),
+                years[-1] if years else None,
+                st.st_mtime_ns if st.st_size == len(data) else None,
+            )
         )
 
 
 def parse_paths(
-    paths: Sequence[str], *, expected_sha256: Mapping[str, str] | None = None, **parse_kwargs
+    paths: Sequence[str],
+    *,
+    expected_sha256: Mapping[str, str] | None = None,
+    surveyed: Mapping[str, SourceFile] | None = None,
+    **parse_kwargs,
 ) -> ParseResult:
     """Read and parse files. A file that cannot be read, is larger than its bound,
-    changed since it was inventoried (with `expected_sha256`), or holds a narrative with more
-    than MAX_ITEMS recommendations is an error entry naming it, never a crash."""
+    changed since it was inventoried (with `expected_sha256`, or `surveyed`: its size and
+    modification time, so it is not hashed again), or holds a narrative with more than
+    MAX_ITEMS recommendations is an error entry naming it, never a crash."""
     docs, errors = [], []
     for path in paths:
         try:
+            before = os.stat(path).st_mtime_ns if surveyed is not None else None
             data = read_bounded(path)
         except TooLarge as exc:
             errors.append(InputError(path, exc.strerror))
@@ -202,7 +226,16 @@ def parse_paths(
         except OSError as exc:
             errors.append(InputError(path, f"{path}: cannot read the file: {exc.strerror or exc}"))
             continue
-        if expected_sha256 is not None and sha256_bytes(data) != expected_sha256[path]:
+        known = surveyed.get(path) if surveyed is not None else None
+        if known is not None and known.mtime_ns is not None:
+            changed = (len(data), before) != (known.size, known.mtime_ns)
+            digest = known.sha256
+        elif expected_sha256 is not None or known is not None:
+            digest = sha256_bytes(data)
+            changed = digest != (known.sha256 if known is not None else expected_sha256[path])
+        else:
+            digest, changed = None, False
+        if changed:
             errors.append(
                 InputError(
                     path,
@@ -211,7 +244,7 @@ def parse_paths(
                 )
             )
             continue
-        result = parse_bytes(data, source=path, **parse_kwargs)
+        result = parse_bytes(data, source=path, sha256=digest, **parse_kwargs)
         for doc in result.documents:
             if len(doc.recommendations) > MAX_ITEMS:
                 errors.append(
@@ -230,5 +263,5 @@ def parse_paths(
 
 
 def parse_files(files: tuple[SourceFile, ...]) -> ParseResult:
-    """Parse a batch of inventoried files."""
-    return parse_paths([f.path for f in files], expected_sha256={f.path: f.sha256 for f in files})
+    """Parse a batch of inventoried files (each was hashed when it was surveyed: once)."""
+    return parse_paths([f.path for f in files], surveyed={f.path: f for f in files})

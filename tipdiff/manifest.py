@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
+from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 
 import pandas as pd
 
 from .align import ALIGNER_VERSION, AlignConfig
 from .inputs import SourceFile
+from .model import InputError
 from .parse import PARSER_VERSION
 from .read import sha256_bytes
 from .scoring import reference_weights
@@ -45,6 +49,7 @@ def build_manifest(
     outputs: Mapping[str, bytes],
     previous: Mapping | None,
     started_at: str,
+    fingerprint: Mapping | None = None,
 ) -> dict:
     prev_sources = {s["path"]: s["sha256"] for s in (previous or {}).get("sources", [])}
     now_sources = {s.path: s.sha256 for s in sources}
@@ -76,14 +81,69 @@ def build_manifest(
         "thresholds": config.to_dict(),
         "term_weights": reference_weights(config.stock_weight).name,
         "overrides": dict(overrides) if overrides else None,
-        "sources": [asdict(s) for s in sources],
+        "sources": [s.identity() for s in sources],
         "inputs_changed_since_previous_run": inputs_changed,
         "parser_version_change": parser_change,
         "counts": counts_from_tables(tables),
         "cache": {k: dict(v) for k, v in cache.items()},
         "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
         "outputs": {name: sha256_bytes(data) for name, data in outputs.items()},
+        "fingerprint": dict(fingerprint) if fingerprint else None,
     }
+
+
+# What decides a run's outputs besides the code: a rerun whose fingerprint equals the
+# published manifest's has nothing to do (see `unchanged`).
+FINGERPRINT_VERSION = 1
+
+
+def fingerprint(
+    *,
+    sources: Sequence[SourceFile],
+    input_errors: Sequence[InputError],
+    config: AlignConfig,
+    overrides_sha256: str | None,
+) -> dict:
+    """Everything a run's outputs depend on, as the manifest records it: the inputs (names,
+    sizes, hashes, and the inputs that could not be read), the parser and aligner versions,
+    the aligner config, the reviewer overrides file's hash, and tipdiff's own code (a digest
+    of its files, so a new renderer or table layout is never mistaken for no change)."""
+    listed = [[s.path, s.size, s.sha256] for s in sources]
+    parts = {
+        "version": FINGERPRINT_VERSION,
+        "parser_version": PARSER_VERSION,
+        "aligner_version": ALIGNER_VERSION,
+        "config": _digest(config.to_dict()),
+        "overrides_sha256": overrides_sha256,
+        "inputs": _digest([listed, sorted([e.source, e.message] for e in input_errors)]),
+        "code": code_digest(),
+    }
+    return {**parts, "digest": _digest(parts)}
+
+
+def unchanged(previous: Mapping | None, now: Mapping) -> bool:
+    """True when the published manifest was made from exactly what this run would use."""
+    before = (previous or {}).get("fingerprint") or {}
+    return bool(before) and before.get("digest") == now["digest"]
+
+
+def _digest(obj) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """sha256 over tipdiff's source, templates and data (the core, the flows, the tasks)."""
+    h = hashlib.sha256()
+    for name in ("tipdiff", "tipdiff.flows", "tipdiff.tasks"):
+        spec = find_spec(name)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            root = Path(folder)
+            for path in sorted(root.rglob("*")):
+                if path.suffix in (".py", ".j2", ".json", ".css") and "testing" not in path.parts:
+                    h.update(f"{name}/{path.relative_to(root)}".encode())
+                    h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def code_revision(where: Path) -> str:

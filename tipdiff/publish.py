@@ -173,6 +173,44 @@ def read_manifest(out: Path) -> dict | None:
         return None
 
 
+def outputs_present(out: Path, manifest: Mapping) -> bool:
+    """Every output the published manifest lists is a file in the current set."""
+    folder = current_set(out)
+    if folder is None:
+        return False
+    return all((folder / name).is_file() for name in manifest.get("outputs") or ())
+
+
+def published_errors(out: Path) -> list[str]:
+    """The messages of the current set's errors table (errors.jsonl), in its order."""
+    folder = current_set(out)
+    if folder is None:
+        return []
+    try:
+        lines = (folder / "errors.jsonl").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [json.loads(line)["message"] for line in lines if line.strip()]
+
+
+def record_check(out: Path, manifest: Mapping, check: Mapping) -> dict:
+    """A rerun found nothing changed: add what it checked to the current set's manifest
+    (`last_check`), replacing the manifest file in one step; no other file changes."""
+    folder = current_set(out)
+    if folder is None:
+        raise PublishError(f"{out}: no published set to record the check in")
+    updated = {**manifest, "last_check": dict(check)}
+    data = (json.dumps(updated, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    tmp = folder / f".staging-{uuid.uuid4().hex}-{MANIFEST}"
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, folder / MANIFEST)
+    _fsync_dir(folder)
+    return updated
+
+
 def clean_debris(out: Path) -> int:
     """Remove what killed runs left: staging folders, temporary links. Never visible to
     readers, since nothing links to them."""

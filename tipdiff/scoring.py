@@ -64,18 +64,20 @@ class Item:
 
 def prepare(texts: Sequence[str]) -> tuple[Item, ...]:
     """Normalize once: stems for the weighted scores, and the content words without the stock
-    phrasing (what rapidfuzz compares), from one pass over the words."""
-    out = []
-    for t in texts:
-        c = clean(t)
-        ask = _ask(c)
-        toks = [
-            w for w in TOKEN.findall(ask.replace("-", " ")) if w not in STOPWORDS and len(w) > 1
-        ]
-        stems = [stem(w) for w in toks]
-        core = " ".join(w for w, s_ in zip(toks, stems, strict=True) if s_ not in STOCK_STEMS)
-        out.append(Item(t, c, frozenset(stems), core))
-    return tuple(out)
+    phrasing (what rapidfuzz compares), from one pass over the words. An item depends on its
+    text alone, so each distinct text is prepared once per process: most recommendations
+    come back word for word the next year, and lineage aligns them once more."""
+    return tuple(_prepare_one(t) for t in texts)
+
+
+@lru_cache(maxsize=1 << 16)
+def _prepare_one(t: str) -> Item:
+    c = clean(t)
+    ask = _ask(c)
+    toks = [w for w in TOKEN.findall(ask.replace("-", " ")) if w not in STOPWORDS and len(w) > 1]
+    stems = [stem(w) for w in toks]
+    core = " ".join(w for w, s_ in zip(toks, stems, strict=True) if s_ not in STOCK_STEMS)
+    return Item(t, c, frozenset(stems), core)
 
 
 # The older reports write asks as sentences: "While the government made progress in X, it

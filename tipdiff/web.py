@@ -211,3 +211,19 @@ def current_snapshots(root: Path) -> set[str]:
         except (ValueError, KeyError, TypeError):
             continue
     return {p for p in newest.values() if Path(p).exists()}
+
+
+def survey_inputs(raw: Path, snapshots: Path | None):
+    """The run's inputs: every file below `raw` and the current snapshot of each fetched
+    page (tipdiff.inputs.survey), each read and hashed once."""
+    from .inputs import Inventory, survey
+
+    found = survey(raw)
+    if snapshots is None or not snapshots.exists():
+        return found
+    current = current_snapshots(snapshots)
+    snaps = survey(snapshots)
+    return Inventory(
+        found.files + tuple(f for f in snaps.files if f.path in current),
+        found.errors + tuple(e for e in snaps.errors if e.source in current),
+    )

@@ -389,10 +389,11 @@ def parse_bytes(
     year: int | None = None,
     country: str | None = None,
     fmt: str = "auto",
+    sha256: str | None = None,
 ) -> ParseResult:
     """Read and parse one input (text, HTML or PDF). Never raises for bad input; errors come
-    back as data."""
-    digest = sha256_bytes(data)
+    back as data. `sha256`: the bytes' digest when the caller has it already."""
+    digest = sha256 or sha256_bytes(data)
     try:
         text, warnings = read_text(data, source=source, fmt=fmt)
         return parse_narrative(

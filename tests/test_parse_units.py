@@ -168,6 +168,21 @@ def test_split_traps(block, expected):
     assert split_items(block)[0] == expected
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n \n", "\n\u00a0\n", "\n\t\n"])
+def test_dash_lines_separated_by_blank_lines_lose_their_dash(gap):
+    """Mirror copies put a dash before each item with blank (or space-only) lines between
+    some of them; a dash after a blank line is a separator too, never part of the text."""
+    items = " - Train judges on the law.", " - Ensure victims are not penalized.", \
+        "-  Publish annual data on prosecutions.", " - Fund shelters."
+    text = ("FREEDONIA: Tier 2\nThe Government of Freedonia does not fully meet the minimum "
+            "standards; therefore Freedonia remained on Tier 2.\nPRIORITIZED RECOMMENDATIONS:\n"
+            + gap.join(items) + "\nPROSECUTION\nThe government maintained law enforcement efforts.\n")
+    (doc,) = parse_bytes(text.encode(), source="raw/2021/freedonia.txt").documents
+    assert [r.text for r in doc.recommendations] == [
+        "Train judges on the law.", "Ensure victims are not penalized.",
+        "Publish annual data on prosecutions.", "Fund shelters."]
+
+
 def test_mirror_banner_on_the_header_line_and_recommendations_header_glued_mid_line():
     text = ("[ Human Trafficking, Country-by-Country ] FREEDONIA (Tier 1) Extracted in part from the "
             "U.S. State Dept 2023 TIP Report\nThe Government of Freedonia fully meets the minimum "
@@ -227,3 +242,19 @@ def test_full_report_text_with_real_name_forms_gives_one_document_per_country_wi
         ("COD", 2021, "Tier 2 Watch List", "both", 2), ("CIV", 2021, "Tier 2", "both", 1),
         ("PRK", 2021, "Tier 3", "both", 1), ("BHS", 2021, "Tier 1", "both", 1)]
     assert not any("not a known country" in w for d in result.documents for w in d.warnings)
+
+
+def test_an_early_year_copied_with_a_list_and_no_should_sentence_reads_the_list():
+    """Before 2008 the asks sit in the summary's 'should' sentences; a copy of an early year
+    that carries a list of its own instead (a mirror's re-layout) is read as a list, not as
+    'no recommendations section found'."""
+    text = ("FREEDONIA (Tier 2)\nThe Government of Freedonia does not fully meet the minimum "
+            "standards for the elimination of trafficking; therefore Freedonia remained on Tier 2. "
+            "* Train labor inspectors to spot forced labor. * Fund shelters run by civil society. "
+            "* Establish a victim hotline. *\nPROSECUTION\nThe government maintained law "
+            "enforcement efforts.\n")
+    (doc,) = parse_bytes(text.encode(), source="raw/2004/freedonia.txt").documents
+    assert [r.text for r in doc.recommendations] == [
+        "Train labor inspectors to spot forced labor.", "Fund shelters run by civil society.",
+        "Establish a victim hotline."]
+    assert "no recommendations section found" not in doc.warnings

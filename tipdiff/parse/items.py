@@ -137,11 +137,13 @@ def sentence_boundaries(block: str) -> list[int]:
 
 _GLYPH = r"[•▪●◦]"
 # Any glyph separator: a bullet glyph anywhere; an asterisk standing alone; a dash that leads
-# a line after the end of an item (or the block's first line), not a dash inside wrapped prose.
+# a line after the end of an item, after a blank line or on the block's first line, not a dash
+# inside wrapped prose.
 _SEPARATOR = re.compile(
     rf"{_GLYPH}"
     r"|(?:(?<=\s)|^)\*(?=\s|$)"
-    r"|(?:^|(?<=[.!?:;\"”’)]\n)|(?<=[.!?:;\"”’)][ \t]\n))[ \t]*[-–—][ \t]+(?=\S)",
+    r"|(?:^|(?<=[.!?:;\"”’)]\n)|(?<=[.!?:;\"”’)][ \t]\n)|(?<=\n\n)|(?<=\n[ \t]\n))"
+    r"[ \t]*[-–—][ \t]+(?=\S)",
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 TERMINAL = re.compile(r"[.!?][\"”’')\]]*$")

@@ -353,13 +353,14 @@ def _recommendations(
     end_of_list, closed = (sections.end.start(), True) if sections.end else (len(body), False)
     items: list[str] = []
     paragraph = _verdict_paragraph(body) if year < FIRST_LIST_YEAR else None
+    asks = embedded_asks(paragraph) if paragraph is not None and not sections.rec else []
     if sections.rec:
         list_start = sections.rec.end()
-    elif paragraph is not None:
+    elif asks:
         list_start = None
-        items = embedded_asks(paragraph)
+        items = asks
         closed = True
-    else:
+    else:  # an early year copied with a list of its own (no "should" sentence) reads as one
         list_start = headerless_list_start(body, end_of_list)
     if list_start is not None:
         items, _style = split_items(body[list_start:end_of_list], _vocabulary(body))

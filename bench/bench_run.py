@@ -159,22 +159,25 @@ def core(raw: Path, out: Path) -> dict[str, float]:
     lap("tables")
     reports = pages.render_reports(histories, diffs, errors, config=config, notes=notes)
     reports.pop(pages.SUMMARY)
-    files_out = publish.output_files(built, reports)
-    lap("reports_and_serialize")
-    m = manifest.build_manifest(
-        sources=files,
-        config=config,
-        overrides=None,
-        code_revision="bench",
-        tables=built,
-        timings=stages,
-        cache={},
-        outputs=files_out,
-        previous=None,
-        started_at="bench",
-    )
-    publish.publish(out, files_out, m)
-    lap("publish")
+    lap("reports")
+
+    def make_manifest(hashes):
+        return manifest.build_manifest(
+            sources=files,
+            config=config,
+            overrides=None,
+            code_revision="bench",
+            tables=built,
+            timings=stages,
+            cache={},
+            output_hashes=hashes,
+            previous=None,
+            started_at="bench",
+        )
+
+    names = publish.output_names(built, reports)
+    publish.publish_streamed(out, names, publish.iter_output_files(built, reports), make_manifest)
+    lap("serialize_and_publish")
     return stages
 
 

@@ -239,15 +239,17 @@ def tipdiff_run(
             Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes), config
         )
         summary = reports.pop("summary.md")  # the artifact's text, not a published file
-        files_out = t.output_files(Payload(tables), Payload(reports))
-        timings["tables_and_reports"] = time.perf_counter() - clock - sum(timings.values())
-
         cache = {"parse": _cache_counts(parse_futures), "align": _cache_counts(align_futures)}
         failed = any(not f.state.is_completed() for f in [*parse_futures, *align_futures])
-        manifest_ = t.build_manifest(
+        # The corpus as objects is done with: let it go before every output is made as bytes
+        # (the futures hold the task results too). The run's peak memory is here.
+        del parse_futures, align_futures, batches, documents, diffs, histories
+        timings["tables_and_reports"] = time.perf_counter() - clock - sum(timings.values())
+        manifest_ = t.publish_outputs(
+            out,
+            Payload(tables),
+            Payload(reports),
             sources=Payload(files),
-            tables_=Payload(tables),
-            outputs=Payload(files_out),
             config=config,
             overrides={
                 "path": reviewed["path"],
@@ -263,7 +265,6 @@ def tipdiff_run(
             # a batch that failed may succeed next time: no fingerprint, no short-circuit
             fingerprint=None if failed else fingerprint,
         )
-        t.publish_outputs(out, Payload(files_out), Payload(manifest_))
         t.publish_artifacts(summary, Payload(tables["tiers"]))
     c = manifest_["counts"]
     log.info(

@@ -128,21 +128,42 @@ def history(documents: Payload, diffs: Payload, config: dict):
 
 @task(name="tables", cache_policy=NO_CACHE)
 def build_tables(histories: Payload, diffs: Payload, errors: Payload, notes: Payload):
-    return tables.build_tables(histories.value, diffs.value, errors.value, notes.value)
+    built = tables.build_tables(histories.value, diffs.value, errors.value, notes.value)
+    _release()
+    return built
+
+
+def _release() -> None:
+    """Give memory that big steps let go back to the system (glibc keeps freed small blocks
+    otherwise, and a run's peak memory grows with every step that builds rows or text)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 @task(name="reports", cache_policy=NO_CACHE)
 def build_reports(
     histories: Payload, diffs: Payload, errors: Payload, notes: Payload, config: dict
 ) -> dict[str, str | bytes]:
-    """Pages under reports/, feeds under reports/feeds/, and "summary.md" (the artifact)."""
-    return pages.render_reports(
+    """Pages under reports/, feeds under reports/feeds/ (as the bytes published), and
+    "summary.md" (the artifact's text)."""
+    files = pages.render_reports(
         histories.value,
         diffs.value,
         errors.value,
         config=AlignConfig.from_dict(config),
         notes=notes.value,
     )
+    for name, text in files.items():  # one page at a time: never every page twice
+        if isinstance(text, str) and name != pages.SUMMARY:
+            files[name] = text.encode("utf-8")
+    _release()
+    return files
 
 
 @task(name="code-revision", cache_policy=NO_CACHE)
@@ -150,32 +171,36 @@ def code_revision() -> str:
     return manifest.code_revision(Path(__file__).resolve().parent.parent)
 
 
-@task(name="manifest", cache_policy=NO_CACHE)
-def build_manifest(
-    sources: Payload, tables_: Payload, outputs: Payload, config: dict, **kwargs
-) -> dict:
-    return manifest.build_manifest(
-        sources=sources.value,
-        tables=tables_.value,
-        outputs=outputs.value,
-        config=AlignConfig.from_dict(config),
-        **kwargs,
-    )
-
-
 @task(name="year-pairs", cache_policy=NO_CACHE)
 def year_pairs_of(documents: Payload):
     return corpus.year_pairs(documents.value)
 
 
-@task(name="output-files", cache_policy=NO_CACHE)
-def output_files(tables_: Payload, reports: Payload):
-    return publish.output_files(tables_.value, reports.value)
-
-
 @task(name="publish", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
-def publish_outputs(out: str, files: Payload, manifest_: Payload) -> None:
-    publish.publish(Path(out), files.value, manifest_.value)
+def publish_outputs(
+    out: str, tables_: Payload, reports: Payload, sources: Payload, config: dict, **kwargs
+) -> dict:
+    """Write every output into a new set one file at a time, then the manifest (made from
+    their hashes), and switch to the set. Returns the manifest."""
+    _release()  # the flow has let the corpus go: make room before the outputs are made
+    made: dict = {}
+
+    def make_manifest(hashes: dict[str, str]) -> dict:
+        made.update(
+            manifest.build_manifest(
+                sources=sources.value,
+                tables=tables_.value,
+                output_hashes=hashes,
+                config=AlignConfig.from_dict(config),
+                **kwargs,
+            )
+        )
+        return made
+
+    files = publish.iter_output_files(tables_.value, reports.value)
+    names = publish.output_names(tables_.value, reports.value)
+    publish.publish_streamed(Path(out), names, files, make_manifest)
+    return made
 
 
 @task(name="artifacts", cache_policy=NO_CACHE)

@@ -38,3 +38,28 @@ def test_numbers_are_not_text_and_stay_as_numbers_in_csv():
     csv_text = table_files("changes", _frame("changes", [row]))["changes.csv"].decode("utf-8")
     (parsed,) = csv.DictReader(io.StringIO(csv_text))
     assert parsed["score"] == "-1.5" and parsed["to_text"] == "'-Fund shelters."
+
+
+def test_a_table_written_in_pieces_is_byte_for_byte_the_table_written_whole(monkeypatch):
+    """The published CSV and JSON Lines are made a few thousand rows at a time (issue 11,
+    memory); the joined pieces must be what pandas writes for the whole frame, header once,
+    formula cells neutralised in every piece, a frame of zero rows still a header."""
+    import tipdiff.tables as tables_mod
+
+    monkeypatch.setattr(tables_mod, "_ROWS_PER_PIECE", 7)
+    rows = []
+    for i in range(23):  # 4 pieces, the last one short
+        row = {c[0]: None for c in SCHEMA["changes"]}
+        row.update(country=f"Country {i % 5}", from_year=2020, to_year=2021, kind="reworded",
+                   change_id=f"C{i}", from_index=i, to_index=i, score=50.0 + i / 3,
+                   from_text=f"=Prosecute case {i}, \"quoted\"\nnext line",
+                   to_text=f"Prosecute cases — {i} ünïcode", lineage_id=f"L{i}")
+        rows.append(row)
+    for frame in (_frame("changes", rows), _frame("changes", [])):
+        files = table_files("changes", frame)
+        whole_csv = tables_mod._csv_safe(frame).to_csv(index=False, lineterminator="\n")
+        assert files["changes.csv"] == whole_csv.encode("utf-8")
+        whole_jsonl = frame.to_json(orient="records", lines=True, force_ascii=False).strip("\n")
+        assert files["changes.jsonl"] == (whole_jsonl + "\n" if whole_jsonl else "").encode()
+    assert files["changes.csv"].count(b"\n") == 1  # the empty frame: the header alone
+    assert table_files("changes", _frame("changes", rows))["changes.csv"].count(b"change_id") == 1

@@ -46,7 +46,8 @@ def build_manifest(
     tables: Mapping[str, pd.DataFrame],
     timings: Mapping[str, float],
     cache: Mapping[str, Mapping[str, int]],
-    outputs: Mapping[str, bytes],
+    outputs: Mapping[str, bytes] | None = None,
+    output_hashes: Mapping[str, str] | None = None,
     previous: Mapping | None,
     started_at: str,
     fingerprint: Mapping | None = None,
@@ -87,7 +88,9 @@ def build_manifest(
         "counts": counts_from_tables(tables),
         "cache": {k: dict(v) for k, v in cache.items()},
         "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
-        "outputs": {name: sha256_bytes(data) for name, data in outputs.items()},
+        "outputs": dict(output_hashes)
+        if output_hashes is not None
+        else {name: sha256_bytes(data) for name, data in (outputs or {}).items()},
         "fingerprint": dict(fingerprint) if fingerprint else None,
     }
 

@@ -34,11 +34,12 @@ one step.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,12 +126,43 @@ def output_files(
     return files
 
 
+def output_names(tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str | bytes]):
+    """The names `iter_output_files` yields, in its order."""
+    names = [f"{t}.{ext}" for t in tables for ext in ("parquet", "csv", "jsonl")]
+    return [*names, "schema.json", *reports]
+
+
+def iter_output_files(
+    tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str | bytes]
+) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
+    """The files of `output_files`, made one at a time, a table's CSV and JSON Lines in
+    pieces (for `publish_streamed`: no table is ever in memory as a whole text)."""
+    from .tables import json_schema, table_pieces
+
+    for name, df in tables.items():
+        yield from table_pieces(name, df)
+    yield "schema.json", (json.dumps(json_schema(), indent=2) + "\n").encode("utf-8")
+    for name, text in reports.items():
+        yield name, text if isinstance(text, bytes) else text.encode("utf-8")
+
+
 def publish(out: Path, files: Mapping[str, bytes], manifest: Mapping) -> Path:
     """Publish `files` and the manifest as one new set (see the module docstring). Returns
     the version folder that is now current. The caller holds the run lock."""
-    data = {**files, MANIFEST: (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")}
-    data = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in data.items()}
-    for name in data:
+    return publish_streamed(out, list(files), iter(files.items()), lambda _hashes: manifest)
+
+
+def publish_streamed(
+    out: Path,
+    names: Sequence[str],
+    files: Iterator[tuple[str, str | bytes]],
+    make_manifest: Callable[[dict[str, str]], Mapping],
+) -> Path:
+    """`publish`, with the files made one at a time: each is written into the staging
+    folder as it comes and let go; the manifest is made last from their sha256
+    (`make_manifest(hashes)`) and written into the same set. `names` are the names `files`
+    will yield, in order."""
+    for name in [*names, MANIFEST]:
         parts = name.split("/")
         if (
             name.startswith("/")
@@ -138,14 +170,14 @@ def publish(out: Path, files: Mapping[str, bytes], manifest: Mapping) -> Path:
             or parts[0] in (CURRENT, VERSIONS, LOCK_NAME)
         ):
             raise PublishError(f"{name!r}: not a name tipdiff publishes under")
-    tops = sorted({name.split("/")[0] for name in data})  # files and folders at the top
+    tops = sorted({name.split("/")[0] for name in [*names, MANIFEST]})  # files and folders
     out.mkdir(parents=True, exist_ok=True)
     versions = out / VERSIONS
     versions.mkdir(exist_ok=True)
     clean_debris(out)
-    _adopt_earlier_layout(out, set(data))
+    _adopt_earlier_layout(out, {*names, MANIFEST})
     replaced = _current_version(out)
-    new = _write_version(versions, data)
+    new = _write_version_streamed(versions, names, files, make_manifest)
     for name in tops:  # before the switch: a new name resolves to nothing until then
         _link(out, name)
     _switch(out, new)
@@ -277,6 +309,60 @@ def _write_version(versions: Path, data: Mapping[str, bytes], *, sources: Path |
     os.rename(staging, final)
     _fsync_dir(versions)
     return final
+
+
+def _write_version_streamed(versions: Path, names, files, make_manifest) -> Path:
+    """A complete version folder from files made one at a time (see `publish_streamed`):
+    staged, flushed, then renamed into place in one step."""
+    staging = versions / f".staging-{uuid.uuid4().hex}"
+    staging.mkdir()
+    hashes: dict[str, str] = {}
+    expected = list(names)
+    try:
+        for name, data in files:
+            if not expected or name != expected[0]:
+                raise PublishError(f"{name!r}: not the next file announced ({expected[:1]})")
+            expected.pop(0)
+            hashes[name] = _write_file(staging / name, data)
+            del data
+        if expected:
+            raise PublishError(f"{expected[0]!r}: announced but never made")
+        manifest = make_manifest(hashes)
+        _write_file(
+            staging / MANIFEST,
+            (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+        )
+        for folder in sorted({(staging / name).parent for name in hashes}, reverse=True):
+            _fsync_dir(folder)
+        _fsync_dir(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = versions / f"{stamp}-{uuid.uuid4().hex[:6]}"
+    os.rename(staging, final)
+    _fsync_dir(versions)
+    return final
+
+
+def _write_file(path: Path, data: str | bytes | Iterable[bytes]) -> str:
+    """Write and flush a file (given whole or in pieces); returns its sha256."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pieces = (
+        [data.encode("utf-8")]
+        if isinstance(data, str)
+        else [data]
+        if isinstance(data, bytes)
+        else data
+    )
+    digest = hashlib.sha256()
+    with open(path, "wb") as fh:
+        for piece in pieces:
+            fh.write(piece)
+            digest.update(piece)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return digest.hexdigest()
 
 
 def _switch(out: Path, version: Path) -> None:

@@ -21,7 +21,7 @@ from ..diff import CountryDiff
 from ..model import InputError
 from ..review import ReviewNote
 from ..tables import warning_rows
-from . import feeds, view
+from . import feeds, markup, view
 from .escape import MdSafe, md_escape
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,11 +45,15 @@ def environment(kind: str) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package: no stat of each on every page
     )
     if kind == "html":
-        return Environment(autoescape=True, **common)
+        env = Environment(autoescape=True, **common)
+        env.globals["m"] = markup.HTML
+        return env
     env = Environment(autoescape=False, finalize=_md_finalize, **common)
     env.filters["md"] = MdSafe  # Markdown that tipdiff built itself (never input text)
+    env.globals["m"] = markup.MARKDOWN
     return env
 
 

@@ -1,0 +1,131 @@
+"""The small pieces every page repeats (an item list, a word diff, change counts, a change's
+kind, a tier move), written in Python and handed to the templates as `m`.
+
+They were Jinja2 macros; a macro call costs far more than the text it makes, and a full
+history calls them about 200,000 times (half of the country pages' render time, measured:
+`bench/PROFILE.md`). Each function returns exactly what its macro returned, escaped the same
+way: HTML by markupsafe (Jinja2's autoescape), Markdown by `md_escape` on every piece of input
+text, and the result marked as built by tipdiff (`Markup`, `MdSafe`) so it is not escaped
+twice. Only tipdiff's own words are literal here; everything from the input goes through
+`_h` or `_md`.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from markupsafe import Markup, escape
+
+from .escape import MdSafe, md_escape
+
+
+def _h(value: object) -> str:
+    return str(escape(value))
+
+
+def _md(value: object) -> str:
+    """What the Markdown environment's finalize writes for `{{ value }}`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return md_escape(value)
+
+
+# ------------------------------------------------------------------------------------ HTML
+
+
+def html_items(items) -> Markup:
+    out = ['<ol class="items">\n']
+    for it in items:
+        cut = ' <span class="flag cut">cut off</span>' if it.truncated else ""
+        out.append(
+            f'<li><span class="num-tag">#{_h(it.number)}</span> {_h(it.text)}{cut}</li>\n'
+        )
+    out.append("</ol>\n")
+    return Markup("".join(out))
+
+
+def _diff_parts(word_diff, esc, deleted, inserted) -> str:
+    parts = []
+    for tag, old, new in word_diff:
+        if tag == "equal":
+            parts.append(esc(new))
+            continue
+        piece = deleted(esc(old)) if old else ""
+        if old and new:
+            piece += " "
+        if new:
+            piece += inserted(esc(new))
+        parts.append(piece)
+    return " ".join(parts)
+
+
+def html_word_diff(word_diff) -> Markup:
+    body = _diff_parts(word_diff, _h, "<del>{}</del>".format, "<ins>{}</ins>".format)
+    return Markup(f'<div class="word-diff">{body}</div>\n')
+
+
+def html_counts(counts) -> Markup:
+    shown = [k for k in counts if k.n]
+    out = ['<ul class="counts">\n']
+    for k in shown:
+        out.append(
+            f'<li class="k-{_h(k.kind)}"><span class="sym" aria-hidden="true">{_h(k.symbol)}'
+            f"</span> {_h(k.n)} {_h(k.kind)}</li>\n"
+        )
+    if not shown:
+        out.append("<li>no recommendations on either side</li>\n")
+    out.append("</ul>\n")
+    return Markup("".join(out))
+
+
+def html_kind(row) -> Markup:
+    return Markup(f'<span class="sym" aria-hidden="true">{_h(row.symbol)}</span> {_h(row.kind)}\n')
+
+
+def html_tier_move(move) -> Markup:
+    return Markup(f" ({_h(move)})" if move else "")
+
+
+HTML = SimpleNamespace(
+    items=html_items,
+    word_diff=html_word_diff,
+    counts=html_counts,
+    kind=html_kind,
+    tier_move=html_tier_move,
+)
+
+# -------------------------------------------------------------------------------- Markdown
+
+
+def md_items(items) -> MdSafe:
+    return MdSafe(
+        " · ".join(
+            f"#{_md(it.number)} {_md(it.text)}{' (cut off)' if it.truncated else ''}"
+            for it in items
+        )
+    )
+
+
+def md_word_diff(word_diff) -> MdSafe:
+    return MdSafe(_diff_parts(word_diff, _md, "[-{}-]".format, "{{+{}+}}".format))
+
+
+def md_counts(counts) -> MdSafe:
+    shown = [k for k in counts if k.n]
+    if not shown:
+        return MdSafe("no recommendations on either side")
+    return MdSafe(", ".join(f"{k.symbol} {_md(k.n)} {_md(k.kind)}" for k in shown))
+
+
+def md_tier_move(move) -> MdSafe:
+    return MdSafe(f" ({_md(move)})" if move else "")
+
+
+MARKDOWN = SimpleNamespace(
+    items=md_items,
+    word_diff=md_word_diff,
+    counts=md_counts,
+    tier_move=md_tier_move,
+)

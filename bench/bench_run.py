@@ -133,6 +133,9 @@ def core(raw: Path, out: Path) -> dict[str, float]:
         stages[name] = now - clock
         clock = now
 
+    import pyarrow
+
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())  # as tipdiff.tasks does
     config = AlignConfig.from_dict(None)
     found = inputs.survey(raw)
     files = found.files
@@ -157,9 +160,8 @@ def core(raw: Path, out: Path) -> dict[str, float]:
     errors.sort(key=lambda e: (e.source, e.message))
     built = tables.build_tables(histories, diffs, errors, notes)
     lap("tables")
-    reports = pages.render_reports(histories, diffs, errors, config=config, notes=notes)
-    reports.pop(pages.SUMMARY)
-    lap("reports")
+    site = pages.site(histories, diffs, errors, config=config, notes=notes)
+    lap("report_views")
 
     def make_manifest(hashes):
         return manifest.build_manifest(
@@ -175,9 +177,9 @@ def core(raw: Path, out: Path) -> dict[str, float]:
             started_at="bench",
         )
 
-    names = publish.output_names(built, reports)
-    publish.publish_streamed(out, names, publish.iter_output_files(built, reports), make_manifest)
-    lap("serialize_and_publish")
+    names = publish.output_names(built, site)
+    publish.publish_streamed(out, names, publish.iter_output_files(built, site), make_manifest)
+    lap("render_serialize_publish")
     return stages
 
 

@@ -126,23 +126,32 @@ def output_files(
     return files
 
 
-def output_names(tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str | bytes]):
+def _reports(reports) -> tuple[list[str], Iterator[tuple[str, str | bytes]]]:
+    """Report files given whole (a mapping) or rendered one at a time (an object with
+    `names` and `files()`, like tipdiff.render.pages.Site)."""
+    if isinstance(reports, Mapping):
+        return list(reports), iter(reports.items())
+    return list(reports.names), reports.files()
+
+
+def output_names(tables: Mapping[str, pd.DataFrame], reports) -> list[str]:
     """The names `iter_output_files` yields, in its order."""
     names = [f"{t}.{ext}" for t in tables for ext in ("parquet", "csv", "jsonl")]
-    return [*names, "schema.json", *reports]
+    return [*names, "schema.json", *_reports(reports)[0]]
 
 
 def iter_output_files(
-    tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str | bytes]
+    tables: Mapping[str, pd.DataFrame], reports
 ) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
-    """The files of `output_files`, made one at a time, a table's CSV and JSON Lines in
-    pieces (for `publish_streamed`: no table is ever in memory as a whole text)."""
+    """The files of `output_files`, made one at a time: a table's CSV and JSON Lines in
+    pieces, each report page when its turn comes (for `publish_streamed`: no table is ever
+    in memory as a whole text, and never every page at once). `reports`: as `_reports`."""
     from .tables import json_schema, table_pieces
 
     for name, df in tables.items():
         yield from table_pieces(name, df)
     yield "schema.json", (json.dumps(json_schema(), indent=2) + "\n").encode("utf-8")
-    for name, text in reports.items():
+    for name, text in _reports(reports)[1]:
         yield name, text if isinstance(text, bytes) else text.encode("utf-8")
 
 

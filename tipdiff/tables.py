@@ -117,9 +117,31 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
 }
 
 
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+class _Columns:
+    """A table's rows kept as one list per column: a row given as a dict is taken apart at
+    once (58,000 change rows as dicts held about 0.1 GiB more at the run's peak)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.columns: dict[str, list] = {c[0]: [] for c in SCHEMA[name]}
+
+    def append(self, row: dict) -> None:
+        for col, values in self.columns.items():
+            values.append(row[col])
+
+    def __iadd__(self, rows):
+        for row in rows:
+            self.append(row)
+        return self
+
+
+def _frame(name: str, rows: list[dict] | _Columns) -> pd.DataFrame:
     cols = SCHEMA[name]
-    df = pd.DataFrame(rows, columns=[c[0] for c in cols])
+    if isinstance(rows, _Columns):
+        df = pd.DataFrame(rows.columns, columns=[c[0] for c in cols])
+        rows.columns = {}  # the frame holds the values now
+    else:
+        df = pd.DataFrame(rows, columns=[c[0] for c in cols])
     return df.astype({c[0]: c[1] for c in cols})
 
 
@@ -164,7 +186,8 @@ def build_tables(
     notes: Sequence[ReviewNote] = (),
 ) -> dict[str, pd.DataFrame]:
     """Every table of a run. `notes` are reviewer overrides that did not apply (warnings)."""
-    recs, tiers, lineage, warnings = [], [], [], []
+    recs, lineage = _Columns("recommendations"), _Columns("lineage")
+    tiers, warnings = [], []
     id_of: dict[tuple[str, int, int], str] = {}
     for h in histories:
         for (year, index), lid in h.lineage.id_of.items():
@@ -224,7 +247,7 @@ def build_tables(
                     "text_latest": th.text_latest,
                 }
             )
-    changes = []
+    changes = _Columns("changes")
     for d in diffs:
         key = d.key
         for c in d.changes:

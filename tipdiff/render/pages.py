@@ -1,6 +1,7 @@
 """The report pages, as HTML and Markdown twins, and the Atom feeds.
 
-`render_reports` returns every file under `reports/` (name -> text or bytes): `index`, one
+`site` gives a renderer for every file under `reports/` (each rendered when asked for, so a
+run can write pages one at a time); `render_reports` renders them all at once: `index`, one
 page per report year (`2024.html`), one per country (`PER.html`, `grand-fenwick.html`), each
 as `.html` and `.md`, and `feeds/<country>.xml`. HTML is escaped by Jinja2's autoescape, and
 Markdown by `escape.md_escape` applied to every `{{ }}` (the environment's finalize), so no
@@ -9,8 +10,9 @@ template can forget. Pages carry no timestamps: equal input gives equal bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -72,37 +74,85 @@ def country_files(
 ) -> tuple[view.CountryView, dict[str, str | bytes]]:
     """One country's page (HTML, Markdown) and feed: they depend on this country alone.
     `notes` are this country's reviewer overrides that did not apply (shown as warnings)."""
+    v = _country_view(h, diffs, stem, notes)
+    return v, {name: make() for name, make in _country_renderers(v, config).items()}
+
+
+def _country_view(h, diffs, stem, notes) -> view.CountryView:
     warnings = warning_rows(h.narratives) + [(n.year, n.source, n.message) for n in notes]
-    v = view.country_view(h, diffs, stem, warnings)
-    pair_to = {p.to_year: p for p in v.pairs}
-    entries = {
-        t.year: _render("html", "feed_entry", config, c=v, t=t, p=pair_to.get(t.year))
-        for t in v.tiers
-    }
-    return v, {
-        f"{REPORTS}/{stem}.html": _render("html", "country", config, c=v),
-        f"{REPORTS}/{stem}.md": _render("md", "country", config, c=v),
-        f"{REPORTS}/feeds/{stem}.xml": feeds.country_feed(v, entries),
+    return view.country_view(h, diffs, stem, warnings)
+
+
+def _country_renderers(v: view.CountryView, config: AlignConfig) -> dict[str, Callable]:
+    def feed() -> bytes:
+        pair_to = {p.to_year: p for p in v.pairs}
+        entries = {
+            t.year: _render("html", "feed_entry", config, c=v, t=t, p=pair_to.get(t.year))
+            for t in v.tiers
+        }
+        return feeds.country_feed(v, entries)
+
+    return {
+        f"{REPORTS}/{v.stem}.html": lambda: _render("html", "country", config, c=v),
+        f"{REPORTS}/{v.stem}.md": lambda: _render("md", "country", config, c=v),
+        f"{REPORTS}/feeds/{v.stem}.xml": feed,
     }
 
 
-def _site(histories, diffs, errors, config, notes) -> tuple[dict, dict, dict]:
+@dataclass(frozen=True)
+class Site:
+    """Every report file of a run, each rendered only when asked for (`files`), so a run
+    never holds every page at once; and the artifact's summary."""
+
+    renderers: Mapping[str, Callable[[], str | bytes]]  # name under --out, sorted
+    summary: Callable[[], str]
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.renderers)
+
+    def files(self) -> Iterator[tuple[str, str | bytes]]:
+        for name, make in self.renderers.items():
+            yield name, make()
+
+
+def site(
+    histories: Sequence[CountryHistory],
+    diffs: Sequence[CountryDiff],
+    errors: Sequence[InputError],
+    *,
+    config: AlignConfig = DEFAULT_CONFIG,
+    notes: Sequence[ReviewNote] = (),
+) -> Site:
+    """The views of every page (cheap next to rendering), and a renderer for each file:
+    `index`, one page per report year (`2024.html`), one per country (`PER.html`,
+    `grand-fenwick.html`), each as `.html` and `.md`, and `feeds/<country>.xml`.
+    `notes`: reviewer overrides that did not apply, shown on their country's page."""
     names = view.page_names(histories)
     by_key = view.group_diffs(diffs)
     notes_of: dict[str, list[ReviewNote]] = {}
     for n in notes:
         notes_of.setdefault(n.country_code or n.country.upper(), []).append(n)
-    views, files = {}, {}
+    views, renderers = {}, {}
     for h in histories:
-        v, f = country_files(
-            h, by_key.get(h.key, []), names[h.key], config=config, notes=notes_of.get(h.key, ())
-        )
+        v = _country_view(h, by_key.get(h.key, []), names[h.key], notes_of.get(h.key, ()))
         views[h.key] = v
-        files.update(f)
+        renderers.update(_country_renderers(v, config))
     all_years = sorted({n.year for h in histories for n in h.narratives})
     years = {y: view.year_view(y, views, histories, all_years) for y in all_years}
     n_warnings = sum(len(v.warnings) for v in views.values())
-    return files, years, view.index_view(views, histories, years, errors, n_warnings)
+    idx = view.index_view(views, histories, years, errors, n_warnings)
+    for y, yv in years.items():
+        renderers[f"{REPORTS}/{y}.html"] = partial(_render, "html", "year", config, y=yv)
+        renderers[f"{REPORTS}/{y}.md"] = partial(_render, "md", "year", config, y=yv)
+    for kind in ("html", "md"):
+        renderers[f"{REPORTS}/index.{kind}"] = partial(
+            _render, kind, "index", config, i=idx, links=True
+        )
+    return Site(
+        renderers=dict(sorted(renderers.items())),
+        summary=partial(_render, "md", "index", config, i=idx, links=False),
+    )
 
 
 def render_reports(
@@ -113,15 +163,8 @@ def render_reports(
     config: AlignConfig = DEFAULT_CONFIG,
     notes: Sequence[ReviewNote] = (),
 ) -> dict[str, str | bytes]:
-    """Every page and feed of a run keyed by its path under --out, plus `summary.md`: the
-    index without links to other pages, for the Prefect artifact (not a published file).
-    `notes`: reviewer overrides that did not apply, shown on their country's page."""
-    files, years, idx = _site(histories, diffs, errors, config, notes)
-    for y, yv in years.items():
-        files[f"{REPORTS}/{y}.html"] = _render("html", "year", config, y=yv)
-        files[f"{REPORTS}/{y}.md"] = _render("md", "year", config, y=yv)
-    files[f"{REPORTS}/index.html"] = _render("html", "index", config, i=idx, links=True)
-    files[f"{REPORTS}/index.md"] = _render("md", "index", config, i=idx, links=True)
-    files = dict(sorted(files.items()))
-    files[SUMMARY] = _render("md", "index", config, i=idx, links=False)
-    return files
+    """Every page and feed of a run keyed by its path under --out (see `site`), plus
+    `summary.md`: the index without links to other pages, for the Prefect artifact (not a
+    published file)."""
+    s = site(histories, diffs, errors, config=config, notes=notes)
+    return {**dict(s.files()), SUMMARY: s.summary()}

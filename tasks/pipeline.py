@@ -16,12 +16,12 @@ from pathlib import Path
 from prefect import task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from tipdiff.tasks import cpu
 
-from tipdiff import corpus, inputs, manifest, publish, read, review, tables, web
+from tipdiff import inputs, manifest, publish, read, web
 from tipdiff.align import ALIGNER_VERSION, AlignConfig
 from tipdiff.model import InputError
 from tipdiff.parse import PARSER_VERSION
-from tipdiff.render import pages
 
 
 def _digest(obj) -> str:
@@ -82,24 +82,34 @@ def save_snapshot(root: str, source: web.WebSource, data: bytes) -> dict:
     return web.save_snapshot(Path(root), source, data)
 
 
+
+
 @task(name="parse-year", cache_key_fn=parse_cache_key, persist_result=True)
 def parse_year(files: tuple[inputs.SourceFile, ...]):
-    return inputs.parse_files(files)
+    with cpu.TURN:  # one CPU-bound step at a time (tasks/cpu.py)
+        return inputs.parse_files(files)
 
 
 @task(name="dedupe", cache_policy=NO_CACHE)
 def dedupe(documents: Payload):
+    from tipdiff import corpus
+
     return corpus.dedupe(documents.value)
 
 
 @task(name="align-year-pair", cache_key_fn=align_cache_key, persist_result=True)
 def align_year_pair(pairs: Payload, config: dict):
-    return corpus.align_batch(pairs.value, config=AlignConfig.from_dict(config))
+    from tipdiff import corpus
+
+    with cpu.TURN:  # one CPU-bound step at a time (tasks/cpu.py)
+        return corpus.align_batch(pairs.value, config=AlignConfig.from_dict(config))
 
 
 @task(name="read-overrides", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
 def read_overrides(path: str | None) -> dict:
     """The reviewer overrides file: its rows, bad rows as errors, and its sha256."""
+    from tipdiff import review
+
     if not path:
         return {"path": None, "sha256": None, "overrides": (), "errors": ()}
     try:
@@ -119,16 +129,23 @@ def read_overrides(path: str | None) -> dict:
 
 @task(name="apply-overrides", cache_policy=NO_CACHE)
 def apply_overrides(diffs: Payload, overrides: Payload, config: dict):
+    from tipdiff import corpus
+
     return corpus.apply_reviews(diffs.value, overrides.value, config=AlignConfig.from_dict(config))
 
 
 @task(name="history", cache_policy=NO_CACHE)
 def history(documents: Payload, diffs: Payload, config: dict):
+    from tipdiff import corpus
+
     return corpus.histories(documents.value, diffs.value, config=AlignConfig.from_dict(config))
 
 
 @task(name="tables", cache_policy=NO_CACHE)
 def build_tables(histories: Payload, diffs: Payload, errors: Payload, notes: Payload):
+    from tipdiff import tables
+
+    use_system_allocator_for_arrow()  # before the run's first Arrow allocation
     built = tables.build_tables(histories.value, diffs.value, errors.value, notes.value)
     _release()
     return built
@@ -141,9 +158,6 @@ def use_system_allocator_for_arrow() -> None:
     import pyarrow
 
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())
-
-
-use_system_allocator_for_arrow()
 
 
 def _release() -> None:
@@ -162,9 +176,11 @@ def _release() -> None:
 @task(name="reports", cache_policy=NO_CACHE)
 def build_reports(
     histories: Payload, diffs: Payload, errors: Payload, notes: Payload, config: dict
-) -> tuple[pages.Site, str]:
+) -> tuple:
     """The report site (every page's view, each page rendered when published) and the
     Markdown summary for the artifact."""
+    from tipdiff.render import pages
+
     site = pages.site(
         histories.value,
         diffs.value,
@@ -182,6 +198,8 @@ def code_revision() -> str:
 
 @task(name="year-pairs", cache_policy=NO_CACHE)
 def year_pairs_of(documents: Payload):
+    from tipdiff import corpus
+
     return corpus.year_pairs(documents.value)
 
 

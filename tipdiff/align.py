@@ -18,7 +18,6 @@ from itertools import combinations
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
-from scipy.optimize import linear_sum_assignment
 
 from .limits import MAX_ITEMS
 from .normalize import words
@@ -210,6 +209,8 @@ def align(
             - np.abs(np.arange(n)[:, None] / max(n - 1, 1) - np.arange(m)[None, :] / max(m - 1, 1))
         )
         cost = np.where(combined >= config.floor, -(combined + hint), 0.0)
+        from scipy.optimize import linear_sum_assignment  # 0.3 s to import: when needed
+
         rows, cols = linear_sum_assignment(cost)
         links = {
             int(i): int(j)

@@ -9,8 +9,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .align import ALIGNER_VERSION, AlignConfig
 from .inputs import SourceFile
@@ -18,6 +17,9 @@ from .model import InputError
 from .parse import PARSER_VERSION
 from .read import sha256_bytes
 from .scoring import reference_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def counts_from_tables(tables: Mapping[str, pd.DataFrame]) -> dict:

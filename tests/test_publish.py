@@ -180,3 +180,31 @@ def test_folders_publish_through_one_link_and_bad_names_are_refused(tmp_path):
     for bad in ("../x.csv", "reports/.hidden", "/abs.csv", "versions/x", "a//b"):
         with pytest.raises(PublishError, match="not a name tipdiff publishes under"):
             publish(out, {bad: b"x"}, {})
+
+
+def test_a_page_that_fails_while_the_set_is_written_leaves_the_published_set_whole(tmp_path):
+    """Pages are rendered while the new set is written (issue 11): a renderer that raises
+    half-way, or a file announced but never made, leaves the published set as it was, current
+    and readable, with no staging folder behind."""
+    from tipdiff.publish import PublishError, publish_streamed
+
+    out = tmp_path / "out"
+    good = publish(out, {"a.csv": b"old", "reports/x.html": b"<p>old"}, {"generation": "old"})
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def files_failing():
+        yield "a.csv", iter([b"new rows, ", b"more rows"])
+        raise RuntimeError("template error on the second page")
+
+    with pytest.raises(RuntimeError, match="template error"):
+        publish_streamed(out, ["a.csv", "reports/x.html"], files_failing(), lambda h: {"h": h})
+    with pytest.raises(PublishError, match="announced but never made"):
+        publish_streamed(out, ["a.csv", "reports/x.html"], iter([("a.csv", b"new")]), dict)
+    assert current_set(out) == good
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert [p.name for p in (out / VERSIONS).iterdir()] == [good.name]  # no staging debris
+    made = publish_streamed(out, ["a.csv"], iter([("a.csv", iter([b"new ", b"rows"]))]),
+                            lambda h: {"outputs": h})
+    assert (out / "a.csv").read_bytes() == b"new rows" and current_set(out) == made
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["outputs"] == {"a.csv": hashlib.sha256(b"new rows").hexdigest()}

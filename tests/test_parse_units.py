@@ -258,3 +258,30 @@ def test_an_early_year_copied_with_a_list_and_no_should_sentence_reads_the_list(
         "Train labor inspectors to spot forced labor.", "Fund shelters run by civil society.",
         "Establish a victim hotline."]
     assert "no recommendations section found" not in doc.warnings
+
+
+def test_a_semicolon_list_wrapped_inside_words_is_rejoined_as_any_list_is():
+    """PDF text of the older reports wraps inside words ("empl-" / "oyers") in the semicolon
+    paragraph too; the words are rejoined there as in every other list style, and a compound
+    that the text spells with a hyphen keeps it."""
+    text = ("FREEDONIA (Tier 2)\nThe Government of Freedonia does not fully meet the minimum "
+            "standards; therefore Freedonia remained on Tier 2.\n"
+            "RECOMMENDATIONS FOR FREEDONIA: Allow migrant workers to change empl-\noyers freely "
+            "by reforming the sponsorship system; fund anti-\ntrafficking units and "
+            "anti-trafficking hotlines; and institut-\nionalize training for consular officers.\n"
+            "PROSECUTION\nThe government maintained law enforcement efforts.\n")
+    (doc,) = parse_bytes(text.encode(), source="raw/2012/freedonia.txt").documents
+    assert [r.text for r in doc.recommendations] == [
+        "Allow migrant workers to change employers freely by reforming the sponsorship system",
+        "fund anti-trafficking units and anti-trafficking hotlines",
+        "institutionalize training for consular officers."]
+
+
+def test_should_sentences_of_the_earliest_reports_are_rejoined_across_wrapped_words():
+    text = ("FREEDONIA (Tier 2)\nThe Government of Freedonia does not fully meet the minimum "
+            "standards but is making efforts. The government should increase prose-\ncutions of "
+            "traffickers and should fund shelters for victims.\n")
+    (doc,) = parse_bytes(text.encode(), source="raw/2004/freedonia.txt").documents
+    assert [r.text for r in doc.recommendations] == [
+        "The government should increase prosecutions of traffickers and should fund shelters "
+        "for victims."]

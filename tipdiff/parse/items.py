@@ -149,12 +149,13 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 TERMINAL = re.compile(r"[.!?][\"”’')\]]*$")
 
 
-def _semicolon_items(block: str) -> list[str] | None:
+def _semicolon_items(block: str, vocabulary: set[str] | None = None) -> list[str] | None:
     """The older reports' one-paragraph list: `Do this; do that; and do the other.`
 
     The closing "and" is optional (`...; continue to ...`, `...; and, allocate ...`) and the
-    copy may be cut off inside the last item."""
-    flat = _through_last_item(" ".join(block.split()))
+    copy may be cut off inside the last item. Its lines are joined as any item's are
+    (hyphenation at line ends repaired: PDF text of the older reports wraps inside words)."""
+    flat = _through_last_item(join_lines(block.split("\n"), vocabulary))
     parts = [p.strip() for p in re.split(r";\s+", flat)]
     closing_and = re.compile(r"^and,?\s+", re.I)
     if len(parts) < 2 or (len(parts) < 3 and not closing_and.match(parts[-1])):
@@ -224,13 +225,13 @@ _ASK = re.compile(
 )
 
 
-def embedded_asks(paragraph: str) -> list[str]:
+def embedded_asks(paragraph: str, vocabulary: set[str] | None = None) -> list[str]:
     """The asks of a summary paragraph of the earliest reports: its 'should' sentences."""
-    flat = " ".join(paragraph.split())
+    flat = join_lines(paragraph.split("\n"), vocabulary)
     items: list[str] = []
     for sentence in sentences(flat):
         if _ASK.search(sentence):
-            items += _semicolon_items(sentence) or [sentence]
+            items += _semicolon_items(sentence, vocabulary) or [sentence]
     return items
 
 
@@ -248,7 +249,7 @@ def split_items(block: str, vocabulary: set[str] | None = None) -> tuple[list[st
         for a, b in list(pairwise(cuts))[::2]:
             pieces += _pieces(block[a:b])
     else:
-        semi = _semicolon_items(block)
+        semi = _semicolon_items(block, vocabulary)
         if semi is not None:
             return semi, "semicolons"
         pieces, style = _pieces(block), "sentences"

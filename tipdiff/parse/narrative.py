@@ -38,7 +38,7 @@ from .pdftext import (
 )
 from .sections import REC_HEADER, SECTION_END, headerless_list_start, heading_country
 
-PARSER_VERSION = "1.4"
+PARSER_VERSION = "1.5"
 
 _YEAR_IN_NAME = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(?![0-9])")
 
@@ -353,7 +353,11 @@ def _recommendations(
     end_of_list, closed = (sections.end.start(), True) if sections.end else (len(body), False)
     items: list[str] = []
     paragraph = _verdict_paragraph(body) if year < FIRST_LIST_YEAR else None
-    asks = embedded_asks(paragraph) if paragraph is not None and not sections.rec else []
+    asks = (
+        embedded_asks(paragraph, _vocabulary(body))
+        if paragraph is not None and not sections.rec
+        else []
+    )
     if sections.rec:
         list_start = sections.rec.end()
     elif asks:

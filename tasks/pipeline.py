@@ -4,6 +4,10 @@ Only IO tasks retry. The two expensive steps (parsing a year, aligning a year pa
 cached across runs on content hashes plus the code version that produced them. Every other
 task says NO_CACHE: Prefect's default policy hashes all inputs, which for a whole corpus
 of narratives and tables cost seconds per run (measured: 8.1 s of a 19.7 s run).
+
+The two CPU-bound steps take turns within a process (tasks/cpu.py). Tasks import the heavy
+core modules (pandas, scipy, Jinja2 behind them) when they run, so a run that stops at the
+no-change check never loads them.
 """
 
 from __future__ import annotations
@@ -80,8 +84,6 @@ def fetch_page(url: str, timeout: float) -> bytes:
 @task(name="save-snapshot", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
 def save_snapshot(root: str, source: web.WebSource, data: bytes) -> dict:
     return web.save_snapshot(Path(root), source, data)
-
-
 
 
 @task(name="parse-year", cache_key_fn=parse_cache_key, persist_result=True)

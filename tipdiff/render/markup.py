@@ -7,7 +7,7 @@ history calls them about 200,000 times (half of the country pages' render time, 
 way: HTML by markupsafe (Jinja2's autoescape), Markdown by `md_escape` on every piece of input
 text, and the result marked as built by tipdiff (`Markup`, `MdSafe`) so it is not escaped
 twice. Only tipdiff's own words are literal here; everything from the input goes through
-`_h` or `_md`.
+`_h` or `md_finalize`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ def _h(value: object) -> str:
     return str(escape(value))
 
 
-def _md(value: object) -> str:
-    """What the Markdown environment's finalize writes for `{{ value }}`."""
+def md_finalize(value: object) -> str:
+    """What the Markdown environment writes for `{{ value }}` (its finalize): input text
+    escaped, numbers as they are, nothing for None."""
     if value is None:
         return ""
     if isinstance(value, bool | int | float):
@@ -102,25 +103,26 @@ HTML = SimpleNamespace(
 def md_items(items) -> MdSafe:
     return MdSafe(
         " · ".join(
-            f"#{_md(it.number)} {_md(it.text)}{' (cut off)' if it.truncated else ''}"
+            f"#{md_finalize(it.number)} {md_finalize(it.text)}"
+            + (" (cut off)" if it.truncated else "")
             for it in items
         )
     )
 
 
 def md_word_diff(word_diff) -> MdSafe:
-    return MdSafe(_diff_parts(word_diff, _md, "[-{}-]".format, "{{+{}+}}".format))
+    return MdSafe(_diff_parts(word_diff, md_finalize, "[-{}-]".format, "{{+{}+}}".format))
 
 
 def md_counts(counts) -> MdSafe:
     shown = [k for k in counts if k.n]
     if not shown:
         return MdSafe("no recommendations on either side")
-    return MdSafe(", ".join(f"{k.symbol} {_md(k.n)} {_md(k.kind)}" for k in shown))
+    return MdSafe(", ".join(f"{k.symbol} {md_finalize(k.n)} {md_finalize(k.kind)}" for k in shown))
 
 
 def md_tier_move(move) -> MdSafe:
-    return MdSafe(f" ({_md(move)})" if move else "")
+    return MdSafe(f" ({md_finalize(move)})" if move else "")
 
 
 MARKDOWN = SimpleNamespace(

@@ -24,19 +24,11 @@ from ..model import InputError
 from ..review import ReviewNote
 from ..tables import warning_rows
 from . import feeds, markup, view
-from .escape import MdSafe, md_escape
+from .escape import MdSafe
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORTS = "reports"  # folder under --out
 SUMMARY = "summary.md"  # the Prefect artifact's text, not a published file
-
-
-def _md_finalize(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool | int | float):
-        return str(value)
-    return md_escape(value)
 
 
 @lru_cache(maxsize=2)
@@ -53,7 +45,7 @@ def environment(kind: str) -> Environment:
         env = Environment(autoescape=True, **common)
         env.globals["m"] = markup.HTML
         return env
-    env = Environment(autoescape=False, finalize=_md_finalize, **common)
+    env = Environment(autoescape=False, finalize=markup.md_finalize, **common)
     env.filters["md"] = MdSafe  # Markdown that tipdiff built itself (never input text)
     env.globals["m"] = markup.MARKDOWN
     return env

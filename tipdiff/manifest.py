@@ -15,7 +15,6 @@ from .align import ALIGNER_VERSION, AlignConfig
 from .inputs import SourceFile
 from .model import InputError
 from .parse import PARSER_VERSION
-from .read import sha256_bytes
 from .scoring import reference_weights
 
 if TYPE_CHECKING:
@@ -48,8 +47,7 @@ def build_manifest(
     tables: Mapping[str, pd.DataFrame],
     timings: Mapping[str, float],
     cache: Mapping[str, Mapping[str, int]],
-    outputs: Mapping[str, bytes] | None = None,
-    output_hashes: Mapping[str, str] | None = None,
+    output_hashes: Mapping[str, str],
     previous: Mapping | None,
     started_at: str,
     fingerprint: Mapping | None = None,
@@ -90,9 +88,7 @@ def build_manifest(
         "counts": counts_from_tables(tables),
         "cache": {k: dict(v) for k, v in cache.items()},
         "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
-        "outputs": dict(output_hashes)
-        if output_hashes is not None
-        else {name: sha256_bytes(data) for name, data in (outputs or {}).items()},
+        "outputs": dict(output_hashes),
         "fingerprint": dict(fingerprint) if fingerprint else None,
     }
 

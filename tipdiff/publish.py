@@ -107,23 +107,12 @@ def refuse_empty(
         )
 
 
-def output_files(
-    tables: Mapping[str, pd.DataFrame], reports: Mapping[str, str | bytes]
-) -> dict[str, bytes]:
-    """Every published file except the manifest, as bytes."""
-    from .tables import json_schema, table_files  # pandas: only when there are tables
-
-    files: dict[str, bytes] = {}
-    for name, df in tables.items():
-        files.update(table_files(name, df))
-    files["schema.json"] = (json.dumps(json_schema(), indent=2) + "\n").encode("utf-8")
-    files.update(
-        {
-            name: text if isinstance(text, bytes) else text.encode("utf-8")
-            for name, text in reports.items()
-        }
-    )
-    return files
+def output_files(tables: Mapping[str, pd.DataFrame], reports) -> dict[str, bytes]:
+    """Every published file except the manifest, as bytes (`iter_output_files`, whole)."""
+    return {
+        name: data if isinstance(data, bytes) else b"".join(data)
+        for name, data in iter_output_files(tables, reports)
+    }
 
 
 def _reports(reports) -> tuple[list[str], Iterator[tuple[str, str | bytes]]]:

@@ -129,11 +129,6 @@ class _Columns:
         for col, values in self.columns.items():
             values.append(row[col])
 
-    def __iadd__(self, rows):
-        for row in rows:
-            self.append(row)
-        return self
-
 
 def _frame(name: str, rows: list[dict] | _Columns) -> pd.DataFrame:
     cols = SCHEMA[name]

@@ -418,26 +418,24 @@ def _run_flow(args, server) -> int:
             f"(checked in {result['timings_seconds'].get('check', 0):.2f} s; recorded in "
             f"{args.out}/manifest.json as last_check)"
         )
-        for message in result["errors"]:
-            print(f"error: {message}", file=sys.stderr)
-        return EXIT_INPUT if result["errors"] else EXIT_OK
-    print(
-        f"tipdiff: {c['documents']} narratives of {c['countries']} countries, "
-        f"{c['recommendations']} recommendations, {c['change_rows']} change rows"
-    )
-    print(
-        f"cache: parsed {cache['parse']['computed']} year(s) "
-        f"({cache['parse']['cached']} from cache), "
-        f"aligned {cache['align']['computed']} year pair(s) ({cache['align']['cached']} from cache)"
-    )
-    if c.get("warnings"):
-        print(f"{c['warnings']} parser warning(s): see {args.out}/warnings.csv")
-    print(
-        f"results in {args.out}/: recommendations, changes, tiers, lineage, errors, warnings "
-        f"(.parquet/.csv/.jsonl), schema.json, manifest.json; read {args.out}/reports/index.html "
-        f"(pages per year and country, Markdown twins, Atom feeds in reports/feeds/), or "
-        f"`tipdiff show COUNTRY --out {args.out}`"
-    )
+    else:
+        print(
+            f"tipdiff: {c['documents']} narratives of {c['countries']} countries, "
+            f"{c['recommendations']} recommendations, {c['change_rows']} change rows"
+        )
+        print(
+            f"cache: parsed {cache['parse']['computed']} year(s) "
+            f"({cache['parse']['cached']} from cache), aligned {cache['align']['computed']} "
+            f"year pair(s) ({cache['align']['cached']} from cache)"
+        )
+        if c.get("warnings"):
+            print(f"{c['warnings']} parser warning(s): see {args.out}/warnings.csv")
+        print(
+            f"results in {args.out}/: recommendations, changes, tiers, lineage, errors, "
+            f"warnings (.parquet/.csv/.jsonl), schema.json, manifest.json; read "
+            f"{args.out}/reports/index.html (pages per year and country, Markdown twins, Atom "
+            f"feeds in reports/feeds/), or `tipdiff show COUNTRY --out {args.out}`"
+        )
     for message in result["errors"]:
         print(f"error: {message}", file=sys.stderr)
     return EXIT_INPUT if result["errors"] else EXIT_OK

@@ -207,13 +207,12 @@ def _walk(root: Path, folder: Path, ancestors: frozenset, files: list, errors: l
 def parse_paths(
     paths: Sequence[str],
     *,
-    expected_sha256: Mapping[str, str] | None = None,
     surveyed: Mapping[str, SourceFile] | None = None,
     **parse_kwargs,
 ) -> ParseResult:
     """Read and parse files. A file that cannot be read, is larger than its bound,
-    changed since it was inventoried (with `expected_sha256`, or `surveyed`: its size and
-    modification time, so it is not hashed again), or holds a narrative with more than
+    changed since it was inventoried (with `surveyed`: its size and modification time, so it
+    is not hashed again; its hash when the time was not known), or holds a narrative with more than
     MAX_ITEMS recommendations is an error entry naming it, never a crash."""
     docs, errors = [], []
     for path in paths:
@@ -227,14 +226,14 @@ def parse_paths(
             errors.append(InputError(path, f"{path}: cannot read the file: {exc.strerror or exc}"))
             continue
         known = surveyed.get(path) if surveyed is not None else None
-        if known is not None and known.mtime_ns is not None:
-            changed = (len(data), before) != (known.size, known.mtime_ns)
-            digest = known.sha256
-        elif expected_sha256 is not None or known is not None:
-            digest = sha256_bytes(data)
-            changed = digest != (known.sha256 if known is not None else expected_sha256[path])
-        else:
+        if known is None:
             digest, changed = None, False
+        elif known.mtime_ns is not None:
+            digest = known.sha256
+            changed = (len(data), before) != (known.size, known.mtime_ns)
+        else:
+            digest = sha256_bytes(data)
+            changed = digest != known.sha256
         if changed:
             errors.append(
                 InputError(

@@ -353,11 +353,9 @@ def _recommendations(
     end_of_list, closed = (sections.end.start(), True) if sections.end else (len(body), False)
     items: list[str] = []
     paragraph = _verdict_paragraph(body) if year < FIRST_LIST_YEAR else None
-    asks = (
-        embedded_asks(paragraph, _vocabulary(body))
-        if paragraph is not None and not sections.rec
-        else []
-    )
+    vocabulary = _vocabulary(body)  # the document's own words: which line-end hyphens join
+    early = paragraph is not None and not sections.rec
+    asks = embedded_asks(paragraph, vocabulary) if early else []
     if sections.rec:
         list_start = sections.rec.end()
     elif asks:
@@ -367,7 +365,7 @@ def _recommendations(
     else:  # an early year copied with a list of its own (no "should" sentence) reads as one
         list_start = headerless_list_start(body, end_of_list)
     if list_start is not None:
-        items, _style = split_items(body[list_start:end_of_list], _vocabulary(body))
+        items, _style = split_items(body[list_start:end_of_list], vocabulary)
     elif not items and tier != SPECIAL_CASE:
         seg.warnings.append("no recommendations section found")
     recs = []

@@ -235,8 +235,14 @@ def tipdiff_run(
         tables = t.build_tables(
             Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes)
         )
+        published = publish.current_set(Path(out))  # its unchanged page sections are reused
         reports, summary = t.build_reports(
-            Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes), config
+            Payload(histories),
+            Payload(diffs),
+            Payload(errors),
+            Payload(review_notes),
+            config,
+            str(published) if published else None,
         )
         cache = {"parse": _cache_counts(parse_futures), "align": _cache_counts(align_futures)}
         failed = any(not f.state.is_completed() for f in [*parse_futures, *align_futures])
@@ -279,7 +285,7 @@ def tipdiff_run(
         "out": out,
         "unchanged": False,
         "counts": manifest_["counts"],
-        "cache": cache,
+        "cache": manifest_["cache"],  # with what publishing reused from the published set
         "errors": [e.message for e in errors],
         "timings_seconds": manifest_["timings_seconds"],
     }

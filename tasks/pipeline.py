@@ -177,10 +177,16 @@ def _release() -> None:
 
 @task(name="reports", cache_policy=NO_CACHE)
 def build_reports(
-    histories: Payload, diffs: Payload, errors: Payload, notes: Payload, config: dict
+    histories: Payload,
+    diffs: Payload,
+    errors: Payload,
+    notes: Payload,
+    config: dict,
+    published: str | None = None,
 ) -> tuple:
-    """The report site (every page's view, each page rendered when published) and the
-    Markdown summary for the artifact."""
+    """The report site (every page's view, each page rendered when published; unchanged
+    year-pair sections are taken from the `published` set) and the Markdown summary for
+    the artifact."""
     from tipdiff.render import pages
 
     site = pages.site(
@@ -189,6 +195,7 @@ def build_reports(
         errors.value,
         config=AlignConfig.from_dict(config),
         notes=notes.value,
+        published=Path(published) if published else None,
     )
     return site, site.summary()
 
@@ -218,6 +225,12 @@ def publish_outputs(
 
     def make_manifest(hashes: dict[str, str]) -> dict:
         timings = {**kwargs.pop("timings"), "render_and_write": time.perf_counter() - started}
+        sections = getattr(reports.value, "sections", None)
+        if sections is not None:  # counted while the pages were made
+            kwargs["cache"] = {
+                **kwargs["cache"],
+                "sections": {"computed": sections.rendered, "reused": sections.reused},
+            }
         made.update(
             manifest.build_manifest(
                 sources=sources.value,

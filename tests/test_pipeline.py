@@ -120,9 +120,16 @@ def test_adding_a_year_touches_only_that_years_pairs(tmp_path, fresh_result_cach
     assert result["cache"]["align"] == {"computed": 1, "cached": 1}
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["inputs_changed_since_previous_run"]["added"]) == 3
+    # The pages' unchanged year-pair sections come from the published set (render.sections):
+    # of the three 2022 -> 2023 sections, Ruritania's (HTML and Markdown) is unchanged;
+    # Freedonia's and Sylvania's drops come back in 2024, and their rows now say so.
+    assert manifest["cache"]["sections"] == {"computed": 2 * (3 + 2), "reused": 2}
+    for country in ("freedonia", "sylvania"):
+        assert "asked again in 2024" in (out / "reports" / f"{country}.md").read_text()
     clean = tmp_path / "clean"
     run(raw, clean)
     assert _outputs(out) == _outputs(clean)
+    assert json.loads((clean / "manifest.json").read_text())["cache"]["sections"]["reused"] == 0
 
 
 def test_parser_version_change_reparses_everything_and_is_not_a_content_change(

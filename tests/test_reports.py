@@ -74,6 +74,7 @@ def test_the_demo_corpus_gives_every_page_as_html_and_markdown_and_a_feed_per_co
     files = demo_files()
     expected = {f"reports/{p}.{ext}" for p in PAGES for ext in ("html", "md")}
     expected |= {f"reports/feeds/{c}.xml" for c in COUNTRIES} | {"summary.md"}
+    expected |= {"reports/sections.json"}  # where each year-pair section sits (reuse)
     assert set(files) == expected
 
 

@@ -427,6 +427,7 @@ def _run_flow(args, server) -> int:
             f"cache: parsed {cache['parse']['computed']} year(s) "
             f"({cache['parse']['cached']} from cache), aligned {cache['align']['computed']} "
             f"year pair(s) ({cache['align']['cached']} from cache)"
+            + _reuse_text(cache)
         )
         if c.get("warnings"):
             print(f"{c['warnings']} parser warning(s): see {args.out}/warnings.csv")
@@ -439,6 +440,17 @@ def _run_flow(args, server) -> int:
     for message in result["errors"]:
         print(f"error: {message}", file=sys.stderr)
     return EXIT_INPUT if result["errors"] else EXIT_OK
+
+
+def _reuse_text(cache: dict) -> str:
+    """What the run took from the published set instead of making it again."""
+    s = cache.get("sections")
+    if not s:
+        return ""
+    return (
+        f"; page sections: {s['reused']} of {s['reused'] + s['computed']} reused from the "
+        "published set"
+    )
 
 
 def cmd_serve(args) -> int:

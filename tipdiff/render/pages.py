@@ -16,6 +16,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..align import DEFAULT_CONFIG, AlignConfig
 from ..corpus import CountryHistory
@@ -25,6 +26,7 @@ from ..review import ReviewNote
 from ..tables import warning_rows
 from . import feeds, markup, view
 from .escape import MdSafe
+from .sections import INDEX, Sections
 
 TEMPLATES = Path(__file__).parent / "templates"
 REPORTS = "reports"  # folder under --out
@@ -56,6 +58,26 @@ def _render(kind: str, template: str, config: AlignConfig, **context) -> str:
     return page.render(legend=view.legend(config), **context).rstrip("\n") + "\n"
 
 
+def _pair_section(kind: str, p: view.Pair) -> str:
+    """One year pair's section of a country page, as the page prints it."""
+    text = environment(kind).get_template(f"pair.{kind}.j2").render(p=p)
+    return text[:-1] if text.endswith("\n") else text  # the page's loop adds the newline
+
+
+def _country_page(kind: str, v: view.CountryView, config: AlignConfig, sections: Sections):
+    """A country page whose year-pair sections are reused when unchanged (render.sections)."""
+    used: list[tuple[str, str]] = []
+    safe = Markup if kind == "html" else MdSafe
+
+    def section(p: view.Pair):
+        key, text = sections.section(kind, p, partial(_pair_section, kind, p))
+        used.append((key, text))
+        return safe(text)
+
+    page = _render(kind, "country", config, c=v, section=section)
+    return sections.place(f"{REPORTS}/{v.stem}.{kind}", page, used)
+
+
 def country_files(
     h: CountryHistory,
     diffs: Sequence[CountryDiff],
@@ -67,7 +89,8 @@ def country_files(
     """One country's page (HTML, Markdown) and feed: they depend on this country alone.
     `notes` are this country's reviewer overrides that did not apply (shown as warnings)."""
     v = _country_view(h, diffs, stem, notes)
-    return v, {name: make() for name, make in _country_renderers(v, config).items()}
+    renderers = _country_renderers(v, config, Sections(config.to_dict()))
+    return v, {name: make() for name, make in renderers.items()}
 
 
 def _country_view(h, diffs, stem, notes) -> view.CountryView:
@@ -75,7 +98,9 @@ def _country_view(h, diffs, stem, notes) -> view.CountryView:
     return view.country_view(h, diffs, stem, warnings)
 
 
-def _country_renderers(v: view.CountryView, config: AlignConfig) -> dict[str, Callable]:
+def _country_renderers(
+    v: view.CountryView, config: AlignConfig, sections: Sections
+) -> dict[str, Callable]:
     def feed() -> bytes:
         pair_to = {p.to_year: p for p in v.pairs}
         entries = {
@@ -85,8 +110,8 @@ def _country_renderers(v: view.CountryView, config: AlignConfig) -> dict[str, Ca
         return feeds.country_feed(v, entries)
 
     return {
-        f"{REPORTS}/{v.stem}.html": lambda: _render("html", "country", config, c=v),
-        f"{REPORTS}/{v.stem}.md": lambda: _render("md", "country", config, c=v),
+        f"{REPORTS}/{v.stem}.html": partial(_country_page, "html", v, config, sections),
+        f"{REPORTS}/{v.stem}.md": partial(_country_page, "md", v, config, sections),
         f"{REPORTS}/feeds/{v.stem}.xml": feed,
     }
 
@@ -98,6 +123,7 @@ class Site:
 
     renderers: Mapping[str, Callable[[], str | bytes]]  # name under --out, sorted
     summary: Callable[[], str]
+    sections: Sections  # which year-pair sections were reused (and where each one sits)
 
     @property
     def names(self) -> list[str]:
@@ -115,11 +141,15 @@ def site(
     *,
     config: AlignConfig = DEFAULT_CONFIG,
     notes: Sequence[ReviewNote] = (),
+    published: Path | None = None,
 ) -> Site:
     """The views of every page (cheap next to rendering), and a renderer for each file:
     `index`, one page per report year (`2024.html`), one per country (`PER.html`,
-    `grand-fenwick.html`), each as `.html` and `.md`, and `feeds/<country>.xml`.
-    `notes`: reviewer overrides that did not apply, shown on their country's page."""
+    `grand-fenwick.html`), each as `.html` and `.md`, `feeds/<country>.xml`, and last
+    `reports/sections.json` (render.sections). `notes`: reviewer overrides that did not
+    apply, shown on their country's page. `published`: the published set's folder, whose
+    unchanged year-pair sections are reused."""
+    sections = Sections(config.to_dict(), published)
     names = view.page_names(histories)
     by_key = view.group_diffs(diffs)
     notes_of: dict[str, list[ReviewNote]] = {}
@@ -129,7 +159,7 @@ def site(
     for h in histories:
         v = _country_view(h, by_key.get(h.key, []), names[h.key], notes_of.get(h.key, ()))
         views[h.key] = v
-        renderers.update(_country_renderers(v, config))
+        renderers.update(_country_renderers(v, config, sections))
     all_years = sorted({n.year for h in histories for n in h.narratives})
     years = {y: view.year_view(y, views, histories, all_years) for y in all_years}
     n_warnings = sum(len(v.warnings) for v in views.values())
@@ -141,9 +171,12 @@ def site(
         renderers[f"{REPORTS}/index.{kind}"] = partial(
             _render, kind, "index", config, i=idx, links=True
         )
+    renderers = dict(sorted(renderers.items()))
+    renderers[INDEX] = sections.index  # last: it records where the pages put each section
     return Site(
-        renderers=dict(sorted(renderers.items())),
+        renderers=renderers,
         summary=partial(_render, "md", "index", config, i=idx, links=False),
+        sections=sections,
     )
 
 

@@ -1,0 +1,145 @@
+"""Incremental reuse of published output (issue 11): what a run takes from the published set
+instead of making it again, and proof that the result is the same bytes as a clean run.
+
+The corpus is the synthetic history (tipdiff.testing.history): fictional countries, every
+input shape, reinstated items. "Before" is every year but the last; "after" adds it, as a
+user does each June.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tipdiff import corpus
+from tipdiff.align import AlignConfig
+from tipdiff.inputs import inventory, parse_files
+from tipdiff.render import pages
+from tipdiff.render.sections import INDEX
+from tipdiff.testing.history import make_history
+
+YEARS = range(2014, 2021)
+LAST = YEARS[-1]
+
+
+def _model(raw: Path, years) -> dict:
+    """The core on the files of `years` (as the run computes it, without Prefect)."""
+    files = tuple(f for f in inventory(raw) if f.folder_year in years)
+    docs, _dups = corpus.dedupe(parse_files(files).documents)
+    diffs = [d for pairs in corpus.year_pairs(docs).values() for d in corpus.align_batch(pairs)]
+    diffs, notes = corpus.apply_reviews(diffs, ())
+    return {"histories": corpus.histories(docs, diffs), "diffs": diffs, "notes": notes}
+
+
+@pytest.fixture(scope="module")
+def history_models(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("raw")
+    history = make_history(8, YEARS, seed=11, whole_report_years=())
+    history.write(raw)
+    return _model(raw, YEARS[:-1]), _model(raw, YEARS)
+
+
+def _site(model, published=None, config=None):
+    return pages.site(
+        model["histories"],
+        model["diffs"],
+        (),
+        notes=model["notes"],
+        published=published,
+        **({"config": config} if config else {}),
+    )
+
+
+def _write(files: dict, root: Path) -> Path:
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return root
+
+
+def test_adding_a_year_reuses_unchanged_sections_and_gives_the_clean_runs_bytes(
+    history_models, tmp_path
+):
+    before, after = history_models
+    published = _write(dict(_site(before).files()), tmp_path / "published")
+    clean = _site(after)
+    clean_files = dict(clean.files())
+    incremental = _site(after, published)
+    assert dict(incremental.files()) == clean_files  # every page and the index itself
+    s = incremental.sections
+    assert clean.sections.reused == 0
+    assert s.reused + s.rendered == clean.sections.rendered
+    # rendered again: the new pair's two sections per country, and the older pairs whose
+    # dropped row now says that the item is asked again in the new year; nothing else
+    countries = sum(1 for h in after["histories"] if h.narratives[-1].year == LAST)
+    before_files = {
+        k: (published / k).read_bytes()
+        for k in clean_files
+        if k.endswith(".md") and (published / k).exists()
+    }
+    changed = []
+    for name, data in clean_files.items():
+        if name in before_files:
+            old = _md_sections(before_files[name].decode())
+            new = _md_sections(_text(data))
+            changed += [(name, h) for h, text in new.items() if h in old and old[h] != text]
+    assert changed, "the last year must bring back something an older pair dropped"
+    assert s.rendered == 2 * countries + 2 * len(changed)
+    for name, heading in changed:
+        assert f"asked again in {LAST}" in _md_sections(_text(clean_files[name]))[heading]
+
+
+def _text(data: str | bytes) -> str:
+    return data.decode("utf-8") if isinstance(data, bytes) else data
+
+
+def _md_sections(page: str) -> dict[str, str]:
+    """A country page's year-pair sections by heading ("2016 → 2017")."""
+    parts = page.split("\n## ")[1:]
+    return {p.split("\n", 1)[0]: p for p in parts if " → " in p.split("\n", 1)[0]}
+
+
+def test_a_published_section_whose_bytes_changed_is_rendered_again(history_models, tmp_path):
+    before, _after = history_models
+    files = dict(_site(before).files())
+    published = _write(files, tmp_path / "published")
+    index = json.loads(files[INDEX])
+    page, places = next(iter(index["pages"].items()))
+    _key, start, length, _sha = places[0]
+    data = bytearray((published / page).read_bytes())
+    data[start + length // 2] ^= 0x01  # one bit inside the first section, as a disk or an edit
+    (published / page).write_bytes(bytes(data))
+    again = _site(before, published)
+    assert dict(again.files()) == files  # the damaged section was not copied
+    assert again.sections.rendered == 1
+    assert again.sections.reused == sum(len(p) for p in index["pages"].values()) - 1
+
+
+def test_other_settings_or_render_code_reuse_nothing(history_models, tmp_path, monkeypatch):
+    before, _after = history_models
+    files = dict(_site(before).files())
+    published = _write(files, tmp_path / "published")
+    other = replace(AlignConfig(), cutoff=AlignConfig().cutoff - 5)
+    s = _site(before, published, other)  # the same model under other settings
+    dict(s.files())
+    assert s.sections.reused == 0 and s.sections.rendered > 0
+
+    def without_index(files):
+        return {k: v for k, v in files.items() if k != INDEX}
+
+    monkeypatch.setattr("tipdiff.render.sections.render_code", lambda: "other templates")
+    s = _site(before, published)
+    assert without_index(dict(s.files())) == without_index(files) and s.sections.reused == 0
+    monkeypatch.undo()
+
+    # an index that is not JSON, or none at all: everything is rendered, nothing fails
+    (published / INDEX).write_text("{not json")
+    s = _site(before, published)
+    assert dict(s.files()) == files and s.sections.reused == 0
+    (published / INDEX).unlink()
+    s = _site(before, published)
+    assert dict(s.files()) == files and s.sections.reused == 0

@@ -225,12 +225,11 @@ def publish_outputs(
 
     def make_manifest(hashes: dict[str, str]) -> dict:
         timings = {**kwargs.pop("timings"), "render_and_write": time.perf_counter() - started}
+        reused = {"table_blocks": {"computed": blocks.written, "reused": blocks.reused}}
         sections = getattr(reports.value, "sections", None)
         if sections is not None:  # counted while the pages were made
-            kwargs["cache"] = {
-                **kwargs["cache"],
-                "sections": {"computed": sections.rendered, "reused": sections.reused},
-            }
+            reused["sections"] = {"computed": sections.rendered, "reused": sections.reused}
+        kwargs["cache"] = {**kwargs["cache"], **reused}
         made.update(
             manifest.build_manifest(
                 sources=sources.value,
@@ -243,7 +242,10 @@ def publish_outputs(
         )
         return made
 
-    files = publish.iter_output_files(tables_.value, reports.value)
+    from tipdiff.blocks import Blocks
+
+    blocks = Blocks(publish.current_set(Path(out)))  # its unchanged table rows are reused
+    files = publish.iter_output_files(tables_.value, reports.value, blocks)
     names = publish.output_names(tables_.value, reports.value)
     publish.publish_streamed(Path(out), names, files, make_manifest)
     return made

@@ -20,6 +20,7 @@ FLOORS = [
     {"inputs"},
     {"normalize", "scoring", "align", "review"},
     {"diff", "lineage", "corpus"},
+    {"blocks"},
     {"tables", "render", "manifest"},
     {"atomic", "publish", "web", "cli", "__main__"},
 ]

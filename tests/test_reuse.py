@@ -16,9 +16,12 @@ import pytest
 
 from tipdiff import corpus
 from tipdiff.align import AlignConfig
+from tipdiff.blocks import INDEX as BLOCKS_INDEX
+from tipdiff.blocks import Blocks, block_bounds
 from tipdiff.inputs import inventory, parse_files
 from tipdiff.render import pages
 from tipdiff.render.sections import INDEX
+from tipdiff.tables import build_tables, csv_rows, jsonl_rows, table_pieces
 from tipdiff.testing.history import make_history
 
 YEARS = range(2014, 2021)
@@ -143,3 +146,81 @@ def test_other_settings_or_render_code_reuse_nothing(history_models, tmp_path, m
     (published / INDEX).unlink()
     s = _site(before, published)
     assert dict(s.files()) == files and s.sections.reused == 0
+
+
+# --------------------------------------------------------------------------- table blocks
+
+
+def _table_files(model, published=None) -> tuple[dict[str, bytes], Blocks]:
+    built = build_tables(model["histories"], model["diffs"], (), model["notes"])
+    blocks = Blocks(published)
+    files = {
+        file: b"".join(pieces)
+        for name, df in built.items()
+        for file, pieces in table_pieces(name, df, blocks)
+    }
+    files[BLOCKS_INDEX] = blocks.index()
+    return files, blocks
+
+
+def test_adding_a_year_reuses_unchanged_table_blocks_and_gives_the_clean_runs_bytes(
+    history_models, tmp_path
+):
+    before, after = history_models
+    published = _write(_table_files(before)[0], tmp_path / "published")
+    clean, clean_blocks = _table_files(after)
+    incremental, blocks = _table_files(after, published)
+    assert incremental == clean  # every table file and the index itself
+    assert clean_blocks.reused == 0 and blocks.reused + blocks.written == clean_blocks.written
+    # the new year's blocks are written; of the older ones, most come from the published set
+    built = build_tables(after["histories"], after["diffs"], (), after["notes"])
+    new = sum(1 for s, _e in block_bounds("recommendations", built["recommendations"])
+              if built["recommendations"]["year"].iloc[s] == LAST)
+    new += sum(1 for s, _e in block_bounds("changes", built["changes"])
+               if built["changes"]["to_year"].iloc[s] == LAST)
+    assert blocks.written >= 2 * new  # CSV and JSON Lines
+    assert blocks.reused >= 0.8 * (blocks.reused + blocks.written)
+    # each file is the same bytes as pandas writes the whole table in one call
+    for name, df in built.items():
+        assert clean[f"{name}.csv"] == csv_rows(df, True)
+        assert clean[f"{name}.jsonl"] == jsonl_rows(df)
+
+
+def test_a_damaged_block_or_an_index_of_other_code_is_never_copied(history_models, tmp_path):
+    before, _after = history_models
+    files, _ = _table_files(before)
+    published = _write(files, tmp_path / "published")
+    index = json.loads(files[BLOCKS_INDEX])
+    spec = index["files"]["changes.jsonl"]
+    start = spec["header"] + sum(length for _k, length, _s in spec["blocks"][:3])
+    data = bytearray((published / "changes.jsonl").read_bytes())
+    data[start + 5] ^= 0x01  # inside the fourth block
+    (published / "changes.jsonl").write_bytes(bytes(data))
+    again, blocks = _table_files(before, published)
+    assert again == files
+    assert blocks.written == 1
+
+    index["code"] = "an earlier tipdiff"
+    (published / BLOCKS_INDEX).write_text(json.dumps(index))
+    again, blocks = _table_files(before, published)
+    assert again == files and blocks.reused == 0
+
+
+def test_a_csv_cell_with_a_line_break_leaves_that_file_out_of_the_index(
+    history_models, tmp_path
+):
+    before, _after = history_models
+    built = build_tables(before["histories"], before["diffs"], (), before["notes"])
+    changes = built["changes"].copy()
+    changes.loc[len(changes) // 2, "review_note"] = "checked by hand:\nsame ask, new wording"
+    blocks = Blocks()
+    files = {f: b"".join(p) for f, p in table_pieces("changes", changes, blocks)}
+    assert files["changes.csv"] == csv_rows(changes, True)
+    assert files["changes.jsonl"] == jsonl_rows(changes)
+    assert b'"checked by hand:\nsame ask, new wording"' in files["changes.csv"]
+    index = json.loads(blocks.index())
+    assert "changes.csv" not in index["files"] and "changes.jsonl" in index["files"]
+    published = _write({**files, BLOCKS_INDEX: blocks.index()}, tmp_path / "published")
+    again = Blocks(published)
+    assert {f: b"".join(p) for f, p in table_pieces("changes", changes, again)} == files
+    assert again.reused == len(index["files"]["changes.jsonl"]["blocks"])

@@ -444,13 +444,9 @@ def _run_flow(args, server) -> int:
 
 def _reuse_text(cache: dict) -> str:
     """What the run took from the published set instead of making it again."""
-    s = cache.get("sections")
-    if not s:
-        return ""
-    return (
-        f"; page sections: {s['reused']} of {s['reused'] + s['computed']} reused from the "
-        "published set"
-    )
+    kinds = (("page sections", cache.get("sections")), ("table blocks", cache.get("table_blocks")))
+    parts = [f"{w}: {c['reused']} of {c['reused'] + c['computed']} reused" for w, c in kinds if c]
+    return f"; from the published set: {', '.join(parts)}" if parts else ""
 
 
 def cmd_serve(args) -> int:

@@ -125,20 +125,27 @@ def _reports(reports) -> tuple[list[str], Iterator[tuple[str, str | bytes]]]:
 
 def output_names(tables: Mapping[str, pd.DataFrame], reports) -> list[str]:
     """The names `iter_output_files` yields, in its order."""
+    from .blocks import INDEX
+
     names = [f"{t}.{ext}" for t in tables for ext in ("parquet", "csv", "jsonl")]
-    return [*names, "schema.json", *_reports(reports)[0]]
+    return [*names, INDEX, "schema.json", *_reports(reports)[0]]
 
 
 def iter_output_files(
-    tables: Mapping[str, pd.DataFrame], reports
+    tables: Mapping[str, pd.DataFrame], reports, blocks=None
 ) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
     """The files of `output_files`, made one at a time: a table's CSV and JSON Lines in
     pieces, each report page when its turn comes (for `publish_streamed`: no table is ever
-    in memory as a whole text, and never every page at once). `reports`: as `_reports`."""
+    in memory as a whole text, and never every page at once). `reports`: as `_reports`.
+    `blocks` (tipdiff.blocks.Blocks): the published set's table blocks offered for reuse;
+    its index of the blocks written follows the tables."""
+    from .blocks import INDEX, Blocks
     from .tables import json_schema, table_pieces
 
+    blocks = blocks or Blocks()
     for name, df in tables.items():
-        yield from table_pieces(name, df)
+        yield from table_pieces(name, df, blocks)
+    yield INDEX, blocks.index()
     yield "schema.json", (json.dumps(json_schema(), indent=2) + "\n").encode("utf-8")
     for name, text in _reports(reports)[1]:
         yield name, text if isinstance(text, bytes) else text.encode("utf-8")

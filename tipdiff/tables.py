@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
+from .blocks import Blocks
 from .corpus import CountryHistory
 from .diff import CountryDiff
 from .model import InputError, Narrative
@@ -383,24 +384,26 @@ def table_files(name: str, df: pd.DataFrame) -> dict[str, bytes]:
     return {file: b"".join(pieces) for file, pieces in table_pieces(name, df)}
 
 
-def table_pieces(name: str, df: pd.DataFrame) -> Iterator[tuple[str, Iterator[bytes]]]:
-    """`table_files`, each file as pieces of up to _ROWS_PER_PIECE rows (made as they are
-    read: a writer never holds a whole CSV or JSON Lines text)."""
+def csv_rows(rows: pd.DataFrame, header: bool) -> bytes:
+    """Rows as CSV text (with the header line if asked), cells neutralised (CSV_NOTE)."""
+    return _csv_safe(rows).to_csv(index=False, header=header, lineterminator="\n").encode()
+
+
+def jsonl_rows(rows: pd.DataFrame, _header: bool = False) -> bytes:
+    """Rows as JSON Lines (JSON Lines has no header)."""
+    lines = rows.to_json(orient="records", lines=True, force_ascii=False).strip("\n")
+    return (lines + "\n").encode("utf-8") if lines else b""
+
+
+def table_pieces(
+    name: str, df: pd.DataFrame, blocks: Blocks | None = None
+) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """`table_files`, each file as pieces of whole rows, made as they are read (a writer
+    never holds a whole CSV or JSON Lines text). With `blocks`, the CSV and JSON Lines rows
+    that the published set already holds are taken from it (tipdiff.blocks)."""
     pq = io.BytesIO()
     df.to_parquet(pq, index=False, engine="pyarrow")
     yield f"{name}.parquet", iter((pq.getvalue(),))
-    starts = range(0, max(len(df), 1), _ROWS_PER_PIECE)
-
-    def csv():
-        for start in starts:
-            piece = _csv_safe(df.iloc[start : start + _ROWS_PER_PIECE])
-            yield piece.to_csv(index=False, header=start == 0, lineterminator="\n").encode()
-
-    def jsonl():
-        for start in starts:
-            piece = df.iloc[start : start + _ROWS_PER_PIECE]
-            lines = piece.to_json(orient="records", lines=True, force_ascii=False).strip("\n")
-            yield (lines + "\n").encode("utf-8") if lines else b""
-
-    yield f"{name}.csv", csv()
-    yield f"{name}.jsonl", jsonl()
+    blocks = blocks or Blocks()
+    for ext, write in (("csv", csv_rows), ("jsonl", jsonl_rows)):
+        yield f"{name}.{ext}", blocks.pieces(name, f"{name}.{ext}", df, write, _ROWS_PER_PIECE)

@@ -32,7 +32,7 @@ INDEX = "blocks.json"
 BLOCK_KEYS = {"recommendations": ("country", "year"), "changes": ("country", "from_year")}
 _FORMAT = 1
 _HASH_KEYS = ("tipdiff-blocks-1", "tipdiff-blocks-2")  # 16 bytes each: two 64-bit hashes
-_FLUSH = 1 << 20  # yield the written text in pieces of about this many bytes
+_WINDOW = 2000  # blocks at most per piece yielded (pieces are also cut at rows_per_piece)
 
 
 @lru_cache(maxsize=1)
@@ -123,50 +123,54 @@ class Blocks:
         header = write(df.iloc[:0], True)
         blocks: list[list] = []
         self.placed[file] = {"header": len(header), "blocks": blocks}
-        out, size = [header], len(header)
-        todo: list[int] = []  # blocks to write, written together in one pandas call
-
-        def write_todo() -> None:
-            nonlocal size
-            if not todo:
-                return
-            rows = df.iloc[bounds[todo[0]][0] : bounds[todo[-1]][1]]
-            data = write(rows, False)
-            lines = data.split(b"\n")
-            if file in self.placed and len(lines) == len(rows) + 1 and not lines[-1]:
-                at = 0
-                for b in todo:
-                    n = bounds[b][1] - bounds[b][0]
-                    chunk = b"\n".join(lines[at : at + n]) + b"\n"
-                    at += n
-                    blocks.append([keys[b], len(chunk), _sha(chunk)])
-                    out.append(chunk)
-            else:  # a cell held a line break: rows are not lines, so this file has no blocks
-                self.placed.pop(file, None)
-                out.append(data)
-            size += len(data)
-            self.written += len(todo)
-            todo.clear()
-
+        window: list[tuple[int, bytes | None, tuple | None]] = []  # (block, reused, place)
+        need_rows = 0  # rows of the window's blocks that are written anew
+        yield header
         for b, key in enumerate(keys):
             place = offered.get(key) if old is not None else None
             chunk = None if place is None else old[place[0] : place[0] + place[1]]
-            if chunk is None or len(chunk) != place[1] or _sha(chunk) != place[2]:
-                todo.append(b)
-                if bounds[b][1] - bounds[todo[0]][0] >= rows_per_piece:
-                    write_todo()
+            if chunk is not None and (len(chunk) != place[1] or _sha(chunk) != place[2]):
+                chunk = None  # changed since it was published: written anew
+            window.append((b, chunk, place))
+            if chunk is None:
+                need_rows += bounds[b][1] - bounds[b][0]
+            if need_rows >= rows_per_piece or len(window) >= _WINDOW:
+                yield self._emit(file, df, write, bounds, keys, window, blocks)
+                window, need_rows = [], 0
+        yield self._emit(file, df, write, bounds, keys, window, blocks)
+
+    def _emit(self, file, df, write, bounds, keys, window, blocks) -> bytes:
+        """A window of blocks in order: the reused ones as published, the others written in
+        one pandas call over their rows (blocks of new rows are spread over the file)."""
+        need = [b for b, chunk, _place in window if chunk is None]
+        made: dict[int, bytes] = {}
+        if need:
+            if need[-1] - need[0] == len(need) - 1:  # one run of rows (every block, cold)
+                rows = df.iloc[bounds[need[0]][0] : bounds[need[-1]][1]]
             else:
-                write_todo()
-                blocks.append([key, place[1], place[2]])
-                out.append(chunk)
-                size += len(chunk)
+                rows = df.iloc[np.concatenate([np.arange(*bounds[b]) for b in need])]
+            data = write(rows, False)
+            lines = data.split(b"\n")
+            if len(lines) == len(rows) + 1 and not lines[-1]:
+                at = 0
+                for b in need:
+                    n = bounds[b][1] - bounds[b][0]
+                    made[b] = b"\n".join(lines[at : at + n]) + b"\n"
+                    at += n
+            else:  # a cell held a line break: rows are not lines, so this file has no blocks
+                self.placed.pop(file, None)
+                made = {b: write(df.iloc[bounds[b][0] : bounds[b][1]], False) for b in need}
+            self.written += len(need)
+        out = []
+        for b, chunk, place in window:
+            if chunk is None:
+                chunk = made[b]
+                blocks.append([keys[b], len(chunk), _sha(chunk)])
+            else:
+                blocks.append([keys[b], place[1], place[2]])
                 self.reused += 1
-            if size >= _FLUSH:
-                yield b"".join(out)
-                out.clear()
-                size = 0
-        write_todo()
-        yield b"".join(out)
+            out.append(chunk)
+        return b"".join(out)
 
     def _old(self, file: str) -> bytes | None:
         if self._root is None or not self.offered.get(file):

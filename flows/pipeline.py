@@ -187,7 +187,7 @@ def tipdiff_run(
         for fut in as_completed(list(parse_futures)):
             fut.wait()  # records the final state (the API does not keep task states here)
             if fut.state.is_completed():
-                result = fut.result()
+                result = t.unpacked(fut.result())
                 documents += result.documents
                 errors += result.errors
             else:
@@ -219,7 +219,7 @@ def tipdiff_run(
         for pairs, fut in zip(batches.values(), align_futures, strict=True):  # in year order
             fut.wait()
             if fut.state.is_completed():
-                diffs += fut.result()
+                diffs += t.unpacked(fut.result())
             else:
                 errors += _align_failed(pairs, fut.state.result(raise_on_failure=False))
         bar.close()

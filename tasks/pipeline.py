@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import time
 from pathlib import Path
 
@@ -32,9 +33,30 @@ def _digest(obj) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()
 
 
+# The two cached steps return their result pickled, as one bytes value (`packed`), and the
+# flow unpacks it once (`unpacked`). Prefect answers "is it cached?" by reading and
+# deserializing the whole record, then reads and deserializes it again to use it: with
+# 50,000 narratives' and changes' objects inside, that was about 1 s per load of the full
+# history, twice; a bytes value costs next to nothing to load, twice or not. It also keeps
+# Dask from pickling the objects again between processes. RESULT_FORMAT is in the keys: a
+# record of another shape is never taken for one of these.
+RESULT_FORMAT = "packed1"
+
+
+def packed(value) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpacked(result: bytes):
+    """A cached step's result as objects (see RESULT_FORMAT)."""
+    return pickle.loads(result)
+
+
 def parse_cache_key(_context, parameters) -> str:
     files = _unboxed(parameters["files"])
-    return f"tipdiff-parse-{PARSER_VERSION}-" + _digest([(f.path, f.sha256) for f in files])
+    return f"tipdiff-parse-{PARSER_VERSION}-{RESULT_FORMAT}-" + _digest(
+        [(f.path, f.sha256) for f in files]
+    )
 
 
 class Payload:
@@ -57,7 +79,9 @@ def align_cache_key(_context, parameters) -> str:
         [(d.key, d.year, d.country, d.tier, [r.text for r in d.recommendations]) for d in pair]
         for pair in pairs
     ]
-    return f"tipdiff-align-{ALIGNER_VERSION}-" + _digest([parameters["config"], content])
+    return f"tipdiff-align-{ALIGNER_VERSION}-{RESULT_FORMAT}-" + _digest(
+        [parameters["config"], content]
+    )
 
 
 def _is_transient(_task, _task_run, state) -> bool:
@@ -87,9 +111,10 @@ def save_snapshot(root: str, source: web.WebSource, data: bytes) -> dict:
 
 
 @task(name="parse-year", cache_key_fn=parse_cache_key, persist_result=True)
-def parse_year(files: tuple[inputs.SourceFile, ...]):
+def parse_year(files: tuple[inputs.SourceFile, ...]) -> bytes:
+    """The year's ParseResult, packed (RESULT_FORMAT)."""
     with cpu.TURN:  # one CPU-bound step at a time (tasks/cpu.py)
-        return inputs.parse_files(files)
+        return packed(inputs.parse_files(files))
 
 
 @task(name="dedupe", cache_policy=NO_CACHE)
@@ -100,11 +125,12 @@ def dedupe(documents: Payload):
 
 
 @task(name="align-year-pair", cache_key_fn=align_cache_key, persist_result=True)
-def align_year_pair(pairs: Payload, config: dict):
+def align_year_pair(pairs: Payload, config: dict) -> bytes:
+    """The pair's CountryDiffs, packed (RESULT_FORMAT)."""
     from tipdiff import corpus
 
     with cpu.TURN:  # one CPU-bound step at a time (tasks/cpu.py)
-        return corpus.align_batch(pairs.value, config=AlignConfig.from_dict(config))
+        return packed(corpus.align_batch(pairs.value, config=AlignConfig.from_dict(config)))
 
 
 @task(name="read-overrides", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)

@@ -121,7 +121,7 @@ def core(raw: Path, out: Path) -> dict[str, float]:
     Mirrors flows/pipeline.py; returns seconds per stage."""
     from collections import defaultdict
 
-    from tipdiff import corpus, inputs, manifest, publish, tables
+    from tipdiff import corpus, inputs, lineage, manifest, publish, tables
     from tipdiff.align import AlignConfig
     from tipdiff.render import pages
 
@@ -155,7 +155,8 @@ def core(raw: Path, out: Path) -> dict[str, float]:
         diffs += corpus.align_batch(pairs, config=config)
     diffs, notes = corpus.apply_reviews(diffs, (), config=config)
     lap("align")
-    histories = corpus.histories(documents, diffs, config=config)
+    checks = lineage.Checks(config)
+    histories = corpus.histories(documents, diffs, config=config, checks=checks)
     lap("lineage")
     errors.sort(key=lambda e: (e.source, e.message))
     built = tables.build_tables(histories, diffs, errors, notes)
@@ -177,8 +178,10 @@ def core(raw: Path, out: Path) -> dict[str, float]:
             started_at="bench",
         )
 
-    names = publish.output_names(built, site)
-    publish.publish_streamed(out, names, publish.iter_output_files(built, site), make_manifest)
+    extra = {lineage.CHECKS_INDEX: checks.to_json()}
+    names = publish.output_names(built, site, extra)
+    files = publish.iter_output_files(built, site, None, extra)
+    publish.publish_streamed(out, names, files, make_manifest)
     lap("render_serialize_publish")
     return stages
 

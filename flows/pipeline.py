@@ -230,19 +230,22 @@ def tipdiff_run(
         )
         timings["align"] = time.perf_counter() - clock - sum(timings.values())
 
-        histories = t.history(Payload(documents), Payload(diffs), config)
+        # the published set's answers to reinstatement checks, table blocks and page sections
+        # are reused where unchanged (tipdiff.lineage.Checks, tipdiff.blocks, render.sections)
+        published = publish.current_set(Path(out))
+        published = str(published) if published else None
+        histories, checks = t.history(Payload(documents), Payload(diffs), config, published)
         errors.sort(key=lambda e: (e.source, e.message))
         tables = t.build_tables(
             Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes)
         )
-        published = publish.current_set(Path(out))  # its unchanged page sections are reused
         reports, summary = t.build_reports(
             Payload(histories),
             Payload(diffs),
             Payload(errors),
             Payload(review_notes),
             config,
-            str(published) if published else None,
+            published,
         )
         cache = {"parse": _cache_counts(parse_futures), "align": _cache_counts(align_futures)}
         failed = any(not f.state.is_completed() for f in [*parse_futures, *align_futures])
@@ -256,6 +259,7 @@ def tipdiff_run(
             Payload(reports),
             sources=Payload(files),
             config=config,
+            checks=Payload(checks),
             overrides={
                 "path": reviewed["path"],
                 "sha256": reviewed["sha256"],

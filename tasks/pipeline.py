@@ -163,10 +163,14 @@ def apply_overrides(diffs: Payload, overrides: Payload, config: dict):
 
 
 @task(name="history", cache_policy=NO_CACHE)
-def history(documents: Payload, diffs: Payload, config: dict):
-    from tipdiff import corpus
+def history(documents: Payload, diffs: Payload, config: dict, published: str | None = None):
+    """Each country's history, and the reinstatement checks behind its lineage (answers
+    of the `published` set's checks are reused: lineage.Checks)."""
+    from tipdiff import corpus, lineage
 
-    return corpus.histories(documents.value, diffs.value, config=AlignConfig.from_dict(config))
+    cfg = AlignConfig.from_dict(config)
+    checks = lineage.Checks.load(Path(published) if published else None, cfg)
+    return corpus.histories(documents.value, diffs.value, config=cfg, checks=checks), checks
 
 
 @task(name="tables", cache_policy=NO_CACHE)
@@ -240,10 +244,17 @@ def year_pairs_of(documents: Payload):
 
 @task(name="publish", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
 def publish_outputs(
-    out: str, tables_: Payload, reports: Payload, sources: Payload, config: dict, **kwargs
+    out: str,
+    tables_: Payload,
+    reports: Payload,
+    sources: Payload,
+    config: dict,
+    checks: Payload,
+    **kwargs,
 ) -> dict:
     """Write every output into a new set one file at a time (report pages are rendered
     here, one by one), then the manifest (made from their hashes), and switch to the set.
+    `checks`: the run's reinstatement checks (lineage.Checks), published for the next run.
     Returns the manifest."""
     _release()  # the flow has let the corpus go: make room before the outputs are made
     made: dict = {}
@@ -251,7 +262,14 @@ def publish_outputs(
 
     def make_manifest(hashes: dict[str, str]) -> dict:
         timings = {**kwargs.pop("timings"), "render_and_write": time.perf_counter() - started}
-        reused = {"table_blocks": {"computed": blocks.written, "reused": blocks.reused}}
+        made_checks = len(checks.value.made)
+        reused = {
+            "lineage_checks": {
+                "computed": made_checks - checks.value.reused,
+                "reused": checks.value.reused,
+            },
+            "table_blocks": {"computed": blocks.written, "reused": blocks.reused},
+        }
         sections = getattr(reports.value, "sections", None)
         if sections is not None:  # counted while the pages were made
             reused["sections"] = {"computed": sections.rendered, "reused": sections.reused}
@@ -271,8 +289,11 @@ def publish_outputs(
     from tipdiff.blocks import Blocks
 
     blocks = Blocks(publish.current_set(Path(out)))  # its unchanged table rows are reused
-    files = publish.iter_output_files(tables_.value, reports.value, blocks)
-    names = publish.output_names(tables_.value, reports.value)
+    from tipdiff.lineage import CHECKS_INDEX
+
+    extra = {CHECKS_INDEX: checks.value.to_json()}
+    files = publish.iter_output_files(tables_.value, reports.value, blocks, extra)
+    names = publish.output_names(tables_.value, reports.value, extra)
     publish.publish_streamed(Path(out), names, files, make_manifest)
     return made
 

@@ -105,7 +105,8 @@ def test_rerun_is_served_from_cache_and_identical(tmp_path, fresh_result_cache, 
     assert second["cache"] == {
         "parse": {"computed": 0, "cached": 3},
         "align": {"computed": 0, "cached": 2},
-        # every page section and table block comes from the published set
+        # every reinstatement check, table block and page section comes from the published set
+        "lineage_checks": {"computed": 0, "reused": 2},
         "sections": {"computed": 0, "reused": 12},
         "table_blocks": {"computed": 0, "reused": 30},
     }
@@ -138,6 +139,10 @@ def test_adding_a_year_touches_only_that_years_pairs(tmp_path, fresh_result_cach
     # so do the table rows of the years and year pairs the new year leaves alone
     # (tipdiff.blocks): each country's 2022 and 2023 recommendations and its 2022 -> 2023 rows
     assert manifest["cache"]["table_blocks"]["reused"] > 0
+    # a reinstatement check looks two or three reports ahead: 2022 and 2023 made none, so
+    # the checks of items dropped after 2022 that come back in 2024 are all new
+    assert manifest["cache"]["lineage_checks"]["reused"] == 0
+    assert manifest["cache"]["lineage_checks"]["computed"] > 0
     clean_cache = json.loads((clean / "manifest.json").read_text())["cache"]
     assert clean_cache["sections"]["reused"] == 0 and clean_cache["table_blocks"]["reused"] == 0
 

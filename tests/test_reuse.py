@@ -19,6 +19,7 @@ from tipdiff.align import AlignConfig
 from tipdiff.blocks import INDEX as BLOCKS_INDEX
 from tipdiff.blocks import Blocks, block_bounds
 from tipdiff.inputs import inventory, parse_files
+from tipdiff.lineage import CHECKS_INDEX, Checks
 from tipdiff.render import pages
 from tipdiff.render.sections import INDEX
 from tipdiff.tables import build_tables, csv_rows, jsonl_rows, table_pieces
@@ -34,7 +35,12 @@ def _model(raw: Path, years) -> dict:
     docs, _dups = corpus.dedupe(parse_files(files).documents)
     diffs = [d for pairs in corpus.year_pairs(docs).values() for d in corpus.align_batch(pairs)]
     diffs, notes = corpus.apply_reviews(diffs, ())
-    return {"histories": corpus.histories(docs, diffs), "diffs": diffs, "notes": notes}
+    return {
+        "docs": docs,
+        "histories": corpus.histories(docs, diffs),
+        "diffs": diffs,
+        "notes": notes,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +230,46 @@ def test_a_csv_cell_with_a_line_break_leaves_that_file_out_of_the_index(
     again = Blocks(published)
     assert {f: b"".join(p) for f, p in table_pieces("changes", changes, again)} == files
     assert again.reused == len(index["files"]["changes.jsonl"]["blocks"])
+
+
+# ---------------------------------------------------------------- reinstatement checks
+
+
+def _histories(raw_model, checks):
+    return corpus.histories(raw_model["docs"], raw_model["diffs"], checks=checks)
+
+
+def test_adding_a_year_reuses_earlier_reinstatement_checks_with_the_clean_lineage(
+    history_models, tmp_path
+):
+    before, after = history_models
+    first = Checks()
+    _histories(before, first)
+    (tmp_path / CHECKS_INDEX).write_bytes(first.to_json())
+    clean_checks, checks = Checks(), Checks.load(tmp_path)
+    clean = _histories(after, clean_checks)
+    incremental = _histories(after, checks)
+    assert incremental == clean  # every thread, id and flag
+    assert checks.to_json() == clean_checks.to_json()  # what the run publishes
+    assert checks.reused == len(first.made) > 0  # every earlier check is asked again
+    assert len(checks.made) > checks.reused  # the new year's checks are made
+    assert any(t.reinstated and t.last_year == LAST for h in clean for t in h.lineage.threads)
+
+
+def test_a_reinstatement_answer_that_does_not_fit_or_other_settings_is_recomputed(
+    history_models, tmp_path
+):
+    before, _after = history_models
+    first = Checks()
+    clean = _histories(before, first)
+    data = json.loads(first.to_json())
+    key = next(k for k, v in data["checks"].items() if v)  # one check that found a return
+    data["checks"][key] = [[999, 0]]  # an answer naming an item the lists do not have
+    (tmp_path / CHECKS_INDEX).write_text(json.dumps(data))
+    checks = Checks.load(tmp_path)
+    assert _histories(before, checks) == clean
+    assert checks.reused == len(first.made) - 1
+    other = replace(AlignConfig(), cutoff=AlignConfig().cutoff + 1)
+    assert Checks.load(tmp_path, other).offered == {}
+    (tmp_path / CHECKS_INDEX).write_text("[1, 2")
+    assert Checks.load(tmp_path).offered == {}

@@ -444,7 +444,11 @@ def _run_flow(args, server) -> int:
 
 def _reuse_text(cache: dict) -> str:
     """What the run took from the published set instead of making it again."""
-    kinds = (("page sections", cache.get("sections")), ("table blocks", cache.get("table_blocks")))
+    kinds = (
+        ("reinstatement checks", cache.get("lineage_checks")),
+        ("table blocks", cache.get("table_blocks")),
+        ("page sections", cache.get("sections")),
+    )
     parts = [f"{w}: {c['reused']} of {c['reused'] + c['computed']} reused" for w, c in kinds if c]
     return f"; from the published set: {', '.join(parts)}" if parts else ""
 

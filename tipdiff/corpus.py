@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from .align import DEFAULT_CONFIG, AlignConfig
 from .diff import CountryDiff, diff_narratives
-from .lineage import Lineage, build_lineage
+from .lineage import Checks, Lineage, build_lineage
 from .model import InputError, Narrative
 from .review import Override, ReviewNote, apply_overrides
 from .scoring import prepare, reference_weights
@@ -130,8 +130,14 @@ def align_batch(
 
 
 def histories(
-    docs: Sequence[Narrative], diffs: Sequence[CountryDiff], *, config: AlignConfig = DEFAULT_CONFIG
+    docs: Sequence[Narrative],
+    diffs: Sequence[CountryDiff],
+    *,
+    config: AlignConfig = DEFAULT_CONFIG,
+    checks: Checks | None = None,
 ) -> tuple[CountryHistory, ...]:
+    """Each country's narratives, lineage and tiers. `checks`: reinstatement checks' answers
+    to reuse, and where this run's are kept (lineage.Checks)."""
     diffs_by_key: dict[str, list[CountryDiff]] = defaultdict(list)
     for d in diffs:
         diffs_by_key[d.key].append(d)
@@ -139,7 +145,11 @@ def histories(
     for key, series in _by_country(docs).items():
         texts = {d.year: [r.text for r in d.recommendations] for d in series}
         lineage = build_lineage(
-            key, texts, sorted(diffs_by_key[key], key=lambda d: d.from_year), config=config
+            key,
+            texts,
+            sorted(diffs_by_key[key], key=lambda d: d.from_year),
+            config=config,
+            checks=checks,
         )
         out.append(
             CountryHistory(

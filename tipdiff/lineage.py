@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from .align import DEFAULT_CONFIG, AlignConfig, align
+from .align import ALIGNER_VERSION, DEFAULT_CONFIG, AlignConfig, align
 from .diff import CountryDiff
 from .scoring import TermWeights
 
@@ -51,6 +54,90 @@ class _UnionFind:
             self.parent[hi] = lo
 
 
+CHECKS_INDEX = "lineage_checks.json"
+_CHECKS_FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def _aligner_code() -> str:
+    """What decides an alignment's result: the aligner's code and its shipped vocabulary."""
+    here = Path(__file__).parent
+    h = hashlib.sha256(ALIGNER_VERSION.encode())
+    for name in ("align.py", "scoring.py", "normalize.py", "data/reference_vocabulary.json"):
+        h.update(b"\0" + (here / name).read_bytes())
+    return h.hexdigest()
+
+
+class Checks:
+    """The reinstatement checks of a run: which items that ended came back among the items
+    added a report or two later. Each check aligns the two lists of texts, which is most of
+    the lineage's cost, and when a report year is added every earlier check comes out the
+    same. So the published set keeps each check's answer (`lineage_checks.json`, keyed by a
+    digest of the two lists of texts, with the aligner's code and settings), the next run
+    takes the answers whose key it asks again, and aligns the rest. Only checks this run
+    made go into its file, so a run that reused answers writes what a clean run writes."""
+
+    def __init__(self, config: AlignConfig = DEFAULT_CONFIG, offered: Mapping | None = None):
+        self.settings = {"aligner_code": _aligner_code(), "config": config.to_dict()}
+        self.offered = dict(offered or {})
+        self.made: dict[str, list[list[int]]] = {}
+        self.reused = 0
+
+    @classmethod
+    def load(cls, published: Path | None, config: AlignConfig = DEFAULT_CONFIG) -> Checks:
+        """The answers of the published set's file, if it was made with this aligner and
+        these settings (any other file, or none, offers nothing)."""
+        fresh = cls(config)
+        try:
+            data = json.loads((published / CHECKS_INDEX).read_bytes()) if published else None
+            if (
+                data
+                and data.get("format") == _CHECKS_FORMAT
+                and data.get("settings") == fresh.settings
+            ):
+                return cls(config, {str(k): v for k, v in data["checks"].items()})
+        except (OSError, ValueError, AttributeError, TypeError):
+            pass
+        return fresh
+
+    def links(
+        self, ended: Sequence[str], added: Sequence[str], compute: Callable[[], list]
+    ) -> list[tuple[int, int]]:
+        """(position in `ended`, position in `added`) of each item that came back."""
+        key = hashlib.sha256(
+            ("\x1e".join(ended) + "\x1d" + "\x1e".join(added)).encode()
+        ).hexdigest()[:32]
+        known = self.offered.get(key)
+        if _valid(known, len(ended), len(added)):
+            self.reused += 1
+            back = [(o, n) for o, n in known]
+        else:
+            back = compute()
+        self.made[key] = [[o, n] for o, n in back]
+        return back
+
+    def to_json(self) -> bytes:
+        body = {
+            "format": _CHECKS_FORMAT,
+            "about": "the answer of each reinstatement check this run made (which items that "
+            "ended came back a report or two later), so the next tipdiff run can reuse them",
+            "settings": self.settings,
+            "checks": dict(sorted(self.made.items())),
+        }
+        return (json.dumps(body, separators=(",", ":")) + "\n").encode()
+
+
+def _valid(known, n_ended: int, n_added: int) -> bool:
+    return isinstance(known, list) and all(
+        isinstance(p, list)
+        and len(p) == 2
+        and all(isinstance(i, int) for i in p)
+        and 0 <= p[0] < n_ended
+        and 0 <= p[1] < n_added
+        for p in known
+    )
+
+
 def lineage_id(country_key: str, year: int, index: int) -> str:
     """Deterministic: the same first member gives the same id on every run and machine."""
     return "L" + hashlib.sha256(f"{country_key}|{year}|{index}".encode()).hexdigest()[:12]
@@ -63,9 +150,12 @@ def build_lineage(
     *,
     weights: TermWeights | None = None,
     config: AlignConfig = DEFAULT_CONFIG,
+    checks: Checks | None = None,
 ) -> Lineage:
     """Threads from the consecutive-year diffs; a thread that ends and an item added within
-    REINSTATE_WITHIN reports later that asks the same thing join as one, `reinstated`."""
+    REINSTATE_WITHIN reports later that asks the same thing join as one, `reinstated`.
+    `checks`: answers of earlier reinstatement checks to reuse (and where this run's go)."""
+    checks = checks or Checks(config)
     years = sorted(texts_by_year)
     uf = _UnionFind()
     for y in years:
@@ -91,18 +181,15 @@ def build_lineage(
             ]
             if not candidates or not ended:
                 continue
-            changes = align(
-                [texts_by_year[y][i] for i in ended],
-                [texts_by_year[later][j] for j in candidates],
-                weights=weights,
-                config=config,
-            )
-            back = [
-                (ended[o], candidates[n])
-                for c in changes
-                if c.kind in ("unchanged", "reworded")
-                for o, n in c.links
-            ]
+            old = [texts_by_year[y][i] for i in ended]
+            new = [texts_by_year[later][j] for j in candidates]
+
+            def same_asks(old=old, new=new) -> list[tuple[int, int]]:
+                changes = align(old, new, weights=weights, config=config)
+                kept = ("unchanged", "reworded")
+                return [(o, n) for c in changes if c.kind in kept for o, n in c.links]
+
+            back = [(ended[o], candidates[n]) for o, n in checks.links(old, new, same_asks)]
             for o, n in back:
                 uf.union((y, o), (later, n))
                 reinstated_roots.add(uf.find((y, o)))

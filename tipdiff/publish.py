@@ -123,22 +123,28 @@ def _reports(reports) -> tuple[list[str], Iterator[tuple[str, str | bytes]]]:
     return list(reports.names), reports.files()
 
 
-def output_names(tables: Mapping[str, pd.DataFrame], reports) -> list[str]:
+def output_names(
+    tables: Mapping[str, pd.DataFrame], reports, extra: Mapping[str, bytes] | None = None
+) -> list[str]:
     """The names `iter_output_files` yields, in its order."""
     from .blocks import INDEX
 
     names = [f"{t}.{ext}" for t in tables for ext in ("parquet", "csv", "jsonl")]
-    return [*names, INDEX, "schema.json", *_reports(reports)[0]]
+    return [*names, INDEX, *(extra or {}), "schema.json", *_reports(reports)[0]]
 
 
 def iter_output_files(
-    tables: Mapping[str, pd.DataFrame], reports, blocks=None
+    tables: Mapping[str, pd.DataFrame],
+    reports,
+    blocks=None,
+    extra: Mapping[str, bytes] | None = None,
 ) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
     """The files of `output_files`, made one at a time: a table's CSV and JSON Lines in
     pieces, each report page when its turn comes (for `publish_streamed`: no table is ever
     in memory as a whole text, and never every page at once). `reports`: as `_reports`.
     `blocks` (tipdiff.blocks.Blocks): the published set's table blocks offered for reuse;
-    its index of the blocks written follows the tables."""
+    its index of the blocks written follows the tables. `extra`: more files, made already
+    (such as lineage_checks.json)."""
     from .blocks import INDEX, Blocks
     from .tables import json_schema, table_pieces
 
@@ -146,6 +152,7 @@ def iter_output_files(
     for name, df in tables.items():
         yield from table_pieces(name, df, blocks)
     yield INDEX, blocks.index()
+    yield from (extra or {}).items()
     yield "schema.json", (json.dumps(json_schema(), indent=2) + "\n").encode("utf-8")
     for name, text in _reports(reports)[1]:
         yield name, text if isinstance(text, bytes) else text.encode("utf-8")

@@ -195,6 +195,9 @@ def tipdiff_run(
                     parse_futures[fut], fut.state.result(raise_on_failure=False)
                 )
             bar.step("parsing")
+        cache = {"parse": _cache_counts(parse_futures)}
+        failed = any(not f.state.is_completed() for f in parse_futures)
+        del parse_futures  # their states hold the packed results: the objects are unpacked
         documents, duplicates = t.dedupe(Payload(documents))
         errors += duplicates
         timings["parse"] = time.perf_counter() - clock - sum(timings.values())
@@ -223,6 +226,9 @@ def tipdiff_run(
             else:
                 errors += _align_failed(pairs, fut.state.result(raise_on_failure=False))
         bar.close()
+        cache["align"] = _cache_counts(align_futures)
+        failed = failed or any(not f.state.is_completed() for f in align_futures)
+        del align_futures, batches
         reviewed = t.read_overrides(overrides)
         errors += reviewed["errors"]
         diffs, review_notes = t.apply_overrides(
@@ -247,11 +253,9 @@ def tipdiff_run(
             config,
             published,
         )
-        cache = {"parse": _cache_counts(parse_futures), "align": _cache_counts(align_futures)}
-        failed = any(not f.state.is_completed() for f in [*parse_futures, *align_futures])
         # The corpus as objects is done with (the pages' views keep what they show): let it
-        # go before the outputs are made as bytes (the futures hold the task results too).
-        del parse_futures, align_futures, batches, documents, diffs, histories
+        # go before the outputs are made as bytes.
+        del documents, diffs, histories
         timings["lineage_tables_views"] = time.perf_counter() - clock - sum(timings.values())
         manifest_ = t.publish_outputs(
             out,

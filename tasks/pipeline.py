@@ -273,7 +273,7 @@ def publish_outputs(
         }
         sections = getattr(reports.value, "sections", None)
         if sections is not None:  # counted while the pages were made
-            reused["sections"] = {"computed": sections.rendered, "reused": sections.reused}
+            reused["page_parts"] = {"computed": sections.rendered, "reused": sections.reused}
         kwargs["cache"] = {**kwargs["cache"], **reused}
         made.update(
             manifest.build_manifest(

@@ -107,7 +107,8 @@ def test_rerun_is_served_from_cache_and_identical(tmp_path, fresh_result_cache, 
         "align": {"computed": 0, "cached": 2},
         # every reinstatement check, table block and page section comes from the published set
         "lineage_checks": {"computed": 0, "reused": 2},
-        "sections": {"computed": 0, "reused": 12},
+        # sections (HTML and Markdown of six pairs), feed entries (one per country and year)
+        "page_parts": {"computed": 0, "reused": 12 + 10},
         "table_blocks": {"computed": 0, "reused": 30},
     }
     assert _outputs(out) == tables
@@ -127,10 +128,11 @@ def test_adding_a_year_touches_only_that_years_pairs(tmp_path, fresh_result_cach
     assert result["cache"]["align"] == {"computed": 1, "cached": 1}
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["inputs_changed_since_previous_run"]["added"]) == 3
-    # The pages' unchanged year-pair sections come from the published set (render.sections):
-    # of the three 2022 -> 2023 sections, Ruritania's (HTML and Markdown) is unchanged;
-    # Freedonia's and Sylvania's drops come back in 2024, and their rows now say so.
-    assert manifest["cache"]["sections"] == {"computed": 2 * (3 + 2), "reused": 2}
+    # The pages' unchanged parts come from the published set (render.sections): of the three
+    # 2022 -> 2023 sections, Ruritania's (HTML, Markdown and its 2023 feed entry) is
+    # unchanged; Freedonia's and Sylvania's drops come back in 2024, and their rows now say
+    # so. The 2022 feed entries and Peru's 2023 one are the same; the 2024 parts are new.
+    assert manifest["cache"]["page_parts"] == {"computed": 3 * (3 + 2), "reused": 3 + 3 + 1}
     for country in ("freedonia", "sylvania"):
         assert "asked again in 2024" in (out / "reports" / f"{country}.md").read_text()
     clean = tmp_path / "clean"
@@ -144,7 +146,7 @@ def test_adding_a_year_touches_only_that_years_pairs(tmp_path, fresh_result_cach
     assert manifest["cache"]["lineage_checks"]["reused"] == 0
     assert manifest["cache"]["lineage_checks"]["computed"] > 0
     clean_cache = json.loads((clean / "manifest.json").read_text())["cache"]
-    assert clean_cache["sections"]["reused"] == 0 and clean_cache["table_blocks"]["reused"] == 0
+    assert clean_cache["page_parts"]["reused"] == 0 and clean_cache["table_blocks"]["reused"] == 0
 
 
 def test_parser_version_change_reparses_everything_and_is_not_a_content_change(

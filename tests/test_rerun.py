@@ -116,7 +116,7 @@ def test_changed_inputs_settings_overrides_code_or_missing_outputs_run_in_full(
     assert full["cache"]["parse"] == {"computed": 0, "cached": 3}
     assert full["cache"]["align"] == {"computed": 0, "cached": 2}
     # the render and table code are those of the published set: nothing to write anew
-    assert full["cache"]["sections"]["computed"] == full["cache"]["table_blocks"]["computed"] == 0
+    assert full["cache"]["page_parts"]["computed"] == full["cache"]["table_blocks"]["computed"] == 0
 
 
 def test_a_failed_batch_is_not_taken_for_a_result_and_the_rerun_computes_it(

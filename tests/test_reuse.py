@@ -97,7 +97,8 @@ def test_adding_a_year_reuses_unchanged_sections_and_gives_the_clean_runs_bytes(
             new = _md_sections(_text(data))
             changed += [(name, h) for h, text in new.items() if h in old and old[h] != text]
     assert changed, "the last year must bring back something an older pair dropped"
-    assert s.rendered == 2 * countries + 2 * len(changed)
+    # (and the feed entries of those pairs: HTML, Markdown and feed, three parts each)
+    assert s.rendered == 3 * countries + 3 * len(changed)
     for name, heading in changed:
         assert f"asked again in {LAST}" in _md_sections(_text(clean_files[name]))[heading]
 
@@ -125,7 +126,8 @@ def test_a_published_section_whose_bytes_changed_is_rendered_again(history_model
     again = _site(before, published)
     assert dict(again.files()) == files  # the damaged section was not copied
     assert again.sections.rendered == 1
-    assert again.sections.reused == sum(len(p) for p in index["pages"].values()) - 1
+    parts = [*index["pages"].values(), *index["feed_entries"].values()]
+    assert again.sections.reused == sum(len(p) for p in parts) - 1
 
 
 def test_other_settings_or_render_code_reuse_nothing(history_models, tmp_path, monkeypatch):

@@ -447,7 +447,7 @@ def _reuse_text(cache: dict) -> str:
     kinds = (
         ("reinstatement checks", cache.get("lineage_checks")),
         ("table blocks", cache.get("table_blocks")),
-        ("page sections", cache.get("sections")),
+        ("page parts (year-pair sections, feed entries)", cache.get("page_parts")),
     )
     parts = [f"{w}: {c['reused']} of {c['reused'] + c['computed']} reused" for w, c in kinds if c]
     return f"; from the published set: {', '.join(parts)}" if parts else ""

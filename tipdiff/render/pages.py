@@ -101,18 +101,22 @@ def _country_view(h, diffs, stem, notes) -> view.CountryView:
 def _country_renderers(
     v: view.CountryView, config: AlignConfig, sections: Sections
 ) -> dict[str, Callable]:
+    name = f"{REPORTS}/feeds/{v.stem}.xml"
+
     def feed() -> bytes:
         pair_to = {p.to_year: p for p in v.pairs}
-        entries = {
-            t.year: _render("html", "feed_entry", config, c=v, t=t, p=pair_to.get(t.year))
-            for t in v.tiers
-        }
+        entries = {}
+        for t in v.tiers:  # an entry is reused when what it shows is unchanged
+            p = pair_to.get(t.year)
+            shown = (v.country, t, tuple(s for s in v.sources if s.year == t.year))
+            make = partial(_render, "html", "feed_entry", config, c=v, t=t, p=p)
+            entries[t.year] = sections.entry(name, t.year, shown, p, make)
         return feeds.country_feed(v, entries)
 
     return {
         f"{REPORTS}/{v.stem}.html": partial(_country_page, "html", v, config, sections),
         f"{REPORTS}/{v.stem}.md": partial(_country_page, "md", v, config, sections),
-        f"{REPORTS}/feeds/{v.stem}.xml": feed,
+        name: feed,
     }
 
 

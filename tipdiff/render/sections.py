@@ -60,6 +60,9 @@ class Sections:
         self.settings = dict(settings)
         self.placed: dict[str, list[list]] = {}  # page -> [[key, start, length, sha], ...]
         self.offered: dict[str, tuple[str, int, int, str]] = {}  # key -> (page, start, ...)
+        self.entries: dict[str, list[list]] = {}  # feed -> [[key, year, sha of content]]
+        self.offered_entries: dict[str, tuple[str, int, str]] = {}  # key -> (feed, year, sha)
+        self._feed: tuple[str, dict[str, str]] | None = None  # a published feed's entries
         self.reused = 0
         self.rendered = 0
         self._root = published
@@ -77,9 +80,15 @@ class Sections:
             return
         if index.get("render_code") != render_code() or index.get("settings") != self.settings:
             return
-        for page, places in index.get("pages", {}).items():
-            for key, start, length, sha in places:
-                self.offered.setdefault(key, (page, start, length, sha))
+        try:
+            for page, places in index.get("pages", {}).items():
+                for key, start, length, sha in places:
+                    self.offered.setdefault(key, (page, int(start), int(length), sha))
+            for feed, entries in index.get("feed_entries", {}).items():
+                for key, year, sha in entries:
+                    self.offered_entries.setdefault(key, (feed, int(year), sha))
+        except (TypeError, ValueError, AttributeError):  # not an index this code wrote
+            self.offered, self.offered_entries = {}, {}
 
     def _published_bytes(self, key: str) -> bytes | None:
         where = self.offered.get(key)
@@ -94,19 +103,48 @@ class Sections:
         data = self._page[1][start : start + length]
         return data if len(data) == length and _sha(data) == sha else None
 
+    def _digest(self, pair) -> str:
+        known = self._digests.get(id(pair))
+        if known is None or known[0] is not pair:  # the pages and the feed share one
+            known = self._digests[id(pair)] = (pair, view_digest(pair))
+        return known[1]
+
     def section(self, kind: str, pair, render: Callable[[], str]) -> tuple[str, str]:
         """(key, text) of one section: the published bytes when they can be reused, else
         `render()`."""
-        known = self._digests.get(id(pair))
-        if known is None or known[0] is not pair:  # the HTML and Markdown pages share one
-            known = self._digests[id(pair)] = (pair, view_digest(pair))
-        key = section_key(kind, known[1])
+        key = section_key(kind, self._digest(pair))
         data = self._published_bytes(key)
         if data is not None:
             self.reused += 1
             return key, data.decode("utf-8")
         self.rendered += 1
         return key, render()
+
+    def entry(self, feed: str, year: int, views: tuple, pair, render: Callable[[], str]) -> str:
+        """The HTML content of one feed entry (one report year of a country's feed): the
+        published entry's when its views are the same, else `render()`. `views`: what the
+        entry shows besides the year pair (the country's name, the year's tier row and
+        sources)."""
+        digest = self._digest(pair) if pair is not None else "none"
+        key = section_key("feed", f"{digest}\0{views!r}")
+        text = self._published_entry(key, year)
+        if text is None:
+            self.rendered += 1
+            text = render()
+        else:
+            self.reused += 1
+        self.entries.setdefault(feed, []).append([key, year, _sha(text.encode("utf-8"))])
+        return text
+
+    def _published_entry(self, key: str, year: int) -> str | None:
+        where = self.offered_entries.get(key)
+        if where is None or self._root is None:
+            return None
+        feed, published_year, sha = where
+        if self._feed is None or self._feed[0] != feed:
+            self._feed = (feed, _feed_contents(self._root / feed))
+        text = self._feed[1].get(str(published_year))
+        return text if text is not None and _sha(text.encode("utf-8")) == sha else None
 
     def place(self, page: str, text: str, sections: list[tuple[str, str]]) -> str:
         """Record where each of the page's sections sits (in its UTF-8 bytes); the page."""
@@ -131,5 +169,25 @@ class Sections:
             "render_code": render_code(),
             "settings": self.settings,
             "pages": dict(sorted(self.placed.items())),
+            "feed_entries": dict(sorted(self.entries.items())),
         }
         return (json.dumps(body, separators=(",", ":"), sort_keys=False) + "\n").encode()
+
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _feed_contents(path: Path) -> dict[str, str]:
+    """A published Atom feed's entry contents by report year (the last part of the id)."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(path.read_bytes(), etree.XMLParser(resolve_entities=False))
+    except (OSError, etree.XMLSyntaxError):
+        return {}
+    out = {}
+    for e in root.iter(f"{_ATOM}entry"):
+        ident, content = e.findtext(f"{_ATOM}id"), e.findtext(f"{_ATOM}content")
+        if ident and content is not None:
+            out[ident.rsplit(":", 1)[-1]] = content
+    return out

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -118,26 +119,30 @@ class Blocks:
         if self._keyed[0] is not df:  # CSV and JSON Lines of one table share them
             self._keyed = (df, *_block_keys(name, df))
         _df, bounds, keys = self._keyed
-        old = self._old(file)
         offered = self.offered.get(file, {})
+        old = self._open(file) if offered else None
         header = write(df.iloc[:0], True)
         blocks: list[list] = []
         self.placed[file] = {"header": len(header), "blocks": blocks}
         window: list[tuple[int, bytes | None, tuple | None]] = []  # (block, reused, place)
         need_rows = 0  # rows of the window's blocks that are written anew
         yield header
-        for b, key in enumerate(keys):
-            place = offered.get(key) if old is not None else None
-            chunk = None if place is None else old[place[0] : place[0] + place[1]]
-            if chunk is not None and (len(chunk) != place[1] or _sha(chunk) != place[2]):
-                chunk = None  # changed since it was published: written anew
-            window.append((b, chunk, place))
-            if chunk is None:
-                need_rows += bounds[b][1] - bounds[b][0]
-            if need_rows >= rows_per_piece or len(window) >= _WINDOW:
-                yield self._emit(file, df, write, bounds, keys, window, blocks)
-                window, need_rows = [], 0
-        yield self._emit(file, df, write, bounds, keys, window, blocks)
+        try:
+            for b, key in enumerate(keys):
+                place = offered.get(key) if old is not None else None
+                chunk = None if place is None else os.pread(old, place[1], place[0])
+                if chunk is not None and (len(chunk) != place[1] or _sha(chunk) != place[2]):
+                    chunk = None  # changed since it was published: written anew
+                window.append((b, chunk, place))
+                if chunk is None:
+                    need_rows += bounds[b][1] - bounds[b][0]
+                if need_rows >= rows_per_piece or len(window) >= _WINDOW:
+                    yield self._emit(file, df, write, bounds, keys, window, blocks)
+                    window, need_rows = [], 0
+            yield self._emit(file, df, write, bounds, keys, window, blocks)
+        finally:
+            if old is not None:
+                os.close(old)
 
     def _emit(self, file, df, write, bounds, keys, window, blocks) -> bytes:
         """A window of blocks in order: the reused ones as published, the others written in
@@ -172,11 +177,11 @@ class Blocks:
             out.append(chunk)
         return b"".join(out)
 
-    def _old(self, file: str) -> bytes | None:
-        if self._root is None or not self.offered.get(file):
-            return None
+    def _open(self, file: str) -> int | None:
+        """The published file, open for reading blocks where they sit (never read whole:
+        a run's memory does not grow by the published files)."""
         try:
-            return (self._root / file).read_bytes()
+            return os.open(self._root / file, os.O_RDONLY) if self._root else None
         except OSError:
             return None
 

@@ -127,7 +127,7 @@ class Site:
 
     renderers: Mapping[str, Callable[[], str | bytes]]  # name under --out, sorted
     summary: Callable[[], str]
-    sections: Sections  # which year-pair sections were reused (and where each one sits)
+    sections: Sections  # which page parts were reused (and where each one sits)
 
     @property
     def names(self) -> list[str]:
@@ -152,7 +152,7 @@ def site(
     `grand-fenwick.html`), each as `.html` and `.md`, `feeds/<country>.xml`, and last
     `reports/sections.json` (render.sections). `notes`: reviewer overrides that did not
     apply, shown on their country's page. `published`: the published set's folder, whose
-    unchanged year-pair sections are reused."""
+    unchanged year-pair sections and feed entries are reused."""
     sections = Sections(config.to_dict(), published)
     names = view.page_names(histories)
     by_key = view.group_diffs(diffs)

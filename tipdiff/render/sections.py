@@ -1,19 +1,22 @@
-"""Year-pair sections of the country pages, reused from the published set when unchanged.
+"""Parts of the country pages and feeds, reused from the published set when unchanged.
 
-A country page is mostly its year pairs' sections (a table of every change per pair). When
-a report year is added, every country's page changes, but of each page only the new pair's
-section and the parts that sum up the whole (lead, tier timeline, recommendation history):
-the older pairs' sections come out as the same text, unless a recommendation dropped in an
-older pair comes back in the new year (the dropped row then says "asked again in ...").
+A country page is mostly its year pairs' sections (a table of every change per pair), and a
+country's feed is one entry per report year. When a report year is added, every country's
+page and feed change, but only by the new pair's section and entry and the parts that sum up
+the whole (lead, tier timeline, recommendation history): the older sections and entries come
+out as the same text, unless a recommendation dropped in an older pair comes back in the new
+year (the dropped row then says "asked again in ...").
 
-So each section is keyed by the sha256 of its view (`repr` of the frozen `view.Pair`: every
-value its template reads), and the published set carries `reports/sections.json`: the render
-code's digest, the settings, and where in each published page each section sits (key,
-start, length, sha256 of its bytes). The next run takes a section's bytes from the published
-page when its key is the same, the render code and settings are the same, and the bytes
-still have their recorded sha256; anything else is rendered. A page made of reused sections
-is therefore the same bytes as one rendered whole, which the tests check against a clean
-run. The index itself depends on the pages only, so it too is the same bytes.
+So each part is keyed by the sha256 of what it shows (`repr` of the frozen views its
+template reads: the `view.Pair`, and for a feed entry also the country's name, the year's
+tier row and sources), and the published set carries `reports/sections.json`: the render
+code's digest, the settings, where in each published page each section sits (key, start,
+length, sha256 of its bytes), and each feed's entries (key, year, sha256 of the entry's
+HTML). The next run takes a part from the published page or feed when its key is the same,
+the render code and settings are the same, and the bytes still have their recorded sha256;
+anything else is rendered. A page or feed made of reused parts is therefore the same bytes
+as one rendered whole, which the tests check against a clean run. The index itself depends
+on the pages and feeds only, so it too is the same bytes.
 """
 
 from __future__ import annotations
@@ -53,8 +56,9 @@ def _sha(data: bytes) -> str:
 
 
 class Sections:
-    """Sections offered for reuse (from the published set's index) and the places of the
-    sections of the pages rendered in this run (the next run's index)."""
+    """Page sections and feed entries offered for reuse (from the published set's index),
+    and those of the pages and feeds made in this run (the next run's index). `reused` and
+    `rendered` count both kinds of part."""
 
     def __init__(self, settings: Mapping, published: Path | None = None):
         self.settings = dict(settings)
@@ -164,8 +168,9 @@ class Sections:
         """The index the next run reads (`INDEX`): the same bytes for the same pages."""
         body = {
             "format": _FORMAT,
-            "about": "where each year-pair section sits in the country pages of this set, so "
-            "the next tipdiff run can reuse the sections that did not change",
+            "about": "where each year-pair section sits in the country pages of this set, and "
+            "each feed's entries, so the next tipdiff run can reuse the parts that did not "
+            "change",
             "render_code": render_code(),
             "settings": self.settings,
             "pages": dict(sorted(self.placed.items())),

@@ -133,9 +133,12 @@ def core(raw: Path, out: Path) -> dict[str, float]:
         stages[name] = now - clock
         clock = now
 
+    import ctypes
+
     import pyarrow
 
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())  # as tipdiff.tasks does
+    ctypes.CDLL("libc.so.6").mallopt(-3, 128 * 1024)  # as tipdiff.tasks does (glibc)
     config = AlignConfig.from_dict(None)
     found = inputs.survey(raw)
     files = found.files

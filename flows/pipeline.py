@@ -229,6 +229,7 @@ def tipdiff_run(
         cache["align"] = _cache_counts(align_futures)
         failed = failed or any(not f.state.is_completed() for f in align_futures)
         del align_futures, batches
+        diffs = t.share_texts(Payload(documents), Payload(diffs))  # one copy of each text
         reviewed = t.read_overrides(overrides)
         errors += reviewed["errors"]
         diffs, review_notes = t.apply_overrides(
@@ -264,6 +265,7 @@ def tipdiff_run(
             sources=Payload(files),
             config=config,
             checks=Payload(checks),
+            published=published,
             overrides={
                 "path": reviewed["path"],
                 "sha256": reviewed["sha256"],

@@ -110,9 +110,15 @@ def save_snapshot(root: str, source: web.WebSource, data: bytes) -> dict:
     return web.save_snapshot(Path(root), source, data)
 
 
-@task(name="parse-year", cache_key_fn=parse_cache_key, persist_result=True)
+@task(
+    name="parse-year",
+    cache_key_fn=parse_cache_key,
+    persist_result=True,
+    cache_result_in_memory=False,  # the flow keeps the objects; Prefect need not keep bytes
+)
 def parse_year(files: tuple[inputs.SourceFile, ...]) -> bytes:
     """The year's ParseResult, packed (RESULT_FORMAT)."""
+    fixed_mmap_threshold()
     with cpu.TURN:  # one CPU-bound step at a time (tasks/cpu.py)
         return packed(inputs.parse_files(files))
 
@@ -124,13 +130,26 @@ def dedupe(documents: Payload):
     return corpus.dedupe(documents.value)
 
 
-@task(name="align-year-pair", cache_key_fn=align_cache_key, persist_result=True)
+@task(
+    name="align-year-pair",
+    cache_key_fn=align_cache_key,
+    persist_result=True,
+    cache_result_in_memory=False,  # as parse-year
+)
 def align_year_pair(pairs: Payload, config: dict) -> bytes:
     """The pair's CountryDiffs, packed (RESULT_FORMAT)."""
     from tipdiff import corpus
 
+    fixed_mmap_threshold()
     with cpu.TURN:  # one CPU-bound step at a time (tasks/cpu.py)
         return packed(corpus.align_batch(pairs.value, config=AlignConfig.from_dict(config)))
+
+
+@task(name="share-texts", cache_policy=NO_CACHE)
+def share_texts(documents: Payload, diffs: Payload):
+    from tipdiff import corpus
+
+    return corpus.share_texts(documents.value, diffs.value)
 
 
 @task(name="read-overrides", retries=2, retry_delay_seconds=0.5, cache_policy=NO_CACHE)
@@ -192,6 +211,21 @@ def use_system_allocator_for_arrow() -> None:
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())
 
 
+def fixed_mmap_threshold() -> None:
+    """glibc serves a block of 128 KiB or more with mmap, in pages of its own that go back to
+    the system when freed, but raises that threshold each time such a block is freed (up to
+    32 MiB). After the first packed results, the pickles and result records of about a MiB
+    each came from the heap, which cannot give them back whole. A fixed threshold keeps
+    them in pages of their own (measured on the 190 x 24 history, cold run: peak RSS 570 ->
+    510 MiB). Called by the first CPU-bound tasks of a run (the setting is per process)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(-3, 128 * 1024)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def _release() -> None:
     """Give memory that big steps let go back to the system (glibc keeps freed small blocks
     otherwise, and a run's peak memory grows with every step that builds rows or text).
@@ -216,8 +250,8 @@ def build_reports(
     published: str | None = None,
 ) -> tuple:
     """The report site (every page's view, each page rendered when published; unchanged
-    year-pair sections are taken from the `published` set) and the Markdown summary for
-    the artifact."""
+    year-pair sections and feed entries are taken from the `published` set) and the
+    Markdown summary for the artifact."""
     from tipdiff.render import pages
 
     site = pages.site(
@@ -251,15 +285,22 @@ def publish_outputs(
     sources: Payload,
     config: dict,
     checks: Payload,
+    published: str | None = None,
     **kwargs,
 ) -> dict:
     """Write every output into a new set one file at a time (report pages are rendered
     here, one by one), then the manifest (made from their hashes), and switch to the set.
-    `checks`: the run's reinstatement checks (lineage.Checks), published for the next run.
-    Returns the manifest."""
+    `checks`: the run's reinstatement checks (lineage.Checks), published for the next run;
+    table blocks the `published` set holds are reused (tipdiff.blocks). Returns the
+    manifest."""
+    from tipdiff.blocks import Blocks
+    from tipdiff.lineage import CHECKS_INDEX
+
     _release()  # the flow has let the corpus go: make room before the outputs are made
     made: dict = {}
     started = time.perf_counter()
+    blocks = Blocks(Path(published) if published else None)
+    extra = {CHECKS_INDEX: checks.value.to_json()}
 
     def make_manifest(hashes: dict[str, str]) -> dict:
         timings = {**kwargs.pop("timings"), "render_and_write": time.perf_counter() - started}
@@ -284,12 +325,6 @@ def publish_outputs(
         )
         return made
 
-    from tipdiff.blocks import Blocks
-
-    blocks = Blocks(publish.current_set(Path(out)))  # its unchanged table rows are reused
-    from tipdiff.lineage import CHECKS_INDEX
-
-    extra = {CHECKS_INDEX: checks.value.to_json()}
     files = publish.iter_output_files(tables_.value, reports.value, blocks, extra)
     names = publish.output_names(tables_.value, reports.value, extra)
     publish.publish_streamed(Path(out), names, files, make_manifest)

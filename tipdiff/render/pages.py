@@ -134,6 +134,7 @@ class Site:
         return list(self.renderers)
 
     def files(self) -> Iterator[tuple[str, str | bytes]]:
+        self.sections.reused = self.sections.rendered = 0  # counts of this pass (a retry)
         for name, make in self.renderers.items():
             yield name, make()
 

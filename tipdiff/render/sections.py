@@ -64,7 +64,7 @@ class Sections:
         self.settings = dict(settings)
         self.placed: dict[str, list[list]] = {}  # page -> [[key, start, length, sha], ...]
         self.offered: dict[str, tuple[str, int, int, str]] = {}  # key -> (page, start, ...)
-        self.entries: dict[str, list[list]] = {}  # feed -> [[key, year, sha of content]]
+        self.entries: dict[str, dict[int, list]] = {}  # feed -> year -> [key, year, sha]
         self.offered_entries: dict[str, tuple[str, int, str]] = {}  # key -> (feed, year, sha)
         self._feed: tuple[str, dict[str, str]] | None = None  # a published feed's entries
         self.reused = 0
@@ -137,7 +137,7 @@ class Sections:
             text = render()
         else:
             self.reused += 1
-        self.entries.setdefault(feed, []).append([key, year, _sha(text.encode("utf-8"))])
+        self.entries.setdefault(feed, {})[year] = [key, year, _sha(text.encode("utf-8"))]
         return text
 
     def _published_entry(self, key: str, year: int) -> str | None:
@@ -174,7 +174,7 @@ class Sections:
             "render_code": render_code(),
             "settings": self.settings,
             "pages": dict(sorted(self.placed.items())),
-            "feed_entries": dict(sorted(self.entries.items())),
+            "feed_entries": {f: list(e.values()) for f, e in sorted(self.entries.items())},
         }
         return (json.dumps(body, separators=(",", ":"), sort_keys=False) + "\n").encode()
 

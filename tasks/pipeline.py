@@ -110,12 +110,7 @@ def save_snapshot(root: str, source: web.WebSource, data: bytes) -> dict:
     return web.save_snapshot(Path(root), source, data)
 
 
-@task(
-    name="parse-year",
-    cache_key_fn=parse_cache_key,
-    persist_result=True,
-    cache_result_in_memory=False,  # the flow keeps the objects; Prefect need not keep bytes
-)
+@task(name="parse-year", cache_key_fn=parse_cache_key, persist_result=True)
 def parse_year(files: tuple[inputs.SourceFile, ...]) -> bytes:
     """The year's ParseResult, packed (RESULT_FORMAT)."""
     fixed_mmap_threshold()
@@ -130,12 +125,7 @@ def dedupe(documents: Payload):
     return corpus.dedupe(documents.value)
 
 
-@task(
-    name="align-year-pair",
-    cache_key_fn=align_cache_key,
-    persist_result=True,
-    cache_result_in_memory=False,  # as parse-year
-)
+@task(name="align-year-pair", cache_key_fn=align_cache_key, persist_result=True)
 def align_year_pair(pairs: Payload, config: dict) -> bytes:
     """The pair's CountryDiffs, packed (RESULT_FORMAT)."""
     from tipdiff import corpus

@@ -162,9 +162,9 @@ def core(raw: Path, out: Path) -> dict[str, float]:
     histories = corpus.histories(documents, diffs, config=config, checks=checks)
     lap("lineage")
     errors.sort(key=lambda e: (e.source, e.message))
-    built = tables.build_tables(histories, diffs, errors, notes)
+    built = tables.build_tables(histories, errors, notes)
     lap("tables")
-    site = pages.site(histories, diffs, errors, config=config, notes=notes)
+    site = pages.site(histories, errors, config=config, notes=notes)
     lap("report_views")
 
     def make_manifest(hashes):

@@ -19,13 +19,14 @@ sys.path.insert(0, str(ROOT))
 
 from tests.test_parse_shapes import FAILURE_CLASSES  # noqa: E402
 from tipdiff.parse import PARSER_VERSION, parse_bytes  # noqa: E402
+from tipdiff.records import parse_object  # noqa: E402
 
 SHAPES = ROOT / "tests" / "fixtures" / "shapes"
 
 
 def exact(name: str) -> tuple[bool, int, int]:
     """(same as the golden, items parsed, items in the golden)."""
-    got = parse_bytes((SHAPES / name).read_bytes(), source=name).to_dict()
+    got = parse_object(parse_bytes((SHAPES / name).read_bytes(), source=name))
     want = json.loads((SHAPES / "golden" / (name + ".json")).read_text(encoding="utf-8"))
     n_got = sum(len(d["recommendations"]) for d in got["documents"])
     n_want = sum(len(d["recommendations"]) for d in want["documents"])

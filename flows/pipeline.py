@@ -243,12 +243,9 @@ def tipdiff_run(
         published = str(published) if published else None
         histories, checks = t.history(Payload(documents), Payload(diffs), config, published)
         errors.sort(key=lambda e: (e.source, e.message))
-        tables = t.build_tables(
-            Payload(histories), Payload(diffs), Payload(errors), Payload(review_notes)
-        )
+        tables = t.build_tables(Payload(histories), Payload(errors), Payload(review_notes))
         reports, summary = t.build_reports(
             Payload(histories),
-            Payload(diffs),
             Payload(errors),
             Payload(review_notes),
             config,

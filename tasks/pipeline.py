@@ -40,7 +40,7 @@ def _digest(obj) -> str:
 # history, twice; a bytes value costs next to nothing to load, twice or not. It also keeps
 # Dask from pickling the objects again between processes. RESULT_FORMAT is in the keys: a
 # record of another shape is never taken for one of these.
-RESULT_FORMAT = "packed1"
+RESULT_FORMAT = "packed2"
 
 
 def packed(value) -> bytes:
@@ -183,11 +183,11 @@ def history(documents: Payload, diffs: Payload, config: dict, published: str | N
 
 
 @task(name="tables", cache_policy=NO_CACHE)
-def build_tables(histories: Payload, diffs: Payload, errors: Payload, notes: Payload):
+def build_tables(histories: Payload, errors: Payload, notes: Payload):
     from tipdiff import tables
 
     use_system_allocator_for_arrow()  # before the run's first Arrow allocation
-    built = tables.build_tables(histories.value, diffs.value, errors.value, notes.value)
+    built = tables.build_tables(histories.value, errors.value, notes.value)
     _release()
     return built
 
@@ -233,7 +233,6 @@ def _release() -> None:
 @task(name="reports", cache_policy=NO_CACHE)
 def build_reports(
     histories: Payload,
-    diffs: Payload,
     errors: Payload,
     notes: Payload,
     config: dict,
@@ -246,7 +245,6 @@ def build_reports(
 
     site = pages.site(
         histories.value,
-        diffs.value,
         errors.value,
         config=AlignConfig.from_dict(config),
         notes=notes.value,

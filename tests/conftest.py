@@ -84,8 +84,9 @@ def tree_state(root: Path) -> dict:
 @lru_cache(maxsize=1)
 def demo_model():
     """The demo corpus through the core, as the run computes it: (docs, diffs, histories,
-    errors). Sources are named as users see them (data/raw/...)."""
-    from tipdiff.corpus import align_batch, dedupe, histories, year_pairs
+    errors); `diffs` are the model's final ones (every country's `h.diffs`). Sources are
+    named as users see them (data/raw/...)."""
+    from tipdiff.corpus import analyse
     from tipdiff.inputs import inventory, parse_files
 
     cwd = os.getcwd()
@@ -94,6 +95,7 @@ def demo_model():
         parsed = parse_files(inventory(Path("data/raw")))
     finally:
         os.chdir(cwd)
-    docs, dups = dedupe(parsed.documents)
-    diffs = tuple(d for pairs in year_pairs(docs).values() for d in align_batch(pairs))
-    return docs, diffs, histories(docs, diffs), parsed.errors + dups
+    result = analyse(parsed.documents)
+    docs = tuple(n for h in result.histories for n in h.narratives)
+    diffs = tuple(d for h in result.histories for d in h.diffs)
+    return docs, diffs, result.histories, parsed.errors + result.duplicates

@@ -194,12 +194,14 @@ def test_cli_diff_json_contract():
                            str(RAW / "2022/synthetic_sylvania_2022.txt"), str(RAW / "2023/synthetic_sylvania_2023.txt")],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
-    (d,) = json.loads(proc.stdout)["diffs"]
+    (d,) = json.loads(proc.stdout)["pairs"]
     assert (d["country"], d["from_year"], d["to_year"], d["tier_change"]) == ("Sylvania", 2022, 2023, "remained")
-    seen_from = sorted(i for c in d["changes"] for i in c["from"])
-    seen_to = sorted(j for c in d["changes"] for j in c["to"])
-    assert seen_from == list(range(6)) and seen_to == list(range(4))
+    seen_from = sorted(it["number"] for c in d["changes"] for it in c["from"])
+    seen_to = sorted(it["number"] for c in d["changes"] for it in c["to"])
+    assert seen_from == list(range(1, 7)) and seen_to == list(range(1, 5))  # numbered from 1
+    assert all(it["text"] for c in d["changes"] for it in c["from"] + c["to"])
     assert {c["kind"] for c in d["changes"]} <= {"unchanged", "reworded", "split", "merged", "added", "dropped"}
+    assert sum(d["counts"].values()) == len(d["changes"])
 
 
 def test_cli_diff_with_no_common_country_is_an_error():
@@ -224,7 +226,7 @@ def test_cli_diff_over_multi_country_files_diffs_every_country_in_both(tmp_path)
     proc = subprocess.run([sys.executable, "-m", "tipdiff.cli", "diff", "--json",
                            str(ROOT / "tests/fixtures/shapes/pdf_multi_country.txt"), str(tmp_path / "new.txt")],
                           capture_output=True, text=True, cwd=ROOT)
-    diffs = json.loads(proc.stdout)["diffs"]
+    diffs = json.loads(proc.stdout)["pairs"]
     assert [(d["country"], d["from_year"], d["to_year"]) for d in diffs] == [
         ("Freedonia", 2022, 2023), ("Sylvania", 2022, 2023)]
     assert [c["kind"] for c in diffs[1]["changes"]] == ["unchanged", "reworded"]

@@ -48,7 +48,7 @@ def chromium_path() -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    for name, data in pages.render_reports(*demo_model()).items():
+    for name, data in pages.render_reports(demo_model()[0], demo_model()[2]).items():
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))

@@ -80,9 +80,9 @@ def published(tmp_path_factory) -> Path:
     """The demo corpus published as `tipdiff run` publishes it (core calls, no Prefect)."""
     out = tmp_path_factory.mktemp("out")
     hist, diffs, errors = demo_model()
-    reports = pages.render_reports(hist, diffs, errors)
+    reports = pages.render_reports(hist, errors)
     reports.pop(pages.SUMMARY)
-    write_atomically(out, output_files(build_tables(hist, diffs, errors), reports))
+    write_atomically(out, output_files(build_tables(hist, errors), reports))
     return out
 
 

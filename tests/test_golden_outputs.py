@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tipdiff.diff import diff_narratives
-from tipdiff.render.text import text_report
+from tipdiff.records import history_pairs
+from tipdiff.render.text import pairs_text
 from tipdiff.tables import build_tables
 
 from .conftest import FIXTURES, assert_golden, demo_model
@@ -23,13 +23,12 @@ def demo():
 @pytest.mark.parametrize("table", ["recommendations", "changes", "tiers", "lineage", "errors", "warnings"])
 def test_table_golden(demo, table):
     _, diffs, hist, errors = demo
-    df = build_tables(hist, diffs, errors)[table]
+    df = build_tables(hist, errors)[table]
     assert_golden(df.to_csv(index=False, lineterminator="\n"), GOLDEN / f"{table}.csv")
 
 
 def test_diff_text_golden(demo):
-    docs, *_ = demo
-    by = {(d.country, d.year): d for d in docs}
-    text = text_report([diff_narratives(by[("Sylvania", 2022)], by[("Sylvania", 2023)]),
-                        diff_narratives(by[("Freedonia", 2023)], by[("Freedonia", 2024)])])
+    _, _, hist, _ = demo
+    pairs = {(p["country"], p["from_year"]): p for h in hist for p in history_pairs(h)}
+    text = pairs_text([pairs[("Sylvania", 2022)], pairs[("Freedonia", 2023)]])
     assert_golden(text, GOLDEN / "diff_sylvania_freedonia.txt")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tipdiff.parse import parse_bytes
+from tipdiff.records import parse_object
 
 from .conftest import FIXTURES, assert_golden
 
@@ -143,7 +144,7 @@ def test_shape_parses_as_expected(name):
 @pytest.mark.parametrize("name", sorted(CASES) + ["pdf_multi_country.txt", "bracket_names_2021.txt",
                                                   "pdf_extracted_2022.txt"])
 def test_shape_golden(name):
-    assert_golden(parse_fixture(name).to_dict(), SHAPES / "golden" / (name + ".json"))
+    assert_golden(parse_object(parse_fixture(name)), SHAPES / "golden" / (name + ".json"))
 
 
 def test_pdf_text_with_several_countries_gives_one_document_each():

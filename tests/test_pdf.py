@@ -12,6 +12,7 @@ import pytest
 
 from tipdiff.inputs import inventory, parse_files
 from tipdiff.parse import parse_bytes
+from tipdiff.records import parse_object
 
 from .conftest import ROOT
 from .pdf_report import Page, build_pdf, build_scanned_pdf, paginate
@@ -58,8 +59,7 @@ EQUIVALENT_TEXT = "TRAFFICKING IN PERSONS REPORT | JUNE 2022\n" + _plain("\n".jo
 def _docs(result):
     assert result.errors == ()
     out = []
-    for d in result.documents:
-        d = d.to_dict()
+    for d in parse_object(result)["documents"]:
         del d["source"], d["sha256"]
         out.append(d)
     return out

@@ -48,7 +48,7 @@ def hostile_site(tmp_path_factory):
     texts = [r.text for d in parsed.documents for r in d.recommendations]
     assert HOSTILE in texts  # the parser kept the hostile text as it was
     diffs = align_batch([tuple(sorted(parsed.documents, key=lambda d: d.year))])
-    return pages.render_reports(histories(parsed.documents, diffs), diffs, [])
+    return pages.render_reports(histories(parsed.documents, diffs), [])
 
 
 def assert_inert(doc, where: str) -> None:

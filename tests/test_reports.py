@@ -36,7 +36,8 @@ COUNTRIES = ["PER", "freedonia", "ruritania", "sylvania"]
 
 @lru_cache(maxsize=1)
 def demo_files() -> dict:
-    return pages.render_reports(*demo_model())
+    hist, _diffs, errors = demo_model()
+    return pages.render_reports(hist, errors)
 
 
 def outline(html: str) -> str:
@@ -188,22 +189,22 @@ def test_year_page_reads_movers_limit_carry_over_and_longest_standing_off_the_mo
     for d in diffs:
         if d.to_year == 2023:
             linked = {i for c in d.changes if c.kind in ("unchanged", "reworded", "split", "merged") for i in c.old}
-            assert carried[d.country] == f"{len(linked)} of {len(d.old_texts)}"
+            assert carried[d.country] == f"{len(linked)} of {len(d.old_texts)}"  # none unseen
     longest = doc.get_element_by_id("longest").text_content()
     assert "2022" in longest
     doc24 = lxml.html.document_fromstring(demo_files()["reports/2024.html"])
     movers = {r.xpath("string(th)"): r.xpath("string(td[3])") for r in doc24.xpath("//section[@id='movers']//tbody/tr")}
     assert movers == {"Freedonia": "upgraded", "Sylvania": "downgraded",
-                      "Ruritania": "changed (outside the ranking)"}
+                      "Ruritania": "unranked (a Special Case year: outside the ranking)"}
 
 
 def test_reports_are_deterministic_and_a_country_depends_on_itself_alone():
     hist, diffs, errors = demo_model()
-    again = pages.render_reports(hist, diffs, errors)
+    again = pages.render_reports(hist, errors)
     assert again == demo_files()
     names = view.page_names(hist)
     for h in hist:  # rendered without the rest of the corpus: the same bytes
-        _, alone = pages.country_files(h, [d for d in diffs if d.key == h.key], names[h.key])
+        _, alone = pages.country_files(h, names[h.key])
         for name, data in alone.items():
             assert demo_files()[name] == data, name
     for name, data in demo_files().items():
@@ -244,7 +245,7 @@ def _reviewed_site():
         ),
     )
     hist = histories([old, new], [diff])
-    return pages.render_reports(hist, [diff], [])
+    return pages.render_reports(hist, [])
 
 
 def test_possible_links_and_reviewer_overrides_are_shown_from_the_model():
@@ -270,7 +271,7 @@ def test_a_narrative_without_a_recommendations_section_is_explained_not_silently
     new = narrative(2024, (), warnings=("no recommendations section found",))
     diffs = align_batch([(old, new)])
     hist = histories([old, new], diffs)
-    files = pages.render_reports(hist, diffs, [])
+    files = pages.render_reports(hist, [])
     doc = lxml.html.document_fromstring(files["reports/freedonia.html"])
     notice = doc.xpath("string(//section[@id='y2023-2024']//p[@class='notice'])")
     assert "no recommendations section found" in notice and "shows as dropped" in notice
@@ -281,7 +282,7 @@ def test_a_narrative_without_a_recommendations_section_is_explained_not_silently
 
 def test_the_unknown_country_warning_is_published_once_per_country():
     hist, diffs, errors = demo_model()
-    warnings = build_tables(hist, diffs, errors)["warnings"]
+    warnings = build_tables(hist, errors)["warnings"]
     unknown = warnings[warnings["message"].str.contains("is not a known country name")]
     assert sorted(unknown["country"]) == ["Freedonia", "Ruritania", "Sylvania"]
     assert unknown["year"].tolist() == [2022, 2022, 2022]

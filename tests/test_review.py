@@ -192,15 +192,20 @@ def test_cli_diff_applies_overrides_like_the_run(tmp_path):
         cwd=ROOT,
     )
     assert proc.returncode == 0, proc.stderr
-    changes = json.loads(proc.stdout)["diffs"][0]["changes"]
+    changes = json.loads(proc.stdout)["pairs"][0]["changes"]
     reviewed = [c for c in changes if c["decided_by"] == "review"]
-    assert reviewed == [next(c for c in changes if c["from"] == list(dropped.old))]
-    assert reviewed[0]["to"] == list(added.new) and reviewed[0]["note"] == "checked by hand"
+    numbers = lambda side: [it["number"] for it in side]  # noqa: E731
+    assert reviewed == [next(c for c in changes if numbers(c["from"]) == [i + 1 for i in dropped.old])]
+    assert numbers(reviewed[0]["to"]) == [j + 1 for j in added.new]
+    assert reviewed[0]["review_note"] == "checked by hand"
 
 
 def test_terminal_report_shows_possible_links_and_reviewer_decisions():
+    from tipdiff.corpus import histories
     from tipdiff.diff import CountryDiff
-    from tipdiff.render.text import text_report
+    from tipdiff.model import Narrative, Recommendation
+    from tipdiff.records import history_pairs
+    from tipdiff.render.text import pairs_text
 
     loose = AlignConfig(cutoff=95.0, floor=95.0, second_look=0.0, leftover_token_set=0.0,
                         candidate_floor=20.0)
@@ -208,6 +213,12 @@ def test_terminal_report_shows_possible_links_and_reviewer_decisions():
     reviewed, _ = _apply(changes, HEADER + row("F", 2022, OLD[1], 2023, NEW[1], "link", "checked"))
     d = CountryDiff("Freedonia", None, 2022, 2023, "Tier 2", "Tier 2", "remained",
                     tuple(OLD), tuple(NEW), reviewed)
-    text = text_report([d])
+    narratives = [
+        Narrative(f"f{y}.txt", "0" * 64, "Freedonia", None, y, "Tier 2", "header", None, None,
+                  tuple(Recommendation(i, t) for i, t in enumerate(texts)))
+        for y, texts in ((2022, OLD), (2023, NEW))
+    ]
+    (h,) = histories(narratives, [d])
+    text = pairs_text(history_pairs(h))
     assert "possibly the same as 2023 #1" in text  # the funding ask, below the cutoff here
     assert "set by a reviewer: checked" in text

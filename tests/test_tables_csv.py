@@ -34,7 +34,8 @@ def test_every_formula_start_is_neutralised_in_csv_and_exact_elsewhere():
 def test_numbers_are_not_text_and_stay_as_numbers_in_csv():
     row = {c[0]: None for c in SCHEMA["changes"]}
     row.update(country="Freedonia", from_year=2023, to_year=2024, kind="added", change_id="C1",
-               to_index=0, to_text="-Fund shelters.", lineage_id="L1", score=-1.5)
+               to_number=1, to_text="-Fund shelters.", lineage_id="L1", score=-1.5,
+               decided_by="aligner", candidates=[])
     csv_text = table_files("changes", _frame("changes", [row]))["changes.csv"].decode("utf-8")
     (parsed,) = csv.DictReader(io.StringIO(csv_text))
     assert parsed["score"] == "-1.5" and parsed["to_text"] == "'-Fund shelters."
@@ -51,15 +52,23 @@ def test_a_table_written_in_pieces_is_byte_for_byte_the_table_written_whole(monk
     for i in range(23):  # 4 pieces, the last one short
         row = {c[0]: None for c in SCHEMA["changes"]}
         row.update(country=f"Country {i % 5}", from_year=2020, to_year=2021, kind="reworded",
-                   change_id=f"C{i}", from_index=i, to_index=i, score=50.0 + i / 3,
+                   change_id=f"C{i}", from_number=i + 1, to_number=i + 1, score=50.0 + i / 3,
                    from_text=f"=Prosecute case {i}, \"quoted\"\nnext line",
-                   to_text=f"Prosecute cases — {i} ünïcode", lineage_id=f"L{i}")
+                   to_text=f"Prosecute cases — {i} ünïcode", lineage_id=f"L{i}",
+                   decided_by="aligner",
+                   candidates=[{"number": i + 2, "text": f"=cell {i}", "score": 30.5}] * (i % 2))
         rows.append(row)
     for frame in (_frame("changes", rows), _frame("changes", [])):
         files = table_files("changes", frame)
-        whole_csv = tables_mod._csv_safe(frame).to_csv(index=False, lineterminator="\n")
-        assert files["changes.csv"] == whole_csv.encode("utf-8")
+        assert files["changes.csv"] == tables_mod.csv_rows(frame, True)
         whole_jsonl = frame.to_json(orient="records", lines=True, force_ascii=False).strip("\n")
         assert files["changes.jsonl"] == (whole_jsonl + "\n" if whole_jsonl else "").encode()
     assert files["changes.csv"].count(b"\n") == 1  # the empty frame: the header alone
+    with_lists = table_files("changes", _frame("changes", rows))
+    (first, second) = list(csv.DictReader(io.StringIO(with_lists["changes.csv"].decode())))[:2]
+    assert first["candidates"] == "[]"  # lists are JSON arrays in CSV
+    assert json.loads(second["candidates"]) == [{"number": 3, "text": "=cell 1", "score": 30.5}]
+    back = pd.read_parquet(io.BytesIO(with_lists["changes.parquet"]))
+    assert list(back["candidates"][1]) == [{"number": 3, "text": "=cell 1", "score": 30.5}]
+    assert json.loads(with_lists["changes.jsonl"].splitlines()[1])["candidates"][0]["number"] == 3
     assert table_files("changes", _frame("changes", rows))["changes.csv"].count(b"change_id") == 1

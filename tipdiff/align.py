@@ -129,7 +129,8 @@ class ListTooLong(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What happened to some items between two years. `old`/`new` are 0-based indexes.
+    """What happened to some items between two years. `old`/`new` are 0-based indexes
+    (outputs number items from 1: see tipdiff.records).
 
     `candidates` (added and dropped only): possible counterparts on the other side that
     scored below the link cutoff but above the candidate floor, as (index, score), best
@@ -147,6 +148,10 @@ class Change:
     candidates: tuple[tuple[int, float], ...] = ()
     decided_by: str = "aligner"
     note: str | None = None
+    # Set from the lineage (tipdiff.corpus), never by the aligner: a reinstated item's last
+    # earlier wording as (year, index); the report year a dropped item comes back in.
+    last_asked: tuple[int, int] | None = None
+    returns_in: int | None = None
 
     @property
     def links(self) -> list[tuple[int, int]]:

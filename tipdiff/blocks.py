@@ -65,8 +65,13 @@ def block_bounds(name: str, df: pd.DataFrame) -> list[tuple[int, int]]:
 def _block_keys(name: str, df: pd.DataFrame) -> tuple[list[tuple[int, int]], list[str]]:
     """Each block's bounds and key: a digest of its rows' two 64-bit hashes, the table's
     name, columns and dtypes."""
+    lists = [c for c in df.columns if df[c].dtype == object]  # lists: hashed as JSON text
+    hashable = df.assign(
+        **{c: df[c].map(lambda v: json.dumps(list(v), sort_keys=True)) for c in lists}
+    )
     cols = [
-        pd.util.hash_pandas_object(df, index=False, hash_key=k).to_numpy() for k in _HASH_KEYS
+        pd.util.hash_pandas_object(hashable, index=False, hash_key=k).to_numpy()
+        for k in _HASH_KEYS
     ]
     hashes = np.ascontiguousarray(np.stack(cols, axis=1))
     head = f"{name}|{list(df.columns)}|{[str(t) for t in df.dtypes]}|".encode()

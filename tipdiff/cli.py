@@ -106,27 +106,24 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def _wrap(prefix: str, text: str, width: int = 100) -> str:
-    return (
-        textwrap.fill(text, width, initial_indent=prefix, subsequent_indent=" " * len(prefix))
-        or prefix.rstrip()
-    )
-
-
 def _print_parse(result: ParseResult) -> None:
+    from .records import tier_source
+    from .render.escape import terminal
+    from .render.text import wrap
     from .tables import warning_rows
 
     rows = [
         [
-            d.country,
+            terminal(d.country_in_report or d.country),
             d.country_code or "-",
             d.year,
             d.tier or "unknown",
-            d.tier_source or "-",
+            tier_source(d.tier_source) or "-",
             d.tier_movement or "-",
             len(d.recommendations),
+            d.list_status,
             len(d.warnings),
-            d.source,
+            terminal(d.source),
         ]
         for d in result.documents
     ]
@@ -139,9 +136,10 @@ def _print_parse(result: ParseResult) -> None:
                     "code",
                     "year",
                     "tier",
-                    "from",
-                    "movement",
+                    "tier_source",
+                    "stated_change",
                     "recs",
+                    "list",
                     "warnings",
                     "source",
                 ],
@@ -149,12 +147,15 @@ def _print_parse(result: ParseResult) -> None:
         )
     for d in result.documents:
         print()
-        print(f"{d.country} {d.year} ({d.tier or 'tier unknown'}), {d.source}:")
+        name = terminal(d.country_in_report or d.country)
+        print(f"{name} {d.year} ({d.tier or 'tier unknown'}), {terminal(d.source)}:")
+        if d.tier_movement_text:
+            print(wrap("  the report says: ", d.tier_movement_text))
         if not d.recommendations:
             print("  no recommendations found")
         for r in d.recommendations:
             cut = " [cut off in the copy]" if r.truncated else ""
-            print(_wrap(f"  {r.index + 1:>2}. ", r.text + cut))
+            print(wrap(f"  {r.index + 1:>2}. ", r.text + cut))
     by_country: dict[str, list] = {}
     for d in result.documents:
         by_country.setdefault(d.key, []).append(d)
@@ -162,34 +163,49 @@ def _print_parse(result: ParseResult) -> None:
         docs.sort(key=lambda d: (d.year, d.source))
         for year, source, message in warning_rows(docs):
             d = next(d for d in docs if d.year == year and d.source == source)
-            print(f"warning: {source}: {d.country} {year}: {message}", file=sys.stderr)
+            print(
+                f"warning: {terminal(source)}: {terminal(d.country)} {year}: {terminal(message)}",
+                file=sys.stderr,
+            )
 
 
 def _print_errors(errors) -> None:
+    from .render.escape import terminal
+
     for e in errors:
-        print(f"error: {e.message}", file=sys.stderr)
+        print(f"error: {terminal(e.message)}", file=sys.stderr)
 
 
 def cmd_parse(args) -> int:
+    from .records import parse_object
+
     result = parse_paths(args.files, year=args.year, country=args.country, fmt=args.format)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        doc = {"parser_version": _parser_version(), **parse_object(result)}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         _print_parse(result)
     _print_errors(result.errors)
     return EXIT_INPUT if result.errors else EXIT_OK
 
 
+def _parser_version() -> str:
+    from .parse import PARSER_VERSION
+
+    return PARSER_VERSION
+
+
 def cmd_diff(args) -> int:
     from .align import ALIGNER_VERSION
-    from .corpus import apply_reviews
-    from .diff import diff_narratives, pair_documents
-    from .render.text import text_report
+    from .corpus import analyse
+    from .records import history_pairs
+    from .render.text import pairs_text
     from .scoring import reference_weights
 
     old = parse_paths([args.old], year=None, country=None, fmt=args.format)
     new = parse_paths([args.new], year=None, country=None, fmt=args.format)
-    errors = old.errors + new.errors
+    earlier = parse_paths(args.earlier, year=None, country=None, fmt=args.format)
+    errors = old.errors + new.errors + earlier.errors
     old_years = sorted({d.year for d in old.documents})
     new_years = sorted({d.year for d in new.documents})
     if old_years and new_years and min(old_years) > max(new_years):
@@ -200,14 +216,21 @@ def cmd_diff(args) -> int:
             file=sys.stderr,
         )
         old, new = new, old
+        old_years, new_years = new_years, old_years
     elif old_years and old_years == new_years:
         print(
             f"tipdiff diff: warning: both files are report year "
             f"{', '.join(map(str, old_years))}: expected two different report years",
             file=sys.stderr,
         )
-    pairs = pair_documents(old.documents, new.documents)
-    diffs = [diff_narratives(a, b) for a, b in pairs]
+    late = sorted({d.year for d in earlier.documents if old_years and d.year >= min(old_years)})
+    if late:
+        return _usage_error(
+            "diff",
+            f"--earlier: report year {', '.join(map(str, late))} is not earlier than OLD "
+            f"({', '.join(map(str, old_years))}): expected earlier reports of the same countries",
+        )
+    overrides = ()
     if args.overrides:
         try:
             overrides, bad_rows = _read_overrides(args.overrides)
@@ -219,9 +242,18 @@ def cmd_diff(args) -> int:
             )
             return EXIT_USAGE
         errors += bad_rows
-        diffs, notes = apply_reviews(diffs, overrides)
-        for n in notes:
-            print(f"warning: {n.message}", file=sys.stderr)
+    olds = {d.key for d in old.documents}
+    wanted = {d.key for d in new.documents if d.key in olds}
+    docs = [d for d in (*earlier.documents, *old.documents, *new.documents) if d.key in wanted]
+    result = analyse(docs, overrides)
+    for n in result.notes:
+        print(f"warning: {n.message}", file=sys.stderr)
+    pairs = [
+        p
+        for h in result.histories
+        for p in history_pairs(h)
+        if p["from_year"] in old_years and p["to_year"] in new_years
+    ]
     if not pairs and not errors:
         errors = (
             InputError(
@@ -236,13 +268,19 @@ def cmd_diff(args) -> int:
         doc = {
             "aligner_version": ALIGNER_VERSION,
             "term_weights": reference_weights().name,
-            "diffs": [d.to_dict() for d in diffs],
+            "pairs": pairs,
+            "errors": [e.to_dict() for e in errors],
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
-        print(text_report(diffs), end="")
-        if diffs:
+        print(pairs_text(pairs), end="")
+        if pairs:
             print(f"(aligner {ALIGNER_VERSION}; term weights: {reference_weights().name})")
+            if not args.earlier:
+                print(
+                    "(an ask that comes back after an absence shows as added here: pass the "
+                    "earlier reports with --earlier to see it as reinstated, as `run` does)"
+                )
     _print_errors(errors)
     return EXIT_INPUT if errors else EXIT_OK
 
@@ -493,174 +531,102 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
-def _published(out: Path, name: str):
-    import pandas as pd
+def _show_data(published, wanted: str) -> dict | None:
+    """One country's history from a published set's tables (records' vocabulary), or None
+    if it is not there."""
+    from .countries import resolve
+    from .records import frame_rows, item_object, pair_object
 
-    return pd.read_parquet(out / f"{name}.parquet")
-
-
-def _show_data(out: Path, wanted: str) -> dict | None:
-    """One country's history from the published tables, or None if it is not there."""
-    tiers = _published(out, "tiers")
+    tiers = published.tables["tiers"]
     key = wanted.strip().casefold()
-    hit = tiers[
+    named = (
         (tiers["country"].str.casefold() == key)
-        | (tiers["country_code"].fillna("").str.casefold() == key)
-    ]
+        | (tiers["country_in_report"].str.casefold() == key)
+        | (tiers["country_code"].fillna("\0").str.casefold() == key)
+    )
+    hit = tiers[named.fillna(False)]
     if hit.empty:
-        from .countries import resolve
-
         name, code = resolve(wanted)
         hit = tiers[(tiers["country"] == name) | (tiers["country_code"] == code)] if code else hit
     if hit.empty:
         return None
     country = hit["country"].iloc[0]
 
-    def rows(name: str):
-        df = _published(out, name)
-        df = df[df["country"] == country]
-        return df.astype(object).where(df.notna(), None).to_dict(orient="records")
+    def rows(name: str) -> list[dict]:
+        df = published.tables[name]
+        return frame_rows(df[df["country"] == country])
 
-    changes = rows("changes")
-    pairs: dict[tuple[int, int], list] = {}
-    for r in changes:
-        pairs.setdefault((r["from_year"], r["to_year"]), []).append(r)
     tier_rows = sorted(rows("tiers"), key=lambda r: r["year"])
     by_year = {t["year"]: t for t in tier_rows}
-    out_pairs = []
-    for (a, b), rs in sorted(pairs.items()):
-        groups: dict[str, dict] = {}
-        for r in rs:  # one change may span rows (split, merge): group by change_id
-            g = groups.setdefault(
-                r["change_id"],
-                {
-                    "kind": r["kind"],
-                    "score": r["score"],
-                    "band": r["band"],
-                    "decided_by": r["decided_by"],
-                    "review_note": r["review_note"],
-                    "possibly": None
-                    if r["candidate_index"] is None
-                    else {
-                        "number": r["candidate_index"] + 1,
-                        "text": r["candidate_text"],
-                        "score": r["candidate_score"],
-                    },
-                    "from": [],
-                    "to": [],
-                },
-            )
-            if r["from_index"] is not None and r["from_index"] + 1 not in [
-                x["number"] for x in g["from"]
-            ]:
-                g["from"].append({"number": r["from_index"] + 1, "text": r["from_text"]})
-            if r["to_index"] is not None and r["to_index"] + 1 not in [
-                x["number"] for x in g["to"]
-            ]:
-                g["to"].append({"number": r["to_index"] + 1, "text": r["to_text"]})
-        counts: dict[str, int] = {}
-        for g in groups.values():
-            counts[g["kind"]] = counts.get(g["kind"], 0) + 1
-        out_pairs.append(
-            {
-                "from_year": a,
-                "to_year": b,
-                "tier_from": by_year.get(a, {}).get("tier"),
-                "tier_to": by_year.get(b, {}).get("tier"),
-                "tier_change": by_year.get(b, {}).get("tier_change"),
-                "counts": counts,
-                "changes": list(groups.values()),
-            }
-        )
-    recs = sorted(rows("recommendations"), key=lambda r: (r["year"], r["index"]))
-    latest = tier_rows[-1]["year"]
+    pairs: dict[tuple[int, int], list] = {}
+    for r in rows("changes"):
+        pairs.setdefault((r["from_year"], r["to_year"]), []).append(r)
+    latest = tier_rows[-1]
+    recs = sorted(
+        (r for r in rows("recommendations") if r["year"] == latest["year"]),
+        key=lambda r: r["number"],
+    )
+    warnings = sorted(rows("warnings"), key=lambda r: (r["year"], r["source"]))
     return {
         "country": country,
-        "country_code": tier_rows[-1]["country_code"],
+        "country_code": latest["country_code"],
+        "country_in_report": latest["country_in_report"],
         "tiers": tier_rows,
-        "pairs": out_pairs,
-        "latest_recommendations": [
-            {"number": r["index"] + 1, "text": r["text"]} for r in recs if r["year"] == latest
+        "pairs": [
+            pair_object(by_year[a], by_year[b], rs) for (a, b), rs in sorted(pairs.items())
         ],
-        "warnings": sorted(rows("warnings"), key=lambda r: (r["year"], r["source"])),
+        "recommendations": [
+            item_object(r["number"], r["text"], truncated=r["truncated"]) for r in recs
+        ],
+        "warnings": [
+            {"year": w["year"], "source": w["source"], "message": w["message"]} for w in warnings
+        ],
     }
 
 
-_SHOW_MARK = {
-    "unchanged": "=",
-    "reworded": "~",
-    "split": "<",
-    "merged": ">",
-    "added": "+",
-    "dropped": "-",
-}
-
-
 def cmd_show(args) -> int:
-    out = Path(args.out)
-    if not (out / "tiers.parquet").is_file():
-        print(
-            f"tipdiff show: error: {out}: no published tables (tiers.parquet): expected the "
-            "--out folder of a finished `tipdiff run`",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    data = _show_data(out, args.country)
+    from .publish import NotPublished, load
+    from .render.escape import terminal
+    from .render.text import pairs_text, wrap
+
+    if not args.country.strip():
+        return _usage_error("show", "COUNTRY is empty: expected a country name or ISO3 code")
+    try:
+        published = load(Path(args.out), ("tiers", "changes", "recommendations", "warnings"))
+    except NotPublished as exc:
+        return _usage_error("show", str(exc))
+    data = _show_data(published, args.country)
     if data is None:
-        known = sorted(set(_published(out, "tiers")["country"]))
-        print(
-            f"tipdiff show: error: no country {args.country!r} in {out}: expected a name or "
-            f"ISO3 code of one of: {', '.join(known)}",
-            file=sys.stderr,
+        known = sorted(set(published.tables["tiers"]["country"]))
+        return _usage_error(
+            "show",
+            f"no country {terminal(args.country)!r} in {args.out}: expected a name or ISO3 "
+            f"code of one of: {', '.join(map(terminal, known))}",
         )
-        return EXIT_USAGE
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     code = f" ({data['country_code']})" if data["country_code"] else ""
-    print(f"{data['country']}{code}")
+    print(f"{terminal(data['country_in_report'])}{code}")
+    if data["country_in_report"] != data["country"]:
+        print(f"standard name: {terminal(data['country'])}")
     tiers = []
     for t in data["tiers"]:
         move = f", {t['tier_change']}" if t["tier_change"] not in (None, "remained") else ""
-        limit = " [Watch List limit]" if t["watch_list_limit_reached"] else ""
-        tiers.append(f"{t['year']} {t['tier'] or 'unknown'}{move}{limit}")
-    print("tiers: " + " -> ".join(tiers))
+        limit = " [at the Watch List limit]" if t["watch_list_limit_reached"] else ""
+        waiver = " [waiver stated]" if t["waiver"] else ""
+        tiers.append(f"{t['year']} {t['tier'] or 'unknown'}{move}{limit}{waiver}")
+    print(wrap("tiers: ", " -> ".join(tiers)))
     for p in data["pairs"]:
         print()
-        move = f" ({p['tier_change']})" if p["tier_change"] else ""
-        print(
-            f"{p['from_year']} -> {p['to_year']}: {p['tier_from'] or 'unknown'} -> "
-            f"{p['tier_to'] or 'unknown'}{move}; "
-            + ", ".join(f"{p['counts'][k]} {k}" for k in _SHOW_MARK if k in p["counts"])
-        )
-        for c in p["changes"]:
-            why = f" (score {c['score']:.1f}, band {c['band']})" if c["score"] is not None else ""
-            print(f"  {_SHOW_MARK.get(c['kind'], '?')} {c['kind']}{why}")
-            for side, year in (("from", p["from_year"]), ("to", p["to_year"])):
-                if c["kind"] == "unchanged" and side == "from":
-                    continue
-                for it in c[side]:
-                    print(_wrap(f"      {year} #{it['number']}: ", it["text"] or ""))
-            if c["possibly"]:
-                other = p["to_year"] if c["kind"] == "dropped" else p["from_year"]
-                hint = c["possibly"]
-                print(
-                    _wrap(
-                        f"      possibly the same as {other} #{hint['number']} "
-                        f"({hint['score']:.1f}): ",
-                        hint["text"] or "",
-                    )
-                )
-            if c["decided_by"] == "review":
-                note = f": {c['review_note']}" if c["review_note"] else ""
-                print(_wrap("      set by a reviewer", note))
+        print(pairs_text([p]), end="")
     if not data["pairs"]:
         year = data["tiers"][-1]["year"]
         print(f"\nonly one report year ({year}); its recommendations:")
-        for r in data["latest_recommendations"]:
-            print(_wrap(f"  {r['number']:>2}. ", r["text"]))
+        for r in data["recommendations"]:
+            print(wrap(f"  {r['number']:>2}. ", r["text"]))
     for w in data["warnings"]:
-        print(f"warning: {w['source']}: {w['year']}: {w['message']}")
+        print(f"warning: {terminal(w['source'])}: {w['year']}: {terminal(w['message'])}")
     return EXIT_OK
 
 
@@ -710,6 +676,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--overrides",
         metavar="FILE",
         help="reviewer overrides CSV to apply (see README: Reviewer overrides)",
+    )
+    d.add_argument(
+        "--earlier",
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="earlier reports of the same countries: an ask that comes back after an absence "
+        "is then reported as reinstated, as `run` reports it",
     )
     d.set_defaults(func=cmd_diff)
 

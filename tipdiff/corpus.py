@@ -12,23 +12,36 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from .align import DEFAULT_CONFIG, AlignConfig
-from .diff import CountryDiff, diff_narratives
+from .align import DEFAULT_CONFIG, AlignConfig, link_change
+from .diff import CountryDiff, diff_narratives, hide_unseen
 from .lineage import Checks, Lineage, build_lineage
 from .model import InputError, Narrative
 from .review import Override, ReviewNote, apply_overrides
 from .scoring import prepare, reference_weights
-from .tiers import TierYear, tier_history
+from .tiers import MOVES, TierYear, tier_doubts, tier_history
 
 
 @dataclass(frozen=True, slots=True)
 class CountryHistory:
+    """One country's whole history: the model every output reads."""
+
     key: str
     country: str
     country_code: str | None
     narratives: tuple[Narrative, ...]  # one per year, ascending
     lineage: Lineage
     tiers: tuple[TierYear, ...]
+    # its consecutive-year diffs, ascending, final: overrides applied, `unseen` where a
+    # copy hides part of its list, `reinstated` from the lineage (tipdiff.diff)
+    diffs: tuple[CountryDiff, ...] = ()
+    # (year, message): what the tier facts make doubtful (the report's stated movement
+    # against the tiers loaded, the Watch List rule of that year)
+    doubts: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def country_in_report(self) -> str:
+        """The name the latest report gives the country ("Burma"), else the standard one."""
+        return self.narratives[-1].country_in_report or self.country
 
 
 def _preference(d: Narrative) -> tuple:
@@ -155,20 +168,23 @@ def histories(
     config: AlignConfig = DEFAULT_CONFIG,
     checks: Checks | None = None,
 ) -> tuple[CountryHistory, ...]:
-    """Each country's narratives, lineage and tiers. `checks`: reinstatement checks' answers
-    to reuse, and where this run's are kept (lineage.Checks)."""
+    """Each country's narratives, final diffs, lineage and tiers: the model every output
+    reads. `diffs` are the aligner's (reviewer overrides applied); here a side whose copy
+    hides part of its list turns the other side's unmatched items `unseen`, and the
+    lineage's reinstatements turn added items `reinstated` (with their last earlier wording)
+    and mark the dropped ones with the year they return. `checks`: reinstatement checks'
+    answers to reuse, and where this run's are kept (lineage.Checks)."""
     diffs_by_key: dict[str, list[CountryDiff]] = defaultdict(list)
     for d in diffs:
-        diffs_by_key[d.key].append(d)
+        diffs_by_key[d.key].append(hide_unseen(d))
+    weights = reference_weights(config.stock_weight)
     out = []
     for key, series in _by_country(docs).items():
         texts = {d.year: [r.text for r in d.recommendations] for d in series}
-        lineage = build_lineage(
-            key,
-            texts,
-            sorted(diffs_by_key[key], key=lambda d: d.from_year),
-            config=config,
-            checks=checks,
+        mine = sorted(diffs_by_key[key], key=lambda d: d.from_year)
+        lineage = build_lineage(key, texts, mine, config=config, checks=checks)
+        tiers = tier_history(
+            {d.year: d.tier for d in series}, {d.year: d.waiver for d in series}
         )
         out.append(
             CountryHistory(
@@ -177,10 +193,78 @@ def histories(
                 country_code=series[-1].country_code,
                 narratives=series,
                 lineage=lineage,
-                tiers=tier_history({d.year: d.tier for d in series}),
+                tiers=tiers,
+                diffs=_reinstate(mine, lineage, texts, weights, config),
+                doubts=tuple(_stated_doubts(series, tiers) + tier_doubts(tiers)),
             )
         )
     return tuple(out)
+
+
+def _reinstate(
+    diffs: Sequence[CountryDiff], lineage: Lineage, texts, weights, config: AlignConfig
+) -> tuple[CountryDiff, ...]:
+    """The diffs with the lineage's reinstatements: the added item becomes `reinstated`,
+    scored and word-diffed against its last earlier wording; the dropped one says when it
+    comes back."""
+    if not lineage.reinstatements:
+        return tuple(diffs)
+    back_at = {(later, n): (y, o) for y, o, later, n in lineage.reinstatements}
+    returns = {(y, o): later for y, o, later, _n in lineage.reinstatements}
+    out = []
+    for d in diffs:
+        changes = []
+        for c in d.changes:
+            if c.kind == "added" and (d.to_year, c.new[0]) in back_at:
+                year, i = back_at[(d.to_year, c.new[0])]
+                linked = link_change(
+                    prepare([texts[year][i]]),
+                    prepare([d.new_texts[c.new[0]]]),
+                    [0],
+                    [0],
+                    weights=weights,
+                    config=config,
+                )
+                c = replace(
+                    c,
+                    kind="reinstated",
+                    score=linked.score,
+                    band=linked.band,
+                    scores=linked.scores,
+                    word_diff=linked.word_diff if linked.kind == "reworded" else (),
+                    candidates=(),
+                    last_asked=(year, i),
+                )
+            elif c.kind == "dropped" and (d.from_year, c.old[0]) in returns:
+                c = replace(c, returns_in=returns[(d.from_year, c.old[0])])
+            changes.append(c)
+        out.append(replace(d, changes=tuple(changes)))
+    return tuple(out)
+
+
+def _stated_doubts(series: Sequence[Narrative], tiers: Sequence[TierYear]) -> list:
+    """(year, message) where the movement a report states disagrees with the tiers loaded
+    for it and the year before (only for consecutive report years, both tiers ranked)."""
+    out = []
+    prev = None
+    for n, t in zip(series, tiers, strict=True):
+        if (
+            prev is not None
+            and prev.year == n.year - 1
+            and n.tier_movement in MOVES
+            and t.tier_change in MOVES
+            and n.tier_movement != t.tier_change
+        ):
+            out.append(
+                (
+                    n.year,
+                    f"the {n.year} report says {n.country_in_report or n.country} "
+                    f"{n.tier_movement} ({n.tier_movement_text}) but the {prev.year} copy has "
+                    f"{prev.tier} and this one {n.tier}: {t.tier_change} by the tiers loaded",
+                )
+            )
+        prev = n
+    return out
 
 
 def apply_reviews(
@@ -227,3 +311,32 @@ def apply_reviews(
                 )
             )
     return tuple(out), tuple(notes)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What a set of narratives says, as every output reads it."""
+
+    histories: tuple[CountryHistory, ...]
+    notes: tuple[ReviewNote, ...]  # reviewer overrides that did not apply
+    duplicates: tuple[InputError, ...]  # second copies of a country and year (dedupe)
+
+
+def analyse(
+    docs: Sequence[Narrative],
+    overrides: Sequence[Override] = (),
+    *,
+    config: AlignConfig = DEFAULT_CONFIG,
+    checks: Checks | None = None,
+) -> Analysis:
+    """The whole model from parsed narratives, in one call: one copy per country and year,
+    each country's consecutive years aligned, reviewer overrides applied, then histories
+    (unseen, reinstated, lineage, tiers). `tipdiff run` makes the same steps as tasks (so
+    their results can be cached and retried); `tipdiff diff` and the Python API call this:
+    the verdicts are the same."""
+    chosen, duplicates = dedupe(docs)
+    diffs = [
+        d for pairs in year_pairs(chosen).values() for d in align_batch(pairs, config=config)
+    ]
+    diffs, notes = apply_reviews(diffs, overrides, config=config)
+    return Analysis(histories(chosen, diffs, config=config, checks=checks), notes, duplicates)

@@ -56,3 +56,39 @@ def _display(name: str) -> str:
             w.capitalize() if not w.startswith("(") else w for w in name.lower().split()
         )
     return name
+
+
+_SMALL = {"of", "the", "and", "de", "da", "du", "des", "la", "le", "et", "y"}
+
+
+def as_written(name: str | None) -> str | None:
+    """A country's name as a copy writes it, tidied for reading: a name in capitals (the
+    report's headers) in title case, small words lower-case after the first ("CONGO, REPUBLIC
+    OF THE" -> "Congo, Republic of the", "CÔTE D'IVOIRE" -> "Côte d'Ivoire"); any other
+    spelling as it is."""
+    if not name:
+        return None
+    tidy = _tidy(name)
+    if not tidy or not tidy.isupper():
+        return tidy or None
+    words = []
+    for k, word in enumerate(tidy.lower().split(" ")):
+        if k and word in _SMALL:
+            words.append(word)
+            continue
+        if re.fullmatch(r"\(\w{2,4}\)", word):  # an acronym in brackets: "(PRC)"
+            words.append(word.upper())
+            continue
+        parts = re.split(r"([-'(])", word)
+        out = []
+        for part in parts:
+            if out and out[-1] == "'" and len(out) >= 2 and len(out[-2]) > 1:
+                out.append(part)  # "people's", not "People'S"
+            elif out and out[-1] == "'" and len(out) >= 2 and out[-2] in ("d", "l"):
+                out.append(part.capitalize())  # d'Ivoire, l'Est
+            else:
+                out.append(part.capitalize() if part not in ("-", "'", "(") else part)
+        if len(out) >= 3 and out[1] == "'" and out[0] in ("D", "L"):
+            out[0] = out[0].lower()
+        words.append("".join(out))
+    return " ".join(words)

@@ -19,6 +19,8 @@ REINSTATE_WITHIN = 2  # an item may be absent this many reports and still come b
 @dataclass(frozen=True, slots=True)
 class Thread:
     lineage_id: str
+    # the first report loaded that carries it; when that is the country's first report
+    # loaded (`in_first_loaded`), the ask may be older than that
     first_year: int
     last_year: int
     years_present: tuple[int, ...]
@@ -27,6 +29,12 @@ class Thread:
     members: tuple[tuple[int, int], ...]  # (year, index)
     text_first: str
     text_latest: str
+    in_first_loaded: bool = False  # carried by the country's first report loaded
+
+    @property
+    def in_every_report(self) -> bool:
+        """Carried by every report loaded from its first year to the country's latest."""
+        return self.streak > 0 and self.streak == len(self.years_present) and self.in_first_loaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +42,9 @@ class Lineage:
     country_key: str
     threads: tuple[Thread, ...]
     id_of: Mapping[tuple[int, int], str]  # (year, index) -> lineage_id
+    # (year, index, later year, index): an item the report dropped after `year` and added
+    # back in `later` (within REINSTATE_WITHIN reports)
+    reinstatements: tuple[tuple[int, int, int, int], ...] = ()
 
 
 class _UnionFind:
@@ -153,7 +164,9 @@ def build_lineage(
     checks: Checks | None = None,
 ) -> Lineage:
     """Threads from the consecutive-year diffs; a thread that ends and an item added within
-    REINSTATE_WITHIN reports later that asks the same thing join as one, `reinstated`.
+    REINSTATE_WITHIN reports later that asks the same thing join as one, `reinstated` (a
+    thread that ends or begins where a copy does not show its whole list joins the same
+    way, without being called reinstated).
     `checks`: answers of earlier reinstatement checks to reuse (and where this run's go)."""
     checks = checks or Checks(config)
     years = sorted(texts_by_year)
@@ -165,12 +178,28 @@ def build_lineage(
         for c in d.changes:
             for o, n in c.links:
                 uf.union((d.from_year, o), (d.to_year, n))
-    added_by_year = {d.to_year: [c.new[0] for c in d.changes if c.kind == "added"] for d in diffs}
-    dropped_after = {
-        d.from_year: [c.old[0] for c in d.changes if c.kind == "dropped"] for d in diffs
+    # Items a thread may end with (dropped, or not visible in the next copy) and items a
+    # thread may begin again with (added, or not visible in the copy before).
+    ends = ("dropped", "unseen")
+    begins = ("added", "unseen")
+    added_by_year = {
+        d.to_year: [c.new[0] for c in d.changes if c.kind in begins and c.new] for d in diffs
     }
+    dropped_after = {
+        d.from_year: [c.old[0] for c in d.changes if c.kind in ends and c.old] for d in diffs
+    }
+    # how each item ended (after its year) and began (in its year): one item may do both
+    ended_as: dict[tuple[int, int], str] = {}
+    began_as: dict[tuple[int, int], str] = {}
+    for d in diffs:
+        for c in d.changes:
+            if c.kind in ends and c.old:
+                ended_as[(d.from_year, c.old[0])] = c.kind
+            if c.kind in begins and c.new:
+                began_as[(d.to_year, c.new[0])] = c.kind
 
     reinstated_roots: set = set()
+    back_links: list[tuple[int, int, int, int]] = []
     for k, y in enumerate(years):
         ended = dropped_after.get(y, [])
         if not ended:
@@ -192,7 +221,11 @@ def build_lineage(
             back = [(ended[o], candidates[n]) for o, n in checks.links(old, new, same_asks)]
             for o, n in back:
                 uf.union((y, o), (later, n))
-                reinstated_roots.add(uf.find((y, o)))
+                # reinstated only when the report dropped it and added it back; across a copy
+                # that does not show its whole list the thread simply goes on
+                if ended_as[(y, o)] == "dropped" and began_as[(later, n)] == "added":
+                    reinstated_roots.add(uf.find((y, o)))
+                    back_links.append((y, o, later, n))
             taken = {o for o, _ in back}
             ended = [i for i in ended if i not in taken]
 
@@ -225,9 +258,10 @@ def build_lineage(
                 members=tuple(members),
                 text_first=texts_by_year[first[0]][first[1]],
                 text_latest=texts_by_year[latest_member[0]][latest_member[1]],
+                in_first_loaded=first[0] == years[0],
             )
         )
         for m in members:
             id_of[m] = lid
     threads.sort(key=lambda t: t.members[0])
-    return Lineage(country_key, tuple(threads), id_of)
+    return Lineage(country_key, tuple(threads), id_of, tuple(sorted(back_links)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -10,6 +10,23 @@ class Recommendation:
     index: int
     text: str
     truncated: bool = False
+
+
+# How much of its recommendations list a copy shows. "cut" and "missing" are copies that do
+# not show the whole list (LIST_HIDDEN): the other year's items with no counterpart are then
+# "not visible", never added or dropped.
+LIST_STATUSES = {
+    "whole": "the list is followed by the rest of the narrative (or, before 2008, the asks "
+    "stand in the summary)",
+    "open": "the list runs to the end of the copy and its last item ends properly: whole as "
+    "far as the copy shows",
+    "cut": "the copy ends inside the list's last item: items after it are not visible",
+    "missing": "no list, and the copy ends before the narrative's later sections: the list "
+    "may be in the part that is not there",
+    "none": "the narrative gives no list (the copy goes on past where it would be, or a "
+    "Special Case)",
+}
+LIST_HIDDEN = ("cut", "missing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,17 +44,16 @@ class Narrative:
     tier_movement_text: str | None
     recommendations: tuple[Recommendation, ...]
     warnings: tuple[str, ...] = ()
+    # the country's name as this copy writes it ("BURMA", "Congo, Republic of the"), tidied
+    # for reading; `country` is the standard name every year shares
+    country_in_report: str | None = None
+    waiver: bool = False  # the narrative states a waiver from an otherwise required downgrade
+    list_status: str = "whole"  # one of LIST_STATUSES: how much of the list the copy shows
 
     @property
     def key(self) -> str:
         """Identity of the country across years: ISO3 code, else the upper-cased name."""
         return self.country_code or self.country.upper()
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["recommendations"] = [asdict(r) for r in self.recommendations]
-        d["warnings"] = list(self.warnings)
-        return d
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +69,10 @@ class InputError:
 
 @dataclass(frozen=True, slots=True)
 class ParseResult:
+    """What parsing found; as JSON, tipdiff.records.parse_object (one vocabulary)."""
+
     documents: tuple[Narrative, ...] = field(default_factory=tuple)
     errors: tuple[InputError, ...] = field(default_factory=tuple)
-
-    def to_dict(self) -> dict:
-        return {
-            "documents": [d.to_dict() for d in self.documents],
-            "errors": [e.to_dict() for e in self.errors],
-        }
 
 
 class TipdiffError(Exception):

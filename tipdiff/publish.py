@@ -41,6 +41,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -206,6 +207,58 @@ def current_set(out: Path) -> Path | None:
     """The folder of the published set, resolved once (None before the first publish)."""
     name = _current_version(out)
     return out / VERSIONS / name if name else None
+
+
+class NotPublished(TipdiffError):
+    """--out holds no published set, or a table of it cannot be read."""
+
+
+@dataclass(frozen=True)
+class PublishedSet:
+    """One published set, read from the folder `current` named when it was resolved (once),
+    so its tables and manifest belong together even if a run publishes meanwhile."""
+
+    folder: Path
+    manifest: dict
+    tables: dict[str, pd.DataFrame]
+
+
+TABLES = ("recommendations", "changes", "tiers", "lineage", "errors", "warnings")
+
+
+def load(out: Path, tables: Iterable[str] = TABLES) -> PublishedSet:
+    """The published set in `out`: `tables` (by name) as DataFrames from their Parquet
+    files, and the manifest. Raises NotPublished with where and what was expected."""
+    import pandas as pd  # here, not at import: a no-change rerun never loads pandas
+
+    out = Path(out)
+    folder = current_set(out)
+    if folder is None:
+        if (out / "tiers.parquet").is_file():  # a folder an earlier tipdiff wrote
+            folder = out
+        else:
+            raise NotPublished(
+                f"{out}: no published set (no {CURRENT} link, no tables): expected the --out "
+                "folder of a finished `tipdiff run`"
+            )
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise NotPublished(
+            f"{folder / MANIFEST}: cannot read the manifest ({exc}): expected the JSON a "
+            "`tipdiff run` writes"
+        ) from None
+    frames = {}
+    for name in tables:
+        path = folder / f"{name}.parquet"
+        try:
+            frames[name] = pd.read_parquet(path)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a bad file
+            raise NotPublished(
+                f"{path}: cannot read the {name} table ({type(exc).__name__}: {exc}): "
+                "expected a Parquet file written by `tipdiff run`; run it again to rewrite it"
+            ) from None
+    return PublishedSet(folder=folder, manifest=manifest, tables=frames)
 
 
 def read_manifest(out: Path) -> dict | None:

@@ -3,25 +3,37 @@ DataFrames, their dtypes and `schema.json`, so the three cannot drift apart."""
 
 from __future__ import annotations
 
-import hashlib
 import io
+import json
 from collections.abc import Iterator, Sequence
 
 import pandas as pd
+import pyarrow as pa
 
+from . import records
 from .blocks import Blocks
 from .corpus import CountryHistory
-from .diff import CountryDiff
-from .model import InputError, Narrative
+from .diff import KINDS
+from .model import LIST_STATUSES, InputError, Narrative
 from .review import ReviewNote, text_sha256
+from .tiers import CHANGES, TIERS
 
-# table -> [(column, pandas dtype, JSON type, nullable, description)]
+# table -> [(column, pandas dtype, JSON type, nullable, description)]. Items are numbered
+# from 1 (records.NUMBERING); list-valued columns are "object" columns of lists (LISTS).
+_NUMBER = "1-based position in that year's list, as the report prints it (#1 is the first)"
 SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
     "recommendations": [
-        ("country", "string", "string", False, "country name, one spelling across years"),
+        ("country", "string", "string", False, "standard country name, one spelling across years"),
         ("country_code", "string", "string", True, "ISO 3166-1 alpha-3; null for unknown names"),
+        (
+            "country_in_report",
+            "string",
+            "string",
+            False,
+            "the country's name as that year's report writes it (e.g. Burma)",
+        ),
         ("year", "Int64", "integer", False, "report year"),
-        ("index", "Int64", "integer", False, "0-based position in that year's list"),
+        ("number", "Int64", "integer", False, _NUMBER),
         ("text", "string", "string", False, "recommendation as printed, whitespace cleaned"),
         (
             "text_sha256",
@@ -36,86 +48,203 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("sha256", "string", "string", False, "sha256 of the input file"),
     ],
     "changes": [
-        ("country", "string", "string", False, ""),
-        ("country_code", "string", "string", True, ""),
-        ("from_year", "Int64", "integer", False, ""),
-        ("to_year", "Int64", "integer", False, ""),
-        ("kind", "string", "string", False, "unchanged|reworded|split|merged|added|dropped"),
+        ("country", "string", "string", False, "standard country name"),
+        ("country_code", "string", "string", True, "ISO 3166-1 alpha-3"),
+        ("from_year", "Int64", "integer", False, "the earlier report year of the pair"),
+        ("to_year", "Int64", "integer", False, "the later report year of the pair"),
+        ("kind", "string", "string", False, "|".join(KINDS) + " (see the README's vocabulary)"),
         ("change_id", "string", "string", False, "groups the rows of one split or merge"),
-        ("from_index", "Int64", "integer", True, "null for added"),
-        ("to_index", "Int64", "integer", True, "null for dropped"),
-        ("from_text", "string", "string", True, ""),
-        ("to_text", "string", "string", True, ""),
+        ("from_number", "Int64", "integer", True, f"{_NUMBER}, in from_year; null if none"),
+        ("to_number", "Int64", "integer", True, f"{_NUMBER}, in to_year; null if none"),
+        ("from_text", "string", "string", True, "the from_year recommendation"),
+        ("to_text", "string", "string", True, "the to_year recommendation"),
         ("from_text_sha256", "string", "string", True, "sha256 of from_text (UTF-8)"),
         ("to_text_sha256", "string", "string", True, "sha256 of to_text (UTF-8)"),
-        ("score", "Float64", "number", True, "combined score 0-100; null for added/dropped"),
-        ("band", "string", "string", True, "named score band"),
+        (
+            "score",
+            "Float64",
+            "number",
+            True,
+            "combined score 0-100 of a link (reinstated: against the last earlier wording); "
+            "null for added, dropped and unseen",
+        ),
+        ("band", "string", "string", True, "the score's named range (see the legend)"),
+        ("scores", "string", "string", True, "JSON object: each scorer's own score 0-100"),
+        (
+            "word_diff",
+            "string",
+            "string",
+            True,
+            "word-level edits: [-removed-] {+added+}, other words as they are (a backslash "
+            "escapes these marks); null when nothing changed",
+        ),
         ("decided_by", "string", "string", False, "aligner|review (a reviewer override)"),
         ("review_note", "string", "string", True, "the reviewer's note"),
         (
-            "candidate_index",
-            "Int64",
-            "integer",
-            True,
-            "added/dropped: 0-based index of the most likely counterpart on the other side, "
-            "scored below the link cutoff ('possibly the same as'); null if none",
+            "candidates",
+            "object",
+            "array",
+            False,
+            "added, dropped and unseen: items of the other year that resemble this one "
+            "but scored below the link cutoff ('possibly the same as'), best first, each "
+            "{number, text, score}; empty if none",
         ),
-        ("candidate_text", "string", "string", True, "text of that counterpart"),
-        ("candidate_score", "Float64", "number", True, "its combined score 0-100"),
-        ("lineage_id", "string", "string", False, ""),
+        ("last_asked_year", "Int64", "integer", True, "reinstated: the report that last asked it"),
+        ("last_asked_number", "Int64", "integer", True, f"reinstated: its {_NUMBER}, then"),
+        ("last_asked_text", "string", "string", True, "reinstated: its wording then"),
+        ("returns_in", "Int64", "integer", True, "dropped: the later report that asks it again"),
+        ("lineage_id", "string", "string", False, "thread of the item(s) across years"),
     ],
     "tiers": [
-        ("country", "string", "string", False, ""),
-        ("country_code", "string", "string", True, ""),
-        ("year", "Int64", "integer", False, ""),
-        ("tier", "string", "string", True, "Tier 1|Tier 2|Tier 2 Watch List|Tier 3|Special Case"),
-        ("tier_source", "string", "string", True, "header|summary|both"),
+        ("country", "string", "string", False, "standard country name"),
+        ("country_code", "string", "string", True, "ISO 3166-1 alpha-3"),
+        (
+            "country_in_report",
+            "string",
+            "string",
+            False,
+            "the country's name as that year's report writes it",
+        ),
+        ("year", "Int64", "integer", False, "report year"),
+        ("tier", "string", "string", True, "|".join(TIERS) + "; null if unknown"),
+        (
+            "tier_source",
+            "string",
+            "string",
+            True,
+            "where the copy states the tier: header|summary|header and summary",
+        ),
         (
             "tier_change",
             "string",
             "string",
             True,
-            "upgraded|downgraded|remained vs the previous year present",
+            "|".join(CHANGES) + ": against the previous report loaded; unranked when either "
+            "is a Special Case; null for the first report loaded or an unknown tier",
         ),
-        ("watch_list_years", "Int64", "integer", False, "consecutive years on Tier 2 Watch List"),
+        (
+            "stated_change",
+            "string",
+            "string",
+            True,
+            "upgraded|downgraded|remained as the report itself states it",
+        ),
+        ("stated_text", "string", "string", True, "the report's sentence that states it"),
+        (
+            "waiver",
+            "boolean",
+            "boolean",
+            False,
+            "the narrative states a waiver from an otherwise required downgrade",
+        ),
+        (
+            "watch_list_years",
+            "Int64",
+            "integer",
+            False,
+            "consecutive report years on Tier 2 Watch List, ending this year",
+        ),
+        (
+            "watch_list_years_counted",
+            "Int64",
+            "integer",
+            False,
+            "of those, the years that count toward the Watch List limit of the law in force "
+            "(from the 2009 report on)",
+        ),
+        (
+            "watch_list_limit",
+            "Int64",
+            "integer",
+            True,
+            "the law's limit that year in consecutive Watch List years; null before the "
+            "automatic downgrade began (2009 report)",
+        ),
         (
             "watch_list_limit_reached",
             "boolean",
             "boolean",
-            False,
-            "two years running on the Watch List",
+            True,
+            "the counted years reached the limit: the next report must downgrade unless a "
+            "waiver is granted; null when no limit applied",
         ),
+        ("recommendations", "Int64", "integer", False, "recommendations the copy lists"),
+        ("list_status", "string", "string", False, "|".join(LIST_STATUSES)),
     ],
     "lineage": [
-        ("lineage_id", "string", "string", False, ""),
-        ("country", "string", "string", False, ""),
-        ("country_code", "string", "string", True, ""),
-        ("first_year", "Int64", "integer", False, ""),
-        ("last_year", "Int64", "integer", False, ""),
-        ("years_present", "string", "string", False, "comma-separated years"),
+        ("lineage_id", "string", "string", False, "thread of one recommendation across years"),
+        ("country", "string", "string", False, "standard country name"),
+        ("country_code", "string", "string", True, "ISO 3166-1 alpha-3"),
+        ("first_year", "Int64", "integer", False, "first report loaded that carries it"),
+        (
+            "in_first_loaded",
+            "boolean",
+            "boolean",
+            False,
+            "first_year is the country's first report loaded: the ask may be older",
+        ),
+        ("last_year", "Int64", "integer", False, "last report loaded that carries it"),
+        ("years_present", "object", "array", False, "the report years that carry it"),
         ("streak", "Int64", "integer", False, "consecutive reports up to the latest one"),
         ("reinstated", "boolean", "boolean", False, "dropped, then back within two reports"),
-        ("text_first", "string", "string", False, ""),
-        ("text_latest", "string", "string", False, ""),
+        ("text_first", "string", "string", False, "its first wording"),
+        ("text_latest", "string", "string", False, "its latest wording"),
     ],
     "errors": [
         ("source", "string", "string", False, "input that failed"),
         ("message", "string", "string", False, "where and what was expected"),
     ],
     "warnings": [
-        ("source", "string", "string", False, "input the parser had doubts about"),
-        ("country", "string", "string", False, ""),
-        ("country_code", "string", "string", True, ""),
-        ("year", "Int64", "integer", False, ""),
+        ("source", "string", "string", False, "input the warning is about"),
+        ("country", "string", "string", False, "standard country name"),
+        ("country_code", "string", "string", True, "ISO 3166-1 alpha-3"),
+        ("year", "Int64", "integer", False, "report year"),
         (
             "message",
             "string",
             "string",
             False,
-            "e.g. header and summary tiers disagree, item cut off",
+            "e.g. header and summary tiers disagree, an item cut off, a stated tier move the "
+            "tiers loaded contradict, a reviewer override that no longer matches",
         ),
     ],
 }
+# List-valued columns: their Arrow type (Parquet) and the JSON Schema of their items. In CSV
+# a list is written as its JSON array text.
+LISTS = {
+    "candidates": (
+        pa.list_(
+            pa.struct([("number", pa.int64()), ("text", pa.string()), ("score", pa.float64())])
+        ),
+        {
+            "type": "object",
+            "properties": {
+                "number": {"type": "integer"},
+                "text": {"type": "string"},
+                "score": {"type": "number"},
+            },
+            "required": ["number", "text", "score"],
+            "additionalProperties": False,
+        },
+    ),
+    "years_present": (pa.list_(pa.int64()), {"type": "integer"}),
+}
+_ARROW = {
+    "string": pa.string(),
+    "Int64": pa.int64(),
+    "Float64": pa.float64(),
+    "boolean": pa.bool_(),
+}
+
+
+def arrow_schema(name: str) -> pa.Schema:
+    """The Parquet schema of a table (explicit, so an empty list column keeps its type)."""
+    return pa.schema(
+        [
+            pa.field(col, LISTS[col][0] if dtype == "object" else _ARROW[dtype], nullable)
+            for col, dtype, _j, nullable, _d in SCHEMA[name]
+        ]
+    )
 
 
 class _Columns:
@@ -131,6 +260,7 @@ class _Columns:
             values.append(row[col])
 
 
+
 def _frame(name: str, rows: list[dict] | _Columns) -> pd.DataFrame:
     cols = SCHEMA[name]
     if isinstance(rows, _Columns):
@@ -139,11 +269,6 @@ def _frame(name: str, rows: list[dict] | _Columns) -> pd.DataFrame:
     else:
         df = pd.DataFrame(rows, columns=[c[0] for c in cols])
     return df.astype({c[0]: c[1] for c in cols})
-
-
-def change_id(key: str, from_year: int, to_year: int, kind: str, old: tuple, new: tuple) -> str:
-    raw = f"{key}|{from_year}|{to_year}|{kind}|{old}|{new}"
-    return "C" + hashlib.sha256(raw.encode()).hexdigest()[:12]
 
 
 # The parser's warning for a name with no ISO3 code. It says the same of every narrative of
@@ -175,19 +300,24 @@ def warning_rows(narratives: Sequence[Narrative]) -> list[tuple[int, str, str]]:
     return rows
 
 
+def country_warnings(h: CountryHistory) -> list[tuple[int, str, str]]:
+    """Every warning about one country as (year, source, message), in year order: the
+    parser's (warning_rows), then the model's doubts about its tier facts."""
+    source = {n.year: n.source for n in h.narratives}
+    rows = warning_rows(h.narratives) + [(y, source[y], m) for y, m in h.doubts]
+    return sorted(rows, key=lambda r: r[0])
+
+
 def build_tables(
     histories: Sequence[CountryHistory],
-    diffs: Sequence[CountryDiff],
     errors: Sequence[InputError],
     notes: Sequence[ReviewNote] = (),
 ) -> dict[str, pd.DataFrame]:
-    """Every table of a run. `notes` are reviewer overrides that did not apply (warnings)."""
-    recs, lineage = _Columns("recommendations"), _Columns("lineage")
+    """Every table of a run, from the model (tipdiff.records). `notes` are reviewer
+    overrides that did not apply (warnings)."""
+    recs, lineage, changes = _Columns("recommendations"), _Columns("lineage"), _Columns("changes")
     tiers, warnings = [], []
-    id_of: dict[tuple[str, int, int], str] = {}
     for h in histories:
-        for (year, index), lid in h.lineage.id_of.items():
-            id_of[(h.key, year, index)] = lid
         warnings += [
             {
                 "source": source,
@@ -196,7 +326,7 @@ def build_tables(
                 "year": year,
                 "message": message,
             }
-            for year, source, message in warning_rows(h.narratives)
+            for year, source, message in country_warnings(h)
         ]
         for n in h.narratives:
             for r in n.recommendations:
@@ -204,30 +334,18 @@ def build_tables(
                     {
                         "country": h.country,
                         "country_code": h.country_code,
+                        "country_in_report": n.country_in_report or h.country,
                         "year": n.year,
-                        "index": r.index,
+                        "number": r.index + 1,
                         "text": r.text,
                         "text_sha256": text_sha256(r.text),
                         "truncated": r.truncated,
-                        "lineage_id": id_of[(h.key, n.year, r.index)],
+                        "lineage_id": h.lineage.id_of[(n.year, r.index)],
                         "source": n.source,
                         "sha256": n.sha256,
                     }
                 )
-        by_year = {n.year: n for n in h.narratives}
-        for t in h.tiers:
-            tiers.append(
-                {
-                    "country": h.country,
-                    "country_code": h.country_code,
-                    "year": t.year,
-                    "tier": t.tier,
-                    "tier_source": by_year[t.year].tier_source,
-                    "tier_change": t.tier_change,
-                    "watch_list_years": t.watch_list_years,
-                    "watch_list_limit_reached": t.watch_list_limit_reached,
-                }
-            )
+        tiers += records.tier_rows(h)
         for th in h.lineage.threads:
             lineage.append(
                 {
@@ -235,54 +353,18 @@ def build_tables(
                     "country": h.country,
                     "country_code": h.country_code,
                     "first_year": th.first_year,
+                    "in_first_loaded": th.in_first_loaded,
                     "last_year": th.last_year,
-                    "years_present": ",".join(map(str, th.years_present)),
+                    "years_present": list(th.years_present),
                     "streak": th.streak,
                     "reinstated": th.reinstated,
                     "text_first": th.text_first,
                     "text_latest": th.text_latest,
                 }
             )
-    changes = _Columns("changes")
-    for d in diffs:
-        key = d.key
-        for c in d.changes:
-            cid = change_id(key, d.from_year, d.to_year, c.kind, c.old, c.new)
-            pairs = c.links or [(c.old[0] if c.old else None, c.new[0] if c.new else None)]
-            cand, cand_score = c.candidates[0] if c.candidates else (None, None)
-            cand_text = (
-                None
-                if cand is None
-                else (d.new_texts[cand] if c.kind == "dropped" else d.old_texts[cand])
-            )
-            for o, n in pairs:
-                lid = id_of[(key, d.to_year, n)] if n is not None else id_of[(key, d.from_year, o)]
-                from_text = d.old_texts[o] if o is not None else None
-                to_text = d.new_texts[n] if n is not None else None
-                changes.append(
-                    {
-                        "country": d.country,
-                        "country_code": d.country_code,
-                        "from_year": d.from_year,
-                        "to_year": d.to_year,
-                        "kind": c.kind,
-                        "change_id": cid,
-                        "from_index": o,
-                        "to_index": n,
-                        "from_text": from_text,
-                        "to_text": to_text,
-                        "from_text_sha256": None if from_text is None else text_sha256(from_text),
-                        "to_text_sha256": None if to_text is None else text_sha256(to_text),
-                        "score": c.score,
-                        "band": c.band,
-                        "decided_by": c.decided_by,
-                        "review_note": c.note,
-                        "candidate_index": cand,
-                        "candidate_text": cand_text,
-                        "candidate_score": cand_score,
-                        "lineage_id": lid,
-                    }
-                )
+        for d in h.diffs:
+            for row in records.change_rows(h, d):
+                changes.append(row)
     warnings += [
         {
             "source": n.source,
@@ -311,6 +393,8 @@ def json_schema() -> dict:
         props = {}
         for col, _dtype, jtype, nullable, desc in cols:
             prop: dict = {"type": [jtype, "null"] if nullable else jtype}
+            if col in LISTS:
+                prop["items"] = LISTS[col][1]
             if desc:
                 prop["description"] = desc
             props[col] = prop
@@ -338,8 +422,9 @@ CSV_NOTE = (
     "In the CSV files only, a text cell that begins with =, +, -, @, a tab or a carriage "
     "return is written with a leading apostrophe (') so that spreadsheets show it as text "
     "instead of running it as a formula, and a carriage return inside a cell is written as a "
-    "line feed (so the cell is quoted and its row stays whole); Parquet and JSON Lines hold "
-    "every value exactly."
+    "line feed (so the cell is quoted and its row stays whole), and a list-valued cell "
+    "(candidates, years_present) is written as its JSON array; Parquet and JSON Lines hold "
+    "every value exactly, lists as lists."
 )
 
 
@@ -385,8 +470,16 @@ def table_files(name: str, df: pd.DataFrame) -> dict[str, bytes]:
 
 
 def csv_rows(rows: pd.DataFrame, header: bool) -> bytes:
-    """Rows as CSV text (with the header line if asked), cells neutralised (CSV_NOTE)."""
+    """Rows as CSV text (with the header line if asked), cells neutralised and lists as
+    JSON arrays (CSV_NOTE)."""
+    lists = [c for c in rows.columns if c in LISTS]
+    if lists:
+        rows = rows.assign(**{c: rows[c].map(_json_list) for c in lists})
     return _csv_safe(rows).to_csv(index=False, header=header, lineterminator="\n").encode()
+
+
+def _json_list(value) -> str:
+    return json.dumps(list(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def jsonl_rows(rows: pd.DataFrame, _header: bool = False) -> bytes:
@@ -402,7 +495,13 @@ def table_pieces(
     never holds a whole CSV or JSON Lines text). With `blocks`, the CSV and JSON Lines rows
     that the published set already holds are taken from it (tipdiff.blocks)."""
     pq = io.BytesIO()
-    df.to_parquet(pq, index=False, engine="pyarrow")
+    # an explicit schema: an empty list column keeps its type (the pandas metadata, which
+    # restores the nullable dtypes on reading, stays)
+    pq_table = pa.Table.from_pandas(df, schema=arrow_schema(name), preserve_index=False)
+    import pyarrow.parquet as pq_io
+
+    pq_io.write_table(pq_table, pq)
+    del pq_table
     yield f"{name}.parquet", iter((pq.getvalue(),))
     blocks = blocks or Blocks()
     for ext, write in (("csv", csv_rows), ("jsonl", jsonl_rows)):

@@ -205,6 +205,14 @@ _STATEMENTS = (
     (None, re.compile(r"\b(?:is|remains|remained)\s+a\s+(?P<tier>Special\s+Case)\b", re.I)),
 )
 _WAIVER = re.compile(r"granted\s+a\s+waiver\s+from\s+an\s+otherwise\s+required\s+downgrade", re.I)
+# A waiver from the Watch List's automatic downgrade, as the narratives state it: "was granted
+# a waiver per the Trafficking Victims Protection Act from an otherwise required downgrade",
+# "received a waiver ...", "a waiver ... because the government has a written plan".
+WAIVER = re.compile(
+    r"\b(?:granted|received|given)\s+an?\s+(?:[\w-]+\s+){0,2}waiver\b"
+    r"|\bwaiver\b[^.]{0,200}?\botherwise\s+required\s+downgrade",
+    re.I,
+)
 VERDICTS = (
     (re.compile(r"\bis\s+not\s+making\s+significant\s+efforts", re.I), {"Tier 3"}),
     (

@@ -20,6 +20,7 @@ from .cleanup import clean_lines
 from .headers import (
     GOV_OF,
     PAGE_YEAR,
+    WAIVER,
     Header,
     find_headers,
     find_tier_statement,
@@ -38,7 +39,7 @@ from .pdftext import (
 )
 from .sections import REC_HEADER, SECTION_END, headerless_list_start, heading_country
 
-PARSER_VERSION = "1.5"
+PARSER_VERSION = "1.6"
 
 _YEAR_IN_NAME = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(?![0-9])")
 
@@ -199,10 +200,10 @@ def _narrative(
     seg: _Segment, *, sha256: str, year_hint: int | None, country_hint: str | None
 ) -> Narrative:
     sections = _sections(seg.body)
-    country, code = _resolve_country(seg, sections, country_hint)
+    country, code, written = _resolve_country(seg, sections, country_hint)
     year = _resolve_year(seg, country, year_hint)
     tier, tier_source, movement, movement_text = _resolve_tier(seg, sections)
-    recs = _recommendations(seg, sections, tier, year)
+    recs, list_status = _recommendations(seg, sections, tier, year)
     return Narrative(
         source=seg.source,
         sha256=sha256,
@@ -215,6 +216,9 @@ def _narrative(
         tier_movement_text=movement_text,
         recommendations=recs,
         warnings=tuple(seg.warnings),
+        country_in_report=countries.as_written(written),
+        waiver=bool(WAIVER.search(sections.summary)),
+        list_status=list_status,
     )
 
 
@@ -231,9 +235,10 @@ def _resolve(name: str) -> tuple[str, str | None]:
 
 def _resolve_country(
     seg: _Segment, sections: _Sections, hint: str | None
-) -> tuple[str, str | None]:
-    """The header, a title line, a `RECOMMENDATIONS FOR X` heading, the summary's
-    'The Government of X', then --country."""
+) -> tuple[str, str | None, str]:
+    """(standard name, ISO3 code, the name as the copy writes it): from the header, a title
+    line, a `RECOMMENDATIONS FOR X` heading, the summary's 'The Government of X', then
+    --country."""
     name = seg.header.name if seg.header else None
     if name is None and seg.title:
         name = seg.title[1]
@@ -257,7 +262,7 @@ def _resolve_country(
     country, code = _resolve(name)
     if code is None:
         seg.warnings.append(f"country {name!r} is not a known country name; it has no ISO3 code")
-    return country, code
+    return country, code, name
 
 
 def _resolve_year(seg: _Segment, country: str, hint: int | None) -> int:
@@ -348,7 +353,8 @@ def _verdict_paragraph(body: str) -> str | None:
 
 def _recommendations(
     seg: _Segment, sections: _Sections, tier: str | None, year: int
-) -> tuple[Recommendation, ...]:
+) -> tuple[tuple[Recommendation, ...], str]:
+    """The list, and how much of it the copy shows (model.LIST_STATUSES)."""
     body = seg.body
     end_of_list, closed = (sections.end.start(), True) if sections.end else (len(body), False)
     items: list[str] = []
@@ -368,6 +374,10 @@ def _recommendations(
         items, _style = split_items(body[list_start:end_of_list], vocabulary)
     elif not items and tier != SPECIAL_CASE:
         seg.warnings.append("no recommendations section found")
+    if items:
+        status = "whole" if closed else "open"
+    else:  # the copy ends before any later section: the list may be in the missing part
+        status = "missing" if tier != SPECIAL_CASE and not sections.end else "none"
     recs = []
     for i, item in enumerate(items):
         item, notes = repair_broken_ligatures(item, seg.counts, broken=seg.ligatures_broken)
@@ -377,12 +387,12 @@ def _recommendations(
             if closed:
                 seg.warnings.append(f"recommendation #{i + 1} (the last) has no full stop")
             else:
-                truncated = True
+                truncated, status = True, "cut"
                 seg.warnings.append(
                     f"recommendation #{i + 1} (the last) is cut off: the text ends there"
                 )
         recs.append(Recommendation(index=i, text=item, truncated=truncated))
-    return tuple(recs)
+    return tuple(recs), status
 
 
 def parse_bytes(

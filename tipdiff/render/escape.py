@@ -31,3 +31,19 @@ def md_escape(value: object) -> str:
     elif s[:1] in ("-", "+", "=", "*") and (len(s) == 1 or s[1] in " -=*"):
         s = "\\" + s  # a list item, a thematic break or a setext underline
     return s
+
+
+# C0 and C1 control characters (tab and line feed included: a terminal line is one line),
+# DEL, and the Unicode bidirectional controls that can reorder what a terminal shows.
+_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal(value: object) -> str:
+    """Input text made inert for a terminal: each control character shown as its escape
+    (`\\x1b`, `\\u202e`), so no text can move the cursor, change colours or reorder a line."""
+    return _TERMINAL.sub(_visible, str(value))
+
+
+def _visible(m: re.Match) -> str:
+    c = ord(m.group(0))
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"

@@ -33,8 +33,8 @@ def country_feed(v: CountryView, content: Mapping[int, str]) -> bytes:
     """`content`: each report year's entry as HTML (the feed_entry template)."""
     fg = FeedGenerator()
     fg.id(f"urn:tipdiff:country:{v.stem}")
-    fg.title(_x(f"TIP Report changes: {v.country}"))
-    fg.subtitle(_x(f"What changed for {v.country} in each report year, as tipdiff reads it."))
+    fg.title(_x(f"TIP Report changes: {v.name}"))
+    fg.subtitle(_x(f"What changed for {v.name} in each report year, as tipdiff reads it."))
     fg.author({"name": "tipdiff"})
     fg.link(href=f"../{v.stem}.html", rel="alternate", type="text/html")
     fg.link(href=f"{v.stem}.xml", rel="self", type="application/atom+xml")
@@ -47,8 +47,7 @@ def country_feed(v: CountryView, content: Mapping[int, str]) -> bytes:
         fe.id(f"urn:tipdiff:country:{v.stem}:{t.year}")
         p = pair_to.get(t.year)
         tier = t.tier or "tier unknown"
-        move = f" ({t.move})" if t.move and t.move != "remained" else ""
-        title = f"{v.country} {t.year}: {tier}{move}"
+        title = f"{t.name} {t.year}: {tier} ({t.move_text})"
         if p is not None:
             title += f"; since {p.from_year}: {counts_text(p.counts)}"
         else:

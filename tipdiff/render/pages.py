@@ -20,10 +20,8 @@ from markupsafe import Markup
 
 from ..align import DEFAULT_CONFIG, AlignConfig
 from ..corpus import CountryHistory
-from ..diff import CountryDiff
 from ..model import InputError
 from ..review import ReviewNote
-from ..tables import warning_rows
 from . import feeds, markup, view
 from .escape import MdSafe
 from .sections import INDEX, Sections
@@ -80,7 +78,6 @@ def _country_page(kind: str, v: view.CountryView, config: AlignConfig, sections:
 
 def country_files(
     h: CountryHistory,
-    diffs: Sequence[CountryDiff],
     stem: str,
     *,
     config: AlignConfig = DEFAULT_CONFIG,
@@ -88,14 +85,13 @@ def country_files(
 ) -> tuple[view.CountryView, dict[str, str | bytes]]:
     """One country's page (HTML, Markdown) and feed: they depend on this country alone.
     `notes` are this country's reviewer overrides that did not apply (shown as warnings)."""
-    v = _country_view(h, diffs, stem, notes)
+    v = _country_view(h, stem, notes)
     renderers = _country_renderers(v, config, Sections(config.to_dict()))
     return v, {name: make() for name, make in renderers.items()}
 
 
-def _country_view(h, diffs, stem, notes) -> view.CountryView:
-    warnings = warning_rows(h.narratives) + [(n.year, n.source, n.message) for n in notes]
-    return view.country_view(h, diffs, stem, warnings)
+def _country_view(h, stem, notes) -> view.CountryView:
+    return view.country_view(h, stem, [(n.year, n.source, n.message) for n in notes])
 
 
 def _country_renderers(
@@ -141,7 +137,6 @@ class Site:
 
 def site(
     histories: Sequence[CountryHistory],
-    diffs: Sequence[CountryDiff],
     errors: Sequence[InputError],
     *,
     config: AlignConfig = DEFAULT_CONFIG,
@@ -156,13 +151,12 @@ def site(
     unchanged year-pair sections and feed entries are reused."""
     sections = Sections(config.to_dict(), published)
     names = view.page_names(histories)
-    by_key = view.group_diffs(diffs)
     notes_of: dict[str, list[ReviewNote]] = {}
     for n in notes:
         notes_of.setdefault(n.country_code or n.country.upper(), []).append(n)
     views, renderers = {}, {}
     for h in histories:
-        v = _country_view(h, by_key.get(h.key, []), names[h.key], notes_of.get(h.key, ()))
+        v = _country_view(h, names[h.key], notes_of.get(h.key, ()))
         views[h.key] = v
         renderers.update(_country_renderers(v, config, sections))
     all_years = sorted({n.year for h in histories for n in h.narratives})
@@ -187,7 +181,6 @@ def site(
 
 def render_reports(
     histories: Sequence[CountryHistory],
-    diffs: Sequence[CountryDiff],
     errors: Sequence[InputError],
     *,
     config: AlignConfig = DEFAULT_CONFIG,
@@ -196,5 +189,5 @@ def render_reports(
     """Every page and feed of a run keyed by its path under --out (see `site`), plus
     `summary.md`: the index without links to other pages, for the Prefect artifact (not a
     published file)."""
-    s = site(histories, diffs, errors, config=config, notes=notes)
+    s = site(histories, errors, config=config, notes=notes)
     return {**dict(s.files()), SUMMARY: s.summary()}

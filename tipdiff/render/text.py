@@ -1,73 +1,83 @@
-"""Plain text for the terminal (`tipdiff diff`): reads the diff model, never recomputes it."""
+"""Plain text for the terminal (`tipdiff diff`, `tipdiff show`): it prints the year-pair
+objects of tipdiff.records (the same objects `--json` prints), never recomputes them.
+
+Every text from the input goes through `terminal` before it is printed, so a control
+character in a recommendation cannot drive the terminal.
+"""
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from ..diff import CountryDiff
-
-_MARK = {
-    "unchanged": "=",
-    "reworded": "~",
-    "split": "<",
-    "merged": ">",
-    "added": "+",
-    "dropped": "-",
-}
+from ..diff import KINDS
+from .escape import terminal
+from .view import SYMBOL
 
 
-def _wrap(prefix: str, text: str) -> str:
-    return textwrap.fill(text, 100, initial_indent=prefix, subsequent_indent=" " * len(prefix))
+def wrap(prefix: str, text: str, width: int = 100) -> str:
+    return (
+        textwrap.fill(
+            terminal(text), width, initial_indent=prefix, subsequent_indent=" " * len(prefix)
+        )
+        or prefix.rstrip()
+    )
 
 
-def _inline_diff(word_diff) -> str:
-    parts = []
-    for tag, old, new in word_diff:
-        if tag == "equal":
-            parts.append(new)
-        elif tag == "delete":
-            parts.append(f"[-{old}-]")
-        elif tag == "insert":
-            parts.append(f"{{+{new}+}}")
-        else:
-            parts.append(f"[-{old}-]{{+{new}+}}")
-    return " ".join(parts)
+def counts_line(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{counts[k]} {k}" for k in KINDS if counts.get(k)) or "no recommendations"
 
 
-def text_report(diffs: Sequence[CountryDiff]) -> str:
-    """A plain-text change report for people, one block per country."""
-    out = []
-    for d in diffs:
-        tier = f"{d.tier_from or 'unknown'} -> {d.tier_to or 'unknown'}"
-        if d.tier_change:
-            tier += f" ({d.tier_change})"
-        code = f" [{d.country_code}]" if d.country_code else ""
-        out.append(f"{d.country}{code}, {d.from_year} -> {d.to_year}: {tier}")
-        counts = d.counts()
-        out.append("  " + ", ".join(f"{n} {k}" for k, n in counts.items() if n))
-        for c in d.changes:
-            mark = _MARK[c.kind]
-            why = f" (score {c.score:.1f}, {c.band})" if c.score is not None else ""
-            label = f"  {mark} {c.kind}{why}"
-            out.append(label)
-            for i in c.old:
-                if c.kind != "unchanged":
-                    out.append(_wrap(f"      {d.from_year} #{i + 1}: ", d.old_texts[i]))
-            for j in c.new:
-                out.append(_wrap(f"      {d.to_year} #{j + 1}: ", d.new_texts[j]))
-            if c.kind == "reworded":
-                out.append(_wrap("      words: ", _inline_diff(c.word_diff)))
-            for k, score in c.candidates:  # below the link cutoff: a hint, not a verdict
-                year, text = (
-                    (d.to_year, d.new_texts[k])
-                    if c.kind == "dropped"
-                    else (d.from_year, d.old_texts[k])
+def pair_text(p: Mapping) -> str:
+    """One year pair (records.pair_object) for people."""
+    a, b = p["from_year"], p["to_year"]
+    tier = f"{p['tier_from'] or 'unknown'} -> {p['tier_to'] or 'unknown'}"
+    if p["tier_change"]:
+        tier += f" ({p['tier_change']})"
+    code = f" [{p['country_code']}]" if p["country_code"] else ""
+    out = [f"{terminal(p['country_in_report'])}{code}, {a} -> {b}: {tier}"]
+    out.append("  " + counts_line(p["counts"]))
+    for year, status in ((a, p["from_list"]), (b, p["to_list"])):
+        if status in ("cut", "missing"):
+            out.append(
+                f"  note: the {year} copy does not show its whole list ({status}): items of the "
+                "other year with no counterpart in it are unseen, not added or dropped"
+            )
+    for c in p["changes"]:
+        kind = c["kind"]
+        why = f" (score {c['score']:.1f}, {c['band']})" if c["score"] is not None else ""
+        out.append(f"  {SYMBOL[kind]} {kind}{why}")
+        if kind != "unchanged":
+            for it in c["from"]:
+                out.append(wrap(f"      {a} #{it['number']}: ", it["text"]))
+        for it in c["to"]:
+            out.append(wrap(f"      {b} #{it['number']}: ", it["text"]))
+        last = c["last_asked"]
+        if last:
+            out.append(
+                wrap(f"      last asked in {last['year']} as #{last['number']}: ", last["text"])
+            )
+        if kind == "unseen":
+            cut = b if c["from"] else a
+            out.append(f"      not in the visible part of the cut-off {cut} copy")
+        if c["word_diff"] and kind in ("reworded", "reinstated"):
+            out.append(wrap("      words: ", c["word_diff"]))
+        if c["returns_in"]:
+            out.append(f"      asked again in {c['returns_in']}")
+        other = b if c["from"] and not c["to"] else a
+        for hint in c["candidates"]:  # below the link cutoff: a hint, not a verdict
+            out.append(
+                wrap(
+                    f"      possibly the same as {other} #{hint['number']} "
+                    f"({hint['score']:.1f}): ",
+                    hint["text"],
                 )
-                out.append(
-                    _wrap(f"      possibly the same as {year} #{k + 1} ({score:.1f}): ", text)
-                )
-            if c.decided_by == "review":
-                out.append(_wrap("      set by a reviewer", f": {c.note}" if c.note else ""))
-        out.append("")
-    return "\n".join(out)
+            )
+        if c["decided_by"] == "review":
+            note = c["review_note"]
+            out.append(wrap("      set by a reviewer", f": {note}" if note else ""))
+    return "\n".join(out) + "\n"
+
+
+def pairs_text(pairs: Sequence[Mapping]) -> str:
+    return "\n".join(pair_text(p) for p in pairs)

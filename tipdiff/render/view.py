@@ -13,19 +13,28 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..align import DEFAULT_CONFIG, KINDS, AlignConfig, Change
+from ..align import DEFAULT_CONFIG, AlignConfig, Change
 from ..corpus import CountryHistory
-from ..diff import CountryDiff
+from ..diff import KIND_MEANING, KINDS, LINKED, CountryDiff
 from ..lineage import Thread
-from ..model import InputError
-from ..tiers import RANKED, SHORT_NAMES, SPECIAL_CASE, TIERS, WATCH_LIST_LIMIT
+from ..model import LIST_HIDDEN, LIST_STATUSES, InputError
+from ..records import NUMBERING, tier_source
+from ..tables import country_warnings
+from ..tiers import (
+    CHANGE_MEANING,
+    RANKED,
+    SHORT_NAMES,
+    SPECIAL_CASE,
+    TIERS,
+    UNRANKED,
+    WATCH_LIST_RULES,
+)
 
-# Kinds of change as a reader sees them: `added` splits into added and reinstated.
-SHOWN_KINDS = ("unchanged", "reworded", "split", "merged", "added", "reinstated", "dropped")
+# Every kind of change (tipdiff.diff.KINDS), with a symbol that repeats what its name says.
+SHOWN_KINDS = KINDS
 SYMBOL = {
     "unchanged": "=",
     "reworded": "~",
@@ -34,25 +43,22 @@ SYMBOL = {
     "added": "+",
     "reinstated": "↺",
     "dropped": "−",
+    "unseen": "?",
 }
-MEANING = {
-    "unchanged": "asked again in the same words (ignoring case, spacing and punctuation).",
-    "reworded": "one recommendation asked again in other words; the word diff shows how.",
-    "split": "one recommendation of the earlier year became several in the later year.",
-    "merged": "several recommendations of the earlier year became one in the later year.",
-    "added": "new in the later year: nothing in the earlier year asked the same.",
-    "reinstated": "in the later year, asked in an earlier report, absent in between "
-    "(it came back within two reports).",
-    "dropped": "asked in the earlier year, not in the later year.",
-}
+MEANING = {k: v + "." for k, v in KIND_MEANING.items()}
+# Score bands by name (AlignConfig.bands): a band names a score range, never a kind.
 BAND_MEANING = {
     "exact": "the same text",
     "close": "small edits: a few words changed",
-    "reworded": "the same ask in noticeably different words",
+    "moderate": "the same ask in noticeably different words",
     "weak": "related, but much changed: worth a look",
 }
-LINKED = ("unchanged", "reworded", "split", "merged")
-CHANGED = ("reworded", "split", "merged", "added", "dropped")
+TIER_SOURCE_MEANING = {
+    "header": "the country's header line (\u201cFREEDONIA: Tier 2\u201d) states the tier",
+    "summary": "the summary's sentence (\u201c... therefore Freedonia remained on Tier 2\u201d) "
+    "states it; where it and a header disagree, the sentence is used and a warning says so",
+    "header and summary": "both state it, and they agree",
+}
 SHORT_TIER = {**SHORT_NAMES, None: "?"}
 TOP = 10  # rows in "most change" and "longest-standing" lists
 
@@ -95,7 +101,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class ChangeRow:
-    kind: str  # one of SHOWN_KINDS
+    kind: str  # one of KINDS
     symbol: str
     old: tuple[Item, ...]
     new: tuple[Item, ...]
@@ -105,8 +111,9 @@ class ChangeRow:
     candidates: tuple[Candidate, ...] = ()
     by_review: bool = False
     note: str | None = None
-    last_seen: int | None = None  # reinstated: the last earlier report that asked it
+    last_asked: Item | None = None  # reinstated: its last earlier wording
     returns_in: int | None = None  # dropped: the later report where it comes back
+    cut_year: int | None = None  # unseen: the year whose copy hides part of its list
 
 
 @dataclass(frozen=True)
@@ -134,11 +141,16 @@ class TierRow:
     year: int
     tier: str | None
     short: str
-    move: str | None  # upgraded / downgraded / remained, or None
+    move: str | None  # tiers.CHANGES, or None
     watch_list_years: int
-    limit: bool
-    tier_source: str | None
-    move_text: str  # the move in words, also when it is outside the ranking
+    limit: bool  # the Watch List limit of the law in force that year is reached
+    tier_source: str | None  # header, summary, or header and summary
+    move_text: str  # the move in words: every value named (first report loaded, unranked)
+    stated: str | None = None  # the report's own sentence about its tier and move
+    stated_change: str | None = None  # upgraded / downgraded / remained, as it states it
+    waiver: bool = False  # the narrative states a waiver from an otherwise required downgrade
+    watch_list_counted: int = 0  # Watch List years that count toward that year's limit
+    name: str = ""  # the country's name in that year's report
 
 
 @dataclass(frozen=True)
@@ -151,6 +163,7 @@ class ThreadRow:
     years_present: str
     streak: int
     reinstated: bool
+    first_asked: str  # what is known of when it was first asked, in words
 
 
 @dataclass(frozen=True)
@@ -183,8 +196,10 @@ class Timeline:
 class CountryView:
     key: str
     stem: str
-    country: str
+    country: str  # the standard name
     code: str | None
+    name: str  # the name the latest report gives it ("Burma")
+    names: tuple[tuple[str, str], ...]  # (years, name) for every name the reports use
     years: tuple[int, ...]
     latest: TierRow
     latest_count: int
@@ -198,11 +213,10 @@ class CountryView:
     lead: str
 
 
-def shown_counts(d: CountryDiff, reinstated: int) -> tuple[Count, ...]:
-    """The model's counts, with the reinstated share of `added` shown apart."""
+def shown_counts(d: CountryDiff) -> tuple[Count, ...]:
+    """The model's counts per kind (CountryDiff.counts), every kind."""
     c = d.counts()
-    n = {**c, "added": c["added"] - reinstated, "reinstated": reinstated}
-    return tuple(Count(k, SYMBOL[k], n[k]) for k in SHOWN_KINDS)
+    return tuple(Count(k, SYMBOL[k], c[k]) for k in KINDS)
 
 
 def counts_text(counts: Sequence[Count]) -> str:
@@ -214,71 +228,63 @@ def _score(x: float | None) -> str | None:
 
 
 class _Country:
-    """Lookups over one history: narratives by year, threads by item, and where threads
-    end (dropped) and begin again (added on an existing thread: reinstated)."""
+    """Lookups over one history: narratives by year, items by position."""
 
-    def __init__(self, h: CountryHistory, diffs: Sequence[CountryDiff] = ()):
+    def __init__(self, h: CountryHistory):
         self.h = h
         self.by_year = {n.year: n for n in h.narratives}
-        id_of = h.lineage.id_of
-        self.dropped: dict[str, list[int]] = defaultdict(list)  # thread -> years it ended
-        self.added: dict[str, list[int]] = defaultdict(list)  # thread -> years it began
-        for d in diffs:
-            for c in d.changes:
-                if c.kind == "dropped":
-                    self.dropped[id_of[(d.from_year, c.old[0])]].append(d.from_year)
-                elif c.kind == "added":
-                    self.added[id_of[(d.to_year, c.new[0])]].append(d.to_year)
 
     def item(self, year: int, index: int) -> Item:
         r = self.by_year[year].recommendations[index]
         return Item(year, index + 1, r.text, r.truncated)
 
-    def thread_id(self, year: int, index: int) -> str:
-        return self.h.lineage.id_of[(year, index)]
-
 
 def _row(cv: _Country, d: CountryDiff, c: Change) -> ChangeRow:
-    kind, last_seen, returns_in = c.kind, None, None
-    if c.kind == "added":
-        # An added item joins a thread only when the lineage reinstated it: it came back.
-        ended = [y for y in cv.dropped[cv.thread_id(d.to_year, c.new[0])] if y < d.from_year]
-        if ended:
-            kind, last_seen = "reinstated", max(ended)
-    elif c.kind == "dropped":
-        back = [y for y in cv.added[cv.thread_id(d.from_year, c.old[0])] if y > d.to_year]
-        returns_in = min(back) if back else None
-    other_year = d.from_year if c.kind == "added" else d.to_year
+    other_year = d.to_year if not c.new else d.from_year
     candidates = tuple(
         Candidate(other_year, i + 1, _score(s) or "", cv.item(other_year, i).text)
         for i, s in c.candidates
     )
+    cut_year = None
+    if c.kind == "unseen":
+        cut_year = d.to_year if c.old else d.from_year
     return ChangeRow(
-        kind=kind,
-        symbol=SYMBOL[kind],
+        kind=c.kind,
+        symbol=SYMBOL[c.kind],
         old=tuple(cv.item(d.from_year, i) for i in c.old),
         new=tuple(cv.item(d.to_year, j) for j in c.new),
         score=_score(c.score),
         band=c.band,
-        word_diff=tuple(c.word_diff) if c.kind == "reworded" else (),
+        word_diff=tuple(c.word_diff) if c.kind in ("reworded", "reinstated") else (),
         candidates=candidates,
         by_review=c.decided_by == "review",
         note=c.note,
-        last_seen=last_seen,
-        returns_in=returns_in,
+        last_asked=cv.item(*c.last_asked) if c.last_asked else None,
+        returns_in=c.returns_in,
+        cut_year=cut_year,
     )
 
 
 def _pair_notes(cv: _Country, d: CountryDiff) -> tuple[str, ...]:
-    """Why a side may be empty: a missing list is explained, never shown as silent drops."""
+    """Why a side may be empty or partial: explained, never shown as silent drops."""
     notes = []
-    for year, texts, other, what in (
-        (d.from_year, d.old_texts, d.new_texts, "added"),
-        (d.to_year, d.new_texts, d.old_texts, "dropped"),
+    for year, texts, other, status, what in (
+        (d.from_year, d.old_texts, d.new_texts, d.old_list, "added"),
+        (d.to_year, d.new_texts, d.old_texts, d.new_list, "dropped"),
     ):
+        n = cv.by_year[year]
+        if status in LIST_HIDDEN:
+            side = "old" if what == "dropped" else "new"
+            unseen = sum(1 for c in d.changes if c.kind == "unseen" and getattr(c, side))
+            notes.append(
+                f"The {year} copy ({n.source}) does not show its whole list "
+                f"({LIST_STATUSES[status]}). {unseen} recommendation"
+                f"{'s' if unseen != 1 else ''} of the other year with no counterpart in it "
+                f"{'are' if unseen != 1 else 'is'} shown as unseen, not as {what}."
+            )
+            continue
         if texts or not other:
             continue
-        n = cv.by_year[year]
         said = [w for w in n.warnings if "recommendations section" in w]
         why = (
             f"the parser warned: {said[0]}"
@@ -295,16 +301,22 @@ def _pair_notes(cv: _Country, d: CountryDiff) -> tuple[str, ...]:
     return tuple(notes)
 
 
+def move_text(change: str | None, first: bool, tier: str | None) -> str:
+    """A tier movement in words, every value named."""
+    if first:
+        return "first report loaded"
+    if change is None:
+        return "unknown: " + ("this tier" if tier is None else "the tier before") + " is unknown"
+    if change == UNRANKED:
+        return "unranked (a Special Case year: outside the ranking)"
+    return change
+
+
 def tier_rows(h: CountryHistory) -> tuple[TierRow, ...]:
     by_year = {n.year: n for n in h.narratives}
     out: list[TierRow] = []
-    for t in h.tiers:
-        prev = out[-1] if out else None
-        text = (
-            t.tier_change
-            or ("first report loaded" if prev is None else None)
-            or ("changed (outside the ranking)" if prev.tier != t.tier else "–")
-        )
+    for k, t in enumerate(h.tiers):
+        n = by_year[t.year]
         out.append(
             TierRow(
                 t.year,
@@ -312,9 +324,14 @@ def tier_rows(h: CountryHistory) -> tuple[TierRow, ...]:
                 SHORT_TIER.get(t.tier, "?"),
                 t.tier_change,
                 t.watch_list_years,
-                t.watch_list_limit_reached,
-                by_year[t.year].tier_source,
-                text,
+                bool(t.watch_list_limit_reached),
+                tier_source(n.tier_source),
+                move_text(t.tier_change, k == 0, t.tier),
+                n.tier_movement_text,
+                n.tier_movement,
+                t.waiver,
+                t.watch_list_years_counted,
+                n.country_in_report or h.country,
             )
         )
     return tuple(out)
@@ -362,6 +379,15 @@ def timeline(h: CountryHistory, rows_: Sequence[TierRow]) -> Timeline:
     )
 
 
+def first_asked(t: Thread) -> str:
+    """What is known of when a thread was first asked."""
+    if t.in_every_report:
+        return f"in every report loaded, since {t.first_year}"
+    if t.in_first_loaded:
+        return f"{t.first_year} or earlier (the first report loaded)"
+    return str(t.first_year)
+
+
 def _thread_row(cv: _Country, t: Thread, number: int | None, year: int) -> ThreadRow:
     member = max(m for m in t.members if m[0] == year)
     it = cv.item(*member)
@@ -374,17 +400,28 @@ def _thread_row(cv: _Country, t: Thread, number: int | None, year: int) -> Threa
         ", ".join(map(str, t.years_present)),
         t.streak,
         t.reinstated,
+        first_asked(t),
     )
 
 
-def country_view(
-    h: CountryHistory, diffs: Sequence[CountryDiff], stem: str, warnings: Sequence[tuple]
-) -> CountryView:
-    """`diffs` are this country's; `warnings` its (year, source, message) rows as published."""
-    cv = _Country(h, diffs)
+def _names(h: CountryHistory) -> tuple[tuple[str, str], ...]:
+    """Every name the reports give the country, with the years that use it."""
+    years: dict[str, list[int]] = {}
+    for n in h.narratives:
+        years.setdefault(n.country_in_report or h.country, []).append(n.year)
+    return tuple((_span(ys), name) for name, ys in years.items())
+
+
+def _span(years: Sequence[int]) -> str:
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def country_view(h: CountryHistory, stem: str, notes: Sequence[tuple] = ()) -> CountryView:
+    """One country's page. `notes`: further (year, source, message) warnings about it (the
+    reviewer overrides that did not apply), after its own (tables.country_warnings)."""
+    cv = _Country(h)
     pairs = []
-    for d in sorted(diffs, key=lambda d: d.from_year, reverse=True):
-        rows = tuple(_row(cv, d, c) for c in d.changes)
+    for d in sorted(h.diffs, key=lambda d: d.from_year, reverse=True):
         pairs.append(
             Pair(
                 d.from_year,
@@ -393,8 +430,8 @@ def country_view(
                 d.tier_from,
                 d.tier_to,
                 d.tier_change,
-                shown_counts(d, sum(r.kind == "reinstated" for r in rows)),
-                rows,
+                shown_counts(d),
+                tuple(_row(cv, d, c) for c in d.changes),
                 _pair_notes(cv, d),
             )
         )
@@ -413,9 +450,7 @@ def country_view(
     years = tuple(n.year for n in h.narratives)
     span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     latest = trs[-1]
-    move = f", {latest.move}" if latest.move and latest.move != "remained" else ""
-    if latest.move == "remained":
-        move = ", remained"
+    move = f", {latest.move_text}" if len(trs) > 1 else ""
     lead = (
         f"{len(years)} report year{'s' if len(years) != 1 else ''} ({span}). "
         f"{latest_year}: {latest.tier or 'tier unknown'}{move}; "
@@ -428,14 +463,18 @@ def country_view(
         lead += " Only one report year is loaded, so there is nothing to compare yet."
     if latest.limit:
         lead += (
-            f" {latest.watch_list_years} years running on Tier 2 Watch List: a downgrade "
-            "to Tier 3 is required unless waived."
+            f" {latest.watch_list_counted} years running on Tier 2 Watch List under the "
+            "automatic-downgrade rule: the next report must downgrade it to Tier 3 unless a "
+            "waiver is granted."
         )
+    warnings = list(country_warnings(h)) + list(notes)
     return CountryView(
         key=h.key,
         stem=stem,
         country=h.country,
         code=h.country_code,
+        name=h.country_in_report,
+        names=_names(h),
         years=years,
         latest=latest,
         latest_count=len(latest_n.recommendations),
@@ -464,9 +503,16 @@ def year_view(
 ) -> dict:
     movers, at_limit, countries, carry, most, longest = [], [], [], [], [], []
     total = dict.fromkeys(SHOWN_KINDS, 0)
+    k = list(all_years).index(year)
+    prev_year = all_years[k - 1] if k else None
+    appeared, disappeared = [], []
     for h in histories:
         v = views[h.key]
         trs = {r.year: r for r in v.tiers}
+        if prev_year is not None and (year in trs) != (prev_year in trs):
+            (appeared if year in trs else disappeared).append(
+                {"view": v, "years": v.years, "tier": trs.get(year) or trs[prev_year]}
+            )
         if year not in trs:
             continue
         t = trs[year]
@@ -481,15 +527,17 @@ def year_view(
         if pair:
             for c in pair.counts:
                 total[c.kind] += c.n
-            old_n = sum(1 for r in pair.rows for _ in r.old)
+            old_n = sum(len(r.old) for r in pair.rows if r.kind != "unseen")
             n_changed = sum(c.n for c in pair.counts if c.kind not in ("unchanged",))
             carried = sum(len(r.old) for r in pair.rows if r.kind in LINKED)
+            unseen = sum(len(r.old) for r in pair.rows if r.kind == "unseen")
             carry.append(
                 {
                     "view": v,
                     "pair": pair,
                     "carried": carried,
                     "total": old_n,
+                    "unseen": unseen,
                     "share": f"{100 * carried / old_n:.0f}%" if old_n else "–",
                 }
             )
@@ -516,13 +564,14 @@ def year_view(
                         "item": cv.item(year, idx),
                     }
                 )
-    most.sort(key=lambda r: (-r["n"], r["view"].country))
-    longest.sort(key=lambda r: (-r["reports"], r["since"], r["view"].country, r["item"].number))
-    movers.sort(key=lambda r: r["view"].country)
-    k = list(all_years).index(year)
+    most.sort(key=lambda r: (-r["n"], r["view"].name))
+    longest.sort(key=lambda r: (-r["reports"], r["since"], r["view"].name, r["item"].number))
+    movers.sort(key=lambda r: r["view"].name)
     return {
         "year": year,
-        "prev_year": all_years[k - 1] if k else None,
+        "prev_year": prev_year,
+        "appeared": sorted(appeared, key=lambda r: r["view"].name),
+        "disappeared": sorted(disappeared, key=lambda r: r["view"].name),
         "next_year": all_years[k + 1] if k + 1 < len(all_years) else None,
         "countries": countries,
         "movers": movers,
@@ -532,7 +581,6 @@ def year_view(
         "carry": carry,
         "most": most[:TOP],
         "longest": longest[:TOP],
-        "watch_list_limit": WATCH_LIST_LIMIT,
     }
 
 
@@ -602,16 +650,18 @@ def legend(config: AlignConfig = DEFAULT_CONFIG) -> dict:
         "containment_floor": f"{floor:g}" if floor else None,
         "cutoff": f"{config.cutoff:g}",
         "stock_weight": f"{config.stock_weight:g}",
-        "limit": WATCH_LIST_LIMIT,
         "tiers": [(t, SHORT_TIER[t]) for t in TIERS],
+        "changes": [(k or "(empty)", v) for k, v in CHANGE_MEANING.items()],
+        "tier_sources": list(TIER_SOURCE_MEANING.items()),
+        "lists": list(LIST_STATUSES.items()),
+        "rules": [
+            {
+                "years": f"{r.first_year}–{r.last_year}" if r.last_year else f"{r.first_year} on",
+                "limit": r.limit,
+                "waiver_years": r.waiver_years,
+                "source": r.source,
+            }
+            for r in WATCH_LIST_RULES
+        ],
+        "numbering": NUMBERING,
     }
-
-
-def group_diffs(diffs: Sequence[CountryDiff]) -> dict[str, list[CountryDiff]]:
-    out: dict[str, list[CountryDiff]] = defaultdict(list)
-    for d in diffs:
-        out[d.key].append(d)
-    return out
-
-
-assert set(KINDS) <= set(SHOWN_KINDS)

@@ -413,9 +413,17 @@ def _tier_statement(name: str, tier: str, move: str, streak: int, spell: int) ->
     return f"{verdict} {waiver}therefore {name} remained on {tier}{tail}."
 
 
+# The automatic downgrade of the Watch List began with the 2009 report (two years counted
+# from then, then waivers); from the 2019 report a waiver is granted for one year only.
+# Written out here on its own, not taken from tipdiff.tiers, so the tests check the product
+# against an independent statement of the law.
+_LIMIT_FROM, _ONE_WAIVER_FROM = 2009, 2019
+
+
 class _TierWalk:
-    """A country's tier year by year: moves, Watch List streaks with at most two waivers,
-    the automatic downgrade after them, and an optional Special Case spell."""
+    """A country's tier year by year: moves, Watch List streaks, and from 2009 the limit
+    (two years counted from then), at most two waivers (one from 2019) and the automatic
+    downgrade after them; and an optional Special Case spell."""
 
     def __init__(self, rng: random.Random):
         self.rng = rng
@@ -423,29 +431,32 @@ class _TierWalk:
         self.spell_at = rng.randrange(1, 20) if rng.random() < 0.08 else -1
         self.spell_len = rng.randint(1, 3)
         self.streak = 0
+        self.counted = 0  # Watch List years that count toward the limit (from 2009)
         self.waivers = 0
         self.spell = 0
         self.k = 0
 
-    def step(self) -> tuple[str, str]:
+    def step(self, year: int = 9999) -> tuple[str, str]:
         """(tier, move) of the next year present; move is one of placed, remained, waiver,
         upgraded, downgraded, auto, special."""
         rng, k = self.rng, self.k
         self.k += 1
         if 0 < self.spell_at <= k < self.spell_at + self.spell_len:
             self.spell += 1
-            self.streak = 0
+            self.streak = self.counted = 0
             return SPECIAL_CASE, "special"
         if k == 0 or self.spell:
             self.spell = 0
             if k:
                 self.tier = rng.choice(("Tier 2", WATCH_LIST, "Tier 3"))
             self.streak = 1 if self.tier == WATCH_LIST else 0
+            self.counted = self.streak if year >= _LIMIT_FROM else 0
             return self.tier, "placed"
         prev, r = self.tier, rng.random()
         move = "remained"
-        if prev == WATCH_LIST and self.streak >= 2:
-            if self.waivers < 2 and r < 0.4:
+        waivers = 2 if year < _ONE_WAIVER_FROM else 1
+        if prev == WATCH_LIST and year >= _LIMIT_FROM and self.counted >= 2:
+            if self.waivers < waivers and r < 0.4:
                 self.waivers += 1
                 move = "waiver"
             elif r < 0.75:
@@ -460,8 +471,10 @@ class _TierWalk:
             self.tier, move = TIERS[_RANK[prev] + 1], "downgraded"
         if self.tier == WATCH_LIST:
             self.streak = self.streak + 1 if prev == WATCH_LIST else 1
+            if year >= _LIMIT_FROM:
+                self.counted = self.counted + 1 if prev == WATCH_LIST else 1
         else:
-            self.streak, self.waivers = 0, 0
+            self.streak, self.counted, self.waivers = 0, 0, 0
         return self.tier, move
 
 
@@ -480,7 +493,7 @@ def _country_years(seed: int, c: int, name: str, years: Sequence[int]) -> list[_
     out: list[_Year] = []
     pool: list[_Dropped] = []
     for year in years[start:]:
-        tier, move = walk.step()
+        tier, move = walk.step(year)
         statement = _tier_statement(name, tier, move, walk.streak, walk.spell)
         size = (4, 9) if tier == "Tier 1" else (6, 13)
         y = _Year(year, tier, statement)

@@ -1,0 +1,302 @@
+"""The model as the records every output shows: one vocabulary, one numbering.
+
+Tables are made of these rows, and every `--json` output of these objects; pages and feeds
+read the same model (tipdiff.render.view) and say the same in words. Nothing here aligns,
+scores or decides: it names and numbers what the model holds.
+
+- Items are numbered from 1 as the report prints them: `number` (#1 is the first item of that
+  year's list). The core's 0-based positions never leave the core.
+- A change is one object in JSON (`pair_object`) and one row per link in the `changes` table
+  (`change_rows`): a split into two items is two rows with one `change_id`. `group_changes`
+  turns rows back into the objects, so `tipdiff show` (which reads the published table) and
+  `tipdiff diff` (which reads the model) print the same objects by construction.
+- A word diff is one string in the wdiff convention: deleted words in `[-...-]`, inserted
+  ones in `{+...+}`, the rest as it is; `\\` escapes those marks and itself inside words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .corpus import CountryHistory
+from .diff import KINDS, CountryDiff
+from .model import Narrative, ParseResult
+from .review import text_sha256
+
+NUMBERING = (
+    "number: 1-based position in that year's list, as the report prints it (#1 is the first)"
+)
+
+
+def change_id(key: str, from_year: int, to_year: int, kind: str, old: tuple, new: tuple) -> str:
+    """Stable id of one change (the rows of a split or merge share it)."""
+    raw = f"{key}|{from_year}|{to_year}|{kind}|{old}|{new}"
+    return "C" + hashlib.sha256(raw.encode()).hexdigest()[:12]
+
+
+# ------------------------------------------------------------------------- word diffs
+
+_MARKS = re.compile(r"(\\|\[-|-\]|\{\+|\+\})")
+
+
+def _esc(text: str) -> str:
+    return _MARKS.sub(lambda m: "\\" + m.group(0), text)
+
+
+def inline_diff(word_diff: Iterable[tuple[str, str, str]]) -> str:
+    """A change's word diff as one string: `[-removed-]`, `{+added+}`, equal words plain."""
+    parts = []
+    for tag, old, new in word_diff:
+        if tag == "equal":
+            parts.append(_esc(new))
+        elif tag == "delete":
+            parts.append(f"[-{_esc(old)}-]")
+        elif tag == "insert":
+            parts.append(f"{{+{_esc(new)}+}}")
+        else:
+            parts.append(f"[-{_esc(old)}-] {{+{_esc(new)}+}}")
+    return " ".join(p for p in parts if p)
+
+
+# ------------------------------------------------------------------------- narratives
+
+
+def item_object(number: int, text: str, *, truncated: bool = False) -> dict:
+    return {
+        "number": number,
+        "text": text,
+        "text_sha256": text_sha256(text),
+        "truncated": truncated,
+    }
+
+
+def narrative_object(n: Narrative) -> dict:
+    """One parsed narrative (`tipdiff parse --json`)."""
+    return {
+        "source": n.source,
+        "sha256": n.sha256,
+        "country": n.country,
+        "country_code": n.country_code,
+        "country_in_report": n.country_in_report,
+        "year": n.year,
+        "tier": n.tier,
+        "tier_source": tier_source(n.tier_source),
+        "stated_change": n.tier_movement,
+        "stated_text": n.tier_movement_text,
+        "waiver": n.waiver,
+        "list_status": n.list_status,
+        "recommendations": [
+            item_object(r.index + 1, r.text, truncated=r.truncated) for r in n.recommendations
+        ],
+        "warnings": list(n.warnings),
+    }
+
+
+def parse_object(result: ParseResult) -> dict:
+    """What a parse found (`tipdiff parse --json` adds the parser's version)."""
+    return {
+        "documents": [narrative_object(d) for d in result.documents],
+        "errors": [e.to_dict() for e in result.errors],
+    }
+
+
+def tier_source(source: str | None) -> str | None:
+    """Where the tier is stated: header, summary, or header and summary."""
+    return "header and summary" if source == "both" else source
+
+
+# ------------------------------------------------------------------------- tiers
+
+
+def tier_rows(h: CountryHistory) -> list[dict]:
+    """One row per report year of a country (the `tiers` table)."""
+    by_year = {n.year: n for n in h.narratives}
+    rows = []
+    for t in h.tiers:
+        n = by_year[t.year]
+        rows.append(
+            {
+                "country": h.country,
+                "country_code": h.country_code,
+                "country_in_report": n.country_in_report or h.country,
+                "year": t.year,
+                "tier": t.tier,
+                "tier_source": tier_source(n.tier_source),
+                "tier_change": t.tier_change,
+                "stated_change": n.tier_movement,
+                "stated_text": n.tier_movement_text,
+                "waiver": t.waiver,
+                "watch_list_years": t.watch_list_years,
+                "watch_list_years_counted": t.watch_list_years_counted,
+                "watch_list_limit": t.watch_list_limit,
+                "watch_list_limit_reached": t.watch_list_limit_reached,
+                "recommendations": len(n.recommendations),
+                "list_status": n.list_status,
+            }
+        )
+    return rows
+
+
+# ------------------------------------------------------------------------- changes
+
+
+def change_rows(h: CountryHistory, d: CountryDiff) -> list[dict]:
+    """The rows of one year pair's changes (the `changes` table): one per link, and one per
+    item of the other kinds; `candidates` and the change's own fields repeat on every row
+    of a split or merge."""
+    id_of = h.lineage.id_of
+    texts_by_year = {n.year: n.recommendations for n in h.narratives}
+    rows = []
+    for c in d.changes:
+        cid = change_id(d.key, d.from_year, d.to_year, c.kind, c.old, c.new)
+        pairs = c.links or [(c.old[0] if c.old else None, c.new[0] if c.new else None)]
+        other = d.new_texts if not c.new else d.old_texts
+        candidates = [
+            {"number": k + 1, "text": other[k], "score": s} for k, s in c.candidates
+        ]
+        last = None
+        if c.last_asked is not None:
+            year, i = c.last_asked
+            last = (year, i + 1, texts_by_year[year][i].text)
+        for o, n in pairs:
+            lid = id_of[(d.to_year, n)] if n is not None else id_of[(d.from_year, o)]
+            from_text = d.old_texts[o] if o is not None else None
+            to_text = d.new_texts[n] if n is not None else None
+            rows.append(
+                {
+                    "country": d.country,
+                    "country_code": d.country_code,
+                    "from_year": d.from_year,
+                    "to_year": d.to_year,
+                    "kind": c.kind,
+                    "change_id": cid,
+                    "from_number": None if o is None else o + 1,
+                    "to_number": None if n is None else n + 1,
+                    "from_text": from_text,
+                    "to_text": to_text,
+                    "from_text_sha256": None if from_text is None else text_sha256(from_text),
+                    "to_text_sha256": None if to_text is None else text_sha256(to_text),
+                    "score": c.score,
+                    "band": c.band,
+                    "scores": json.dumps(c.scores, sort_keys=True) if c.scores else None,
+                    "word_diff": inline_diff(c.word_diff)
+                    if c.word_diff and c.kind != "unchanged"
+                    else None,
+                    "decided_by": c.decided_by,
+                    "review_note": c.note,
+                    "candidates": candidates,
+                    "last_asked_year": last[0] if last else None,
+                    "last_asked_number": last[1] if last else None,
+                    "last_asked_text": last[2] if last else None,
+                    "returns_in": c.returns_in,
+                    "lineage_id": lid,
+                }
+            )
+    return rows
+
+
+def _plain(value):
+    """A value read back from a table as JSON has it: None for missing, int/float/str,
+    lists as lists (Parquet gives numpy arrays and numpy scalars)."""
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    elif isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def frame_rows(df: pd.DataFrame) -> list[dict]:
+    """A published table's rows with plain values (as `plain_row`), integers as int."""
+    return [plain_row(r) for r in df.astype(object).to_dict(orient="records")]
+
+
+def plain_row(row: Mapping) -> dict:
+    """A row read from a published table, with plain values (no NaN, no numpy types)."""
+    return {k: _plain(v) for k, v in row.items()}
+
+
+def group_changes(rows: Sequence[Mapping]) -> list[dict]:
+    """A year pair's change rows as change objects, in row order (one per change_id)."""
+    out: dict[str, dict] = {}
+    for raw in rows:
+        r = plain_row(raw)
+        c = out.get(r["change_id"])
+        if c is None:
+            scores = r["scores"]
+            c = out[r["change_id"]] = {
+                "kind": r["kind"],
+                "change_id": r["change_id"],
+                "from": [],
+                "to": [],
+                "score": r["score"],
+                "band": r["band"],
+                "scores": json.loads(scores) if scores else {},
+                "word_diff": r["word_diff"],
+                "decided_by": r["decided_by"],
+                "review_note": r["review_note"],
+                "candidates": r["candidates"] or [],
+                "last_asked": None
+                if r["last_asked_year"] is None
+                else {
+                    "year": r["last_asked_year"],
+                    "number": r["last_asked_number"],
+                    "text": r["last_asked_text"],
+                },
+                "returns_in": r["returns_in"],
+                "lineage_id": r["lineage_id"],
+            }
+        for side, num, text, sha in (
+            ("from", "from_number", "from_text", "from_text_sha256"),
+            ("to", "to_number", "to_text", "to_text_sha256"),
+        ):
+            if r[num] is not None and r[num] not in [x["number"] for x in c[side]]:
+                c[side].append({"number": r[num], "text": r[text], "text_sha256": r[sha]})
+    return list(out.values())
+
+
+def pair_object(tiers_from: Mapping, tiers_to: Mapping, rows: Sequence[Mapping]) -> dict:
+    """One year pair as every `--json` output gives it: the tier rows of its two years (as
+    `tier_rows` makes them) and its change rows (as `change_rows` makes them)."""
+    a, b = plain_row(tiers_from), plain_row(tiers_to)
+    changes = group_changes(rows)
+    counts = dict.fromkeys(KINDS, 0)
+    for c in changes:
+        counts[c["kind"]] += 1
+    return {
+        "country": b["country"],
+        "country_code": b["country_code"],
+        "country_in_report": b["country_in_report"],
+        "from_year": a["year"],
+        "to_year": b["year"],
+        "tier_from": a["tier"],
+        "tier_to": b["tier"],
+        "tier_change": b["tier_change"],
+        "from_list": a["list_status"],
+        "to_list": b["list_status"],
+        "counts": counts,
+        "changes": changes,
+    }
+
+
+def history_pairs(h: CountryHistory) -> list[dict]:
+    """Every year pair of a country as `pair_object`s, oldest first (from the model)."""
+    tiers = {r["year"]: r for r in tier_rows(h)}
+    return [
+        pair_object(tiers[d.from_year], tiers[d.to_year], change_rows(h, d)) for d in h.diffs
+    ]
+

@@ -20,8 +20,8 @@ FLOORS = [
     {"inputs"},
     {"normalize", "scoring", "align", "review"},
     {"diff", "lineage", "corpus"},
-    {"blocks"},
-    {"tables", "render", "manifest"},
+    {"blocks", "records"},
+    {"tables", "render", "manifest", "jsonschemas"},
     {"atomic", "publish", "web", "cli", "__main__"},
 ]
 NOT_CORE = {"flows", "tasks", "testing"}

@@ -91,7 +91,12 @@ def test_show_prints_a_countrys_whole_history_from_the_published_tables(publishe
     assert proc.returncode == 0, proc.stderr
     text = proc.stdout
     assert text.startswith("Freedonia\ntiers: 2022 Tier 2 -> 2023 Tier 2 -> 2024 Tier 1, upgraded\n")
-    assert "2022 -> 2023: Tier 2 -> Tier 2 (remained); 2 unchanged, 2 reworded, 1 split, 1 added, 1 dropped" in text
+    assert ("Freedonia, 2022 -> 2023: Tier 2 -> Tier 2 (remained)\n"
+            "  2 unchanged, 2 reworded, 1 split, 1 added, 1 dropped\n") in text
+    assert "  3 unchanged, 1 reworded, 1 added, 1 reinstated, 3 dropped" in text  # 2023 -> 2024
+    back = text[text.index("↺ reinstated"):]
+    block = re.split(r"\n  (?=\S)", back)[0]  # up to the next change
+    assert "last asked in 2022 as #" in block
     split = text[text.index("< split"):]
     assert "2022 #2: Fund NGO-run shelters, extend" in split
     assert "2023 #2: Fund NGO-run shelters, including" in split and "2023 #3: Provide free legal" in split
@@ -104,7 +109,8 @@ def test_show_json_and_a_one_year_country_by_its_code(published):
     data = json.loads(proc.stdout)
     assert data["country"] == "Peru" and data["country_code"] == "PER"
     assert [t["year"] for t in data["tiers"]] == [2023] and data["pairs"] == []
-    assert len(data["latest_recommendations"]) == 11
+    assert len(data["recommendations"]) == 11
+    assert data["recommendations"][0]["number"] == 1  # numbered as the report prints them
     plain = tipdiff("show", "Peru", "--out", str(published)).stdout
     assert "only one report year (2023); its recommendations:" in plain and "11. " in plain
 
@@ -114,8 +120,10 @@ def test_show_says_what_is_missing_and_exits_2(published, tmp_path):
     assert unknown.returncode == 2 and "no country 'Atlantis'" in unknown.stderr
     assert "Freedonia, Peru, Ruritania, Sylvania" in unknown.stderr
     empty = tipdiff("show", "Peru", "--out", str(tmp_path))
-    assert empty.returncode == 2 and "no published tables" in empty.stderr
-    assert "Traceback" not in unknown.stderr + empty.stderr
+    assert empty.returncode == 2 and "no published set" in empty.stderr
+    blank = tipdiff("show", "", "--out", str(published))
+    assert blank.returncode == 2 and "COUNTRY is empty" in blank.stderr
+    assert "Traceback" not in unknown.stderr + empty.stderr + blank.stderr
 
 
 def test_parse_lists_the_recommendations_and_warns_once_per_country():

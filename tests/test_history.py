@@ -65,13 +65,21 @@ def test_tiers_follow_the_watch_list_rule_and_special_cases_have_no_list(full):
             assert d.items == ()
         else:
             assert 1 <= len(d.items) <= 15
-    longest = 0
+    # The automatic downgrade began with the 2009 report: two years counted from then, then
+    # at most two waivers (one from the 2019 report); before 2009, no limit at all.
+    longest_counted, longest_before = 0, 0
     for series in by_country.values():
-        streak = 0
+        streak = counted = 0
         for d in series:
-            streak = streak + 1 if d.tier == "Tier 2 Watch List" else 0
-            longest = max(longest, streak)
-    assert longest == 4  # two years, then at most two waivers; never more
+            on = d.tier == "Tier 2 Watch List"
+            streak = streak + 1 if on else 0
+            counted = counted + 1 if on and d.year >= 2009 else 0
+            if d.year < 2009:
+                longest_before = max(longest_before, streak)
+            assert counted <= (4 if d.year < 2019 else 3), (d.country, d.year, counted)
+            longest_counted = max(longest_counted, counted)
+    assert longest_counted == 4
+    assert longest_before > 4  # no limit held a country back before the rule began
 
 
 def test_reinstated_items_come_back_one_or_two_reports_after_they_were_dropped(full):

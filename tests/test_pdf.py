@@ -86,8 +86,8 @@ def test_a_pdf_gives_the_same_documents_as_its_text(report_pdf):
         "Amend the law to criminalize all forms of sex trafficking.",
         "Identify victims among workers in the fishing fleet.",
     ]
-    assert freedonia["tier_movement_text"].startswith("The Government of Freedonia does not fully meet")
-    assert "trafficking but is making significant efforts" in freedonia["tier_movement_text"]
+    assert freedonia["stated_text"].startswith("The Government of Freedonia does not fully meet")
+    assert "trafficking but is making significant efforts" in freedonia["stated_text"]
 
 
 def test_running_headers_never_enter_a_list_nor_start_a_country(report_pdf):

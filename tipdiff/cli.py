@@ -592,7 +592,9 @@ def cmd_show(args) -> int:
     if not args.country.strip():
         return _usage_error("show", "COUNTRY is empty: expected a country name or ISO3 code")
     try:
-        published = load(Path(args.out), ("tiers", "changes", "recommendations", "warnings"))
+        published = load(
+            Path(args.out), ("tiers", "changes", "recommendations", "warnings"), manifest=False
+        )
     except NotPublished as exc:
         return _usage_error("show", str(exc))
     data = _show_data(published, args.country)

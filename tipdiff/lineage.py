@@ -200,14 +200,16 @@ def build_lineage(
 
     reinstated_roots: set = set()
     back_links: list[tuple[int, int, int, int]] = []
+    claimed: set[tuple[int, int]] = set()
     for k, y in enumerate(years):
         ended = dropped_after.get(y, [])
         if not ended:
             continue
         for later in years[k + 2 : k + 2 + REINSTATE_WITHIN]:
-            candidates = [
-                j for j in added_by_year.get(later, []) if uf.find((later, j)) == (later, j)
-            ]
+            # items a check of an earlier year took already are not offered again (a test
+            # on what later years link, such as a merge into the next report, would make a
+            # year's verdicts depend on the reports after it)
+            candidates = [j for j in added_by_year.get(later, []) if (later, j) not in claimed]
             if not candidates or not ended:
                 continue
             old = [texts_by_year[y][i] for i in ended]
@@ -221,6 +223,7 @@ def build_lineage(
             back = [(ended[o], candidates[n]) for o, n in checks.links(old, new, same_asks)]
             for o, n in back:
                 uf.union((y, o), (later, n))
+                claimed.add((later, n))
                 # reinstated only when the report dropped it and added it back; across a copy
                 # that does not show its whole list the thread simply goes on
                 if ended_as[(y, o)] == "dropped" and began_as[(later, n)] == "added":

@@ -226,9 +226,10 @@ class PublishedSet:
 TABLES = ("recommendations", "changes", "tiers", "lineage", "errors", "warnings")
 
 
-def load(out: Path, tables: Iterable[str] = TABLES) -> PublishedSet:
+def load(out: Path, tables: Iterable[str] = TABLES, *, manifest: bool = True) -> PublishedSet:
     """The published set in `out`: `tables` (by name) as DataFrames from their Parquet
-    files, and the manifest. Raises NotPublished with where and what was expected."""
+    files, and the manifest (unless `manifest` is false: then {}). Raises NotPublished with
+    where and what was expected."""
     import pandas as pd  # here, not at import: a no-change rerun never loads pandas
 
     out = Path(out)
@@ -241,8 +242,10 @@ def load(out: Path, tables: Iterable[str] = TABLES) -> PublishedSet:
                 f"{out}: no published set (no {CURRENT} link, no tables): expected the --out "
                 "folder of a finished `tipdiff run`"
             )
+    read = {}
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest:
+            read = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise NotPublished(
             f"{folder / MANIFEST}: cannot read the manifest ({exc}): expected the JSON a "
@@ -258,7 +261,7 @@ def load(out: Path, tables: Iterable[str] = TABLES) -> PublishedSet:
                 f"{path}: cannot read the {name} table ({type(exc).__name__}: {exc}): "
                 "expected a Parquet file written by `tipdiff run`; run it again to rewrite it"
             ) from None
-    return PublishedSet(folder=folder, manifest=manifest, tables=frames)
+    return PublishedSet(folder=folder, manifest=read, tables=frames)
 
 
 def read_manifest(out: Path) -> dict | None:

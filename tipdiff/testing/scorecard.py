@@ -79,7 +79,7 @@ BASELINES: dict[str, System] = {
 
 def _lists(recs: pd.DataFrame) -> dict[tuple[str, int], list[str]]:
     out: dict[tuple[str, int], list[str]] = defaultdict(list)
-    df = recs.sort_values(["country", "year", "index"])
+    df = recs.sort_values(["country", "year", "number"])
     for c, y, t in zip(df["country"], df["year"], df["text"], strict=True):
         out[(str(c), int(y))].append(str(t))
     return out
@@ -91,16 +91,19 @@ def _tipdiff_pairs(changes: pd.DataFrame) -> dict[tuple[str, int, int], tuple]:
         lambda: (set(), set(), set())
     )
     cols = [
-        changes[c] for c in ("country", "from_year", "to_year", "kind", "from_index", "to_index")
+        changes[c] for c in ("country", "from_year", "to_year", "kind", "from_number", "to_number")
     ]
     for c, fy, ty, kind, o, n in zip(*cols, strict=True):
         links, added, dropped = out[(str(c), int(fy), int(ty))]
-        if kind == "added":
-            added.add(int(n))
-        elif kind == "dropped":
-            dropped.add(int(o))
+        # the truth numbers items from 0; the tables from 1 (records.NUMBERING)
+        o = None if pd.isna(o) else int(o) - 1
+        n = None if pd.isna(n) else int(n) - 1
+        if kind in ("added", "reinstated") or (kind == "unseen" and o is None):
+            added.add(n)
+        elif kind in ("dropped", "unseen"):
+            dropped.add(o)
         else:
-            links.add((int(o), int(n)))
+            links.add((o, n))
     return out
 
 
@@ -239,14 +242,15 @@ def score(history: History, tables: Mapping[str, pd.DataFrame]) -> dict:
     for p in history.pairs:
         moves_n += 1
         got = tiers.get((p.country, p.to_year), (None, None))[1]
+        got = None if got == "unranked" else got  # the truth leaves Special Case moves empty
         moves_right += got == p.tier_change
     # reinstated items
     lineage_of = {
-        (str(c), int(y), int(i)): str(lid)
+        (str(c), int(y), int(i) - 1): str(lid)
         for c, y, i, lid in zip(
             tables["recommendations"]["country"],
             tables["recommendations"]["year"],
-            tables["recommendations"]["index"],
+            tables["recommendations"]["number"],
             tables["recommendations"]["lineage_id"],
             strict=True,
         )

@@ -1,13 +1,32 @@
 #!/usr/bin/env python3
 """Validate tipdiff eval-set JSONL files.
-usage: python3 validate.py tune.jsonl [heldout.jsonl ...]
+usage: python3 validate.py tune.jsonl [heldout.jsonl heldout2.jsonl ...]
 Checks: JSON validity, required fields, index ranges, every old index accounted for
 exactly once (links XOR dropped), every new index exactly once (links XOR added),
 split/merge group consistency, kinds valid, reinstated/older consistency, decoys not
-linked, verbatim/light_edit consistent with the text, reordered flag consistent."""
+linked, verbatim/light_edit consistent with the text, reordered flag consistent.
+
+Optional fields (heldout2.jsonl, README section 8); a file in which any record uses one of them
+must use all of them in every record:
+  links[].part  "main" | "addon" on every split and merge link, recomputed here from the text
+                (addon = at most ADDON_MAX_WORDS words and at most ADDON_SHARE times the words of
+                the longest part of its group; every group keeps at least one main part);
+  links[].how   on every paraphrase link (and on split/merge parts reworded inside the group):
+                synonyms | restructured | nominalised | lead-in;
+  decoys[].why  stock_words | same_subject;
+  added[].counterpart / dropped[].counterpart  on every added and dropped item: the index, in the
+                other list, of the true counterpart that the labels do NOT link (an unlinked item of
+                the other year; the relation is symmetric), or null;
+  added[].near_linked / dropped[].near_linked  (optional) the index of a look-alike item of the
+                other year that is linked to something else (a hint to it would be useless)."""
 import json, re, sys
 
 KINDS = {"verbatim", "light_edit", "paraphrase", "narrowing", "broadening", "split", "merge"}
+HOWS = {"synonyms", "restructured", "nominalised", "lead-in"}
+WHYS = {"stock_words", "same_subject"}
+ADDON_MAX_WORDS = 12
+ADDON_SHARE = 0.5
+H2_FIELDS = ("part", "how", "why", "counterpart", "near_linked")
 ERAS = {"2004-2009", "2010-2016", "2017-2025"}
 FIELDS = ["id", "country", "era", "from_year", "to_year", "old", "new", "links", "added",
           "dropped", "decoys", "reordered"]
@@ -19,11 +38,15 @@ def norm_v(s):
     return re.sub(r"[^a-z0-9]", "", s)
 
 
+def words(s):
+    return re.findall(r"[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*", s)
+
+
 def era_of(y):
     return "2004-2009" if y <= 2009 else ("2010-2016" if y <= 2016 else "2017-2025")
 
 
-def check(rec, errs, prefix):
+def check(rec, errs, prefix, h2=False):
     def E(msg):
         errs.append("%s %s: %s" % (prefix, rec.get("id"), msg))
     for f in FIELDS:
@@ -132,6 +155,80 @@ def check(rec, errs, prefix):
     ro = any(order[i] > order[i + 1] for i in range(len(order) - 1))
     if ro != rec["reordered"]:
         E("reordered flag %s but links say %s" % (rec["reordered"], ro))
+    if h2 or uses_h2_fields(rec):
+        check_h2(rec, E, ol, nl)
+
+
+def uses_h2_fields(rec):
+    for group in ("links", "decoys", "added", "dropped"):
+        for x in rec.get(group, []):
+            if any(f in x for f in H2_FIELDS):
+                return True
+    return False
+
+
+def check_h2(rec, E, ol, nl):
+    old, new = rec["old"], rec["new"]
+    groups = {}
+    for l in rec["links"]:
+        k = l["kind"]
+        if "part" in l and k not in ("split", "merge"):
+            E("part on a %s link" % k)
+        if k in ("split", "merge"):
+            if l.get("part") not in ("main", "addon"):
+                E("%s link %d->%d without part main/addon" % (k, l["old"], l["new"]))
+            key = ("s", l["old"]) if k == "split" else ("m", l["new"])
+            groups.setdefault(key, []).append(l)
+        if "how" in l and (l["how"] not in HOWS or k not in ("paraphrase", "split", "merge")):
+            E("bad how %r on a %s link" % (l.get("how"), k))
+        if k == "paraphrase" and "how" not in l:
+            E("paraphrase link %d->%d without how" % (l["old"], l["new"]))
+    for (t, _), ls in groups.items():
+        texts = [new[l["new"]] if t == "s" else old[l["old"]] for l in ls]
+        n = [len(words(x)) for x in texts]
+        top = max(n)
+        for l, k in zip(ls, n):
+            want = "addon" if (k <= ADDON_MAX_WORDS and k <= ADDON_SHARE * top) else "main"
+            if l.get("part") != want:
+                E("%s part %d->%d labelled %s, text says %s (%d of %d words)"
+                  % (l["kind"], l["old"], l["new"], l.get("part"), want, k, top))
+        if not any(l.get("part") == "main" for l in ls):
+            E("group without a main part")
+    for d in rec["decoys"]:
+        if d.get("why") not in WHYS:
+            E("decoy %d/%d without why stock_words|same_subject" % (d["old"], d["new"]))
+    added_new = {a["new"]: a for a in rec["added"]}
+    dropped = {d["old"]: d for d in rec["dropped"]}
+    for a in rec["added"]:
+        if "counterpart" not in a:
+            E("added %d without counterpart (null when none)" % a["new"])
+            continue
+        c = a["counterpart"]
+        if c is not None:
+            if a.get("kind") == "reinstated":
+                E("reinstated item %d with a counterpart" % a["new"])
+            if not (isinstance(c, int) and c in dropped):
+                E("added %d counterpart %r is not a dropped old item" % (a["new"], c))
+            elif dropped[c].get("counterpart") != a["new"]:
+                E("counterpart of added %d not mirrored on dropped %d" % (a["new"], c))
+        if "near_linked" in a:
+            m = a["near_linked"]
+            if not (isinstance(m, int) and m in ol) or m == c:
+                E("added %d near_linked %r is not a linked old item" % (a["new"], m))
+    for d in rec["dropped"]:
+        if "counterpart" not in d:
+            E("dropped %d without counterpart (null when none)" % d["old"])
+            continue
+        c = d["counterpart"]
+        if c is not None:
+            if not (isinstance(c, int) and c in added_new and added_new[c].get("kind") == "new"):
+                E("dropped %d counterpart %r is not an added new item" % (d["old"], c))
+            elif added_new[c].get("counterpart") != d["old"]:
+                E("counterpart of dropped %d not mirrored on added %d" % (d["old"], c))
+        if "near_linked" in d:
+            m = d["near_linked"]
+            if not (isinstance(m, int) and m in nl) or m == c:
+                E("dropped %d near_linked %r is not a linked new item" % (d["old"], m))
 
 
 def main(paths):
@@ -139,17 +236,20 @@ def main(paths):
     ids = set()
     n = 0
     for p in paths:
+        recs = []
         for ln, line in enumerate(open(p, encoding="utf-8"), 1):
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
+                recs.append((ln, json.loads(line)))
             except Exception as e:
                 errs.append("%s:%d invalid JSON: %s" % (p, ln, e)); continue
+        h2 = any(uses_h2_fields(rec) for _, rec in recs)
+        for ln, rec in recs:
             if rec.get("id") in ids:
                 errs.append("%s:%d duplicate id %s" % (p, ln, rec.get("id")))
             ids.add(rec.get("id"))
-            check(rec, errs, "%s:%d" % (p, ln))
+            check(rec, errs, "%s:%d" % (p, ln), h2)
             n += 1
     for e in errs:
         print(e)

@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test chromium bench-parse eval-shapes eval-real bench-pdf-libraries bench-align \
+.PHONY: demo test chromium bench-parse eval-shapes eval-real check-real bench-pdf-libraries bench-align \
 	bench-pipeline bench-run bench vocabulary lint clean
 
 # The venv is rebuilt whenever the pins change. Every package comes from constraints.txt.
@@ -55,9 +55,14 @@ bench-parse: $(STAMP) eval-shapes
 eval-shapes: $(STAMP)
 	$(PY) bench/eval_shapes.py
 
-# Exactness on hand-checked real copies kept outside the repository: make eval-real REAL=dir
+# The real evaluation sets (bench/realsets): manifests in the repository, texts rebuilt outside
+# it (bench/realsets/README.md). REAL=dir names the copies folder (default $$TIPDIFF_REALSETS,
+# else /work/realsets/copies). check-real verifies the copies; eval-real measures the parser.
+check-real: $(STAMP)
+	$(PY) bench/realsets/check.py $(if $(REAL),--copies "$(REAL)")
+
 eval-real: $(STAMP)
-	$(PY) bench/eval_real_parse.py --dir "$(REAL)"
+	$(PY) bench/eval_real_parse.py $(if $(REAL),--copies "$(REAL)")
 
 # pypdfium2 against pypdf and pdfplumber (those two only if installed by hand).
 bench-pdf-libraries: $(STAMP)

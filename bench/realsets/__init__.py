@@ -1,0 +1,1 @@
+"""Real evaluation sets kept as manifests (no text of any stored copy); see README.md."""

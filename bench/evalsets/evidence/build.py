@@ -76,9 +76,9 @@ FILLER_SKIP = {
     "quarryinsp": ("labor inspections", "inspections and found"),
     "inspectid": ("labor inspections", "inspections and found"),
     "nap": ("national action plan", "strategy"), "planheld": ("national action plan", "strategy"),
-    "diplomats": ("diplomat",), "demand": ("demand for commercial sex",),
-    "buyers": ("demand for commercial sex",), "committee": ("coordinated the government",
-                                                          "brought together"),
+    "diplomats": ("diplomat",), "demand": ("demand for commercial sex", "curb demand"),
+    "buyers": ("demand for commercial sex", "curb demand"),
+    "committee": ("coordinated the government", "brought together"),
     "leadagency": ("coordinated the government", "brought together"),
     "legalaid": ("legal aid", "legal assistance"), "ngofund": ("to NGOs for victim assistance",),
     "ledata": ("did not report how many", "did not say how many"),
@@ -393,9 +393,10 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         rec = {"topic": topic, "label": label, "kind": kind, "ev": [], "against": [],
                "sum_e": False, "sum_w": False, "note": ""}
         if kind == "done_direct" or kind == "done_indirect":
-            pool = topic.d if kind == "done_direct" else topic.i
-            rec["ev"].append(insert(topic.section, rng.choice(pool)))
-            rec["sum_e"] = bool(topic.e) and rng.random() < 0.55
+            texts = topic.d if kind == "done_direct" else topic.i
+            rec["ev"].append(insert(topic.section, rng.choice(texts)))
+            # an indirect case stays indirect: no plain summary clause beside it
+            rec["sum_e"] = kind == "done_direct" and bool(topic.e) and rng.random() < 0.55
         elif kind == "done_summary_only":
             rec["sum_e"] = True
             rec["note"] = "reported only in the summary"
@@ -427,10 +428,10 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     # other topics the government acted on (or not): realistic noise, never about the asks
     for topic in background:
         kind = rng.choice(("d", "i", "p", "n"))
-        pool = {"d": topic.d, "i": topic.i, "p": [t for _, t in topic.p],
-                "n": [t for _, t in topic.n]}[kind]
-        if pool:
-            insert(topic.section, rng.choice(pool))
+        choices = {"d": topic.d, "i": topic.i, "p": [t for _, t in topic.p],
+                   "n": [t for _, t in topic.n]}[kind]
+        if choices:
+            insert(topic.section, rng.choice(choices))
     # summary
     meets, move = summary_frame(prof, to_year, tier, rng)
     body.add("summary", meets)
@@ -464,8 +465,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             body.add("recommendations", ask)
     if era in ("2004-2007", "2008-2016") and rng.random() < 0.5:
         body.add("prevention", fill(rng.choice(fillers["PREVOLD"])))
-    else:
-        body.add("prevention", fill(rng.choice(fillers["PREVCLOSE"])))
+    elif pool("PREVCLOSE"):
+        body.add("prevention", fill(rng.choice(pool("PREVCLOSE"))))
     headings, order = headings_for(era, c)
     sections = body.finish(headings, order)
     cases = []
@@ -508,12 +509,42 @@ def headings_for(era, country):
     return headings, SECTION_ORDER
 
 
+def template_regex(text):
+    parts = re.split(r"\{[A-Z0-9]+\}", text)
+    return re.compile(".*?".join(re.escape(p) for p in parts))
+
+
+def self_check(cases, topics):
+    """Every sentence of an ask's own topic that lands in its body must be cited: a filler or
+    another topic's sentence must never repeat it uncounted. Returns a list of problems."""
+    by_id = {t.tid: t for t in topics}
+    problems = []
+    for case in cases:
+        topic = by_id[case["topic"]]
+        whole = topic.d + topic.i + [t for _, t in topic.p + topic.n] + topic.s
+        partial = topic.e + topic.w
+        cited = set(case["evidence_ids"]) | set(case["against_ids"])
+        for sec in case["body"]:
+            for sent in sec["sentences"]:
+                if sent["id"] in cited:
+                    continue
+                if any(template_regex(t).fullmatch(sent["text"]) for t in whole) or \
+                        any(template_regex(t).search(sent["text"]) for t in partial):
+                    problems.append(f"{case['id']}: {sent['id']} is about the ask but not cited")
+    return problems
+
+
 def main():
     for part in PARTS:
         if not (SRC / PARTS[part][0]).exists():
             print(f"skip {part}: no bank yet")
             continue
         cases = build_part(part)
+        problems = self_check(cases, load_topics(SRC / PARTS[part][0]))
+        for problem in problems:
+            print("error:", problem)
+        if problems:
+            return 1
         out = HERE / f"{part}.jsonl"
         with out.open("w", encoding="utf-8") as fh:
             for case in cases:
@@ -521,8 +552,8 @@ def main():
         labels = {}
         for case in cases:
             labels[case["label"]] = labels.get(case["label"], 0) + 1
-        print(f"{out.name}: {len(cases)} cases, {len({(c['country'], c['to_year']) for c in cases})}"
-              f" bodies, labels {labels}")
+        n_bodies = len({(c["country"], c["to_year"]) for c in cases})
+        print(f"{out.name}: {len(cases)} cases, {n_bodies} bodies, labels {labels}")
     return 0
 
 

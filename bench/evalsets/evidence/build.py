@@ -223,7 +223,8 @@ class Filler:
                 return f"{amount:,} {self.values['CUR']} (${usd:,})"
             return self.values[key]
         out = re.sub(r"\{([A-Z0-9]+)\}", sub, text)
-        return out.replace("The the ", "The ").replace(" the the ", " the ")
+        out = out.replace("The the ", "The ").replace(" the the ", " the ")
+        return out[:1].upper() + out[1:]
 
 
 def ask_in_style(ask, from_year):
@@ -283,7 +284,8 @@ def summary_frame(prof, to_year, tier, rng):
         move = f"The government continued to demonstrate serious and sustained efforts during " \
                f"the reporting period{covid}; therefore {c} remained on Tier 1."
     elif tier == "Tier 3":
-        meets = f"The Government of {c} does not fully meet the minimum standards for the " \
+        verb = "comply with" if era in ("2004-2007", "2008-2016") else "meet"
+        meets = f"The Government of {c} does not fully {verb} the minimum standards for the " \
                 "elimination of trafficking and is not making significant efforts to do so; " \
                 f"therefore {c} remained on Tier 3."
         move = "Despite the lack of significant efforts, the government took some steps to " \
@@ -444,13 +446,20 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     elif tier != "Tier 3":
         body.add("summary", "These efforts included cooperating with foreign governments on "
                             "several cases.")
-    body.add("summary", "However, the government did not meet the minimum standards in "
-                        "several key areas.")
-    if weak_clauses:
-        entry = body.add("summary", "The government " +
-                         join_clauses([t for _, t in weak_clauses]) + ".")
-        for rec, _ in weak_clauses:
-            rec["against"].append(entry)
+    if tier == "Tier 1":
+        if weak_clauses:
+            entry = body.add("summary", "Although the government meets the minimum standards, "
+                             "it " + join_clauses([t for _, t in weak_clauses]) + ".")
+            for rec, _ in weak_clauses:
+                rec["against"].append(entry)
+    else:
+        body.add("summary", "However, the government did not meet the minimum standards in "
+                            "several key areas.")
+        if weak_clauses:
+            entry = body.add("summary", "The government " +
+                             join_clauses([t for _, t in weak_clauses]) + ".")
+            for rec, _ in weak_clauses:
+                rec["against"].append(entry)
     # the to-year's own asks: about background topics only (a case's ask was dropped)
     recs = [fill(rng.choice(t.asks)) for t in background if t.asks]
     if era == "2004-2007":

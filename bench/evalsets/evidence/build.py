@@ -81,14 +81,39 @@ FILLER_SKIP = {
     "committee": ("coordinated the government", "brought together"),
     "leadagency": ("coordinated the government", "brought together"),
     "legalaid": ("legal aid", "legal assistance"), "ngofund": ("to NGOs for victim assistance",),
-    "ledata": ("did not report how many", "did not say how many"),
-    "annualrep": ("did not report how many", "did not say how many"),
-    "casesys": ("did not report how many", "did not say how many"),
+    "ledata": ("did not report how many", "did not say how many", "was not reported"),
+    "annualrep": ("did not report how many", "did not say how many", "was not reported"),
+    "casesys": ("did not report how many", "did not say how many", "was not reported"),
     "unit": ("Limited resources", "little equipment"),
-    "awareness": ("leaflets", "world day", "information on safe migration"),
-    "predeparture": ("leaflets", "information on safe migration"),
-    "vwt": ("victim testimony",), "maleshelter": ("shelters for women and children",),
-    "sheltercap": ("shelters that housed",), "judges": ("course on financial",),
+    "awareness": ("leaflets", "world day", "safe migration", "migrating", "unsafe migration",
+                  "irregular migration"),
+    "predeparture": ("leaflets", "safe migration", "migrating", "unsafe migration"),
+    "vwt": ("victim testimony", "police interviews", "presence of a social worker"),
+    "maleshelter": ("shelters for women and children",),
+    "sheltercap": ("shelters that housed", "waited weeks"), "judges": ("course on financial",),
+    "permits": ("returned", "went home"), "reflection": ("returned", "went home"),
+    "restitution": ("civil suits", "civil claim"), "victimfund": ("civil suits", "civil claim"),
+    "compfund": ("civil suits", "civil claim"),
+    "fees": ("recruitment agencies", "Recruitment agencies"),
+    "agencies": ("recruitment agencies", "Recruitment agencies"),
+    "feeban": ("recruitment agencies", "Recruitment agencies"),
+    "subagents": ("recruitment agencies", "Recruitment agencies"),
+    "supply": ("public procurement", "government purchasing"),
+    "procure": ("public procurement", "government purchasing"),
+    "sponsorship": ("contract",), "dwlaw": ("contract",), "dwhours": ("contract",),
+    "childcare": ("day center", "drop-in center"), "childfoster": ("day center", "drop-in center"),
+    "osec": ("day center", "drop-in center"),
+    "sops": ("during raids", "during police operations"),
+    "idguide": ("during raids", "during police operations"),
+    "screening": ("during raids", "during police operations"),
+}
+# Filler sentences per section (without the opener), and background topics, by era: older
+# narratives are shorter.
+ERA_SIZES = {
+    "2004-2007": {"pros": (4, 6), "prot": (3, 5), "prev": (2, 4), "prof": (3, 4), "bg": 3},
+    "2008-2016": {"pros": (8, 11), "prot": (7, 10), "prev": (5, 8), "prof": (4, 6), "bg": 6},
+    "2017-2018": {"pros": (11, 14), "prot": (10, 13), "prev": (8, 11), "prof": (6, 8), "bg": 8},
+    "2019-2025": {"pros": (11, 14), "prot": (10, 13), "prev": (8, 11), "prof": (6, 9), "bg": 10},
 }
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -319,7 +344,7 @@ def build_part(part):
         usable = [t for t in topics if fits(t, prof, to_year)]
         k = rng.randint(4, 6)
         picked = pick_apart(rng, usable, k)
-        background = pick_apart(rng, usable, 3, taken=picked)
+        background = pick_apart(rng, usable, ERA_SIZES[era_of(to_year)]["bg"], taken=picked)
         labels = []
         for topic in picked:
             if topic.s and rng.random() < STAGNANT_SHARE:
@@ -369,17 +394,23 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     direction = {"Tier 1": "same", "Tier 2": "up", "Tier 2 Watch List": "same", "Tier 3": "down"}
     direction = direction[tier]
     # section fillers first, so case sentences land among them
+    size = ERA_SIZES[era]
+
+    def some(kinds, span):
+        texts = [t for kind in kinds for t in pool(kind)]
+        return rng.sample(texts, min(len(texts), rng.randint(*span)))
+
     body.add("prosecution", fill(rng.choice(fillers[f"PROSOPEN:{direction}"])))
     body.add("prosecution", fill(rng.choice(fillers["LAW"])))
-    for text in rng.sample(pool("PROSCOUNT"), 3) + rng.sample(pool("PROSOTHER"), 1):
+    for text in some(("PROSCOUNT", "PROSOTHER"), size["pros"]):
         body.add("prosecution", fill(text))
     body.add("protection", fill(rng.choice(fillers[f"PROTOPEN:{direction}"])))
-    for text in rng.sample(pool("PROTCOUNT"), 2) + rng.sample(pool("PROTOTHER"), 2):
+    for text in some(("PROTCOUNT", "PROTOTHER"), size["prot"]):
         body.add("protection", fill(text))
     body.add("prevention", fill(rng.choice(fillers[f"PREVOPEN:{direction}"])))
-    for text in rng.sample(pool("PREVOTHER"), 2):
+    for text in some(("PREVOTHER",), size["prev"]):
         body.add("prevention", fill(text))
-    profile_texts = rng.sample(fillers["PROFILE"], 3)
+    profile_texts = some(("PROFILE",), size["prof"])
     if era in ("2017-2018", "2019-2025"):
         profile_texts.insert(0, rng.choice(fillers["PROFILEOPEN"]))
     for text in profile_texts:
@@ -428,12 +459,15 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             weak_clauses.append((rec, fill(rng.choice(topic.w))))
         records.append(rec)
     # other topics the government acted on (or not): realistic noise, never about the asks
+    still_open = []
     for topic in background:
         kind = rng.choice(("d", "i", "p", "n"))
         choices = {"d": topic.d, "i": topic.i, "p": [t for _, t in topic.p],
                    "n": [t for _, t in topic.n]}[kind]
         if choices:
             insert(topic.section, rng.choice(choices))
+        if kind in ("p", "n") or not choices:
+            still_open.append(topic)
     # summary
     meets, move = summary_frame(prof, to_year, tier, rng)
     body.add("summary", meets)
@@ -461,7 +495,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
     # the to-year's own asks: about background topics only (a case's ask was dropped)
-    recs = [fill(rng.choice(t.asks)) for t in background if t.asks]
+    # (only topics the body does not report done: a report does not re-ask what was done)
+    recs = [fill(rng.choice(t.asks)) for t in still_open if t.asks]
     if era == "2004-2007":
         for ask in recs[:2]:
             body.add("summary", "The government should " + ask[0].lower() + ask[1:])

@@ -339,6 +339,10 @@ def build_part(part):
     rng.shuffle(plan)
     drawn = 0
     slots = body_slots(profiles, n_bodies, rng)
+    # tiers in the report's rough proportions (1 : 3 : 1.5 : 0.5), shuffled per part
+    tiers = ["Tier 1"] * 2 + ["Tier 2"] * 6 + ["Tier 2 Watch List"] * 3 + ["Tier 3"]
+    rng.shuffle(tiers)
+    tiers_used = []
     for prof, to_year in slots:
         from_year = to_year - 1
         usable = [t for t in topics if fits(t, prof, to_year)]
@@ -352,8 +356,8 @@ def build_part(part):
             else:
                 labels.append(plan[drawn % len(plan)])
                 drawn += 1
-        tier = rng.choices(("Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3"),
-                           (2, 6, 3, 1))[0]
+        tier = tiers[len(tiers_used) % len(tiers)]
+        tiers_used.append(tier)
         cases.extend(make_body_cases(prof, from_year, to_year, tier, picked, labels, background,
                                      fillers, rng, prefix, len(cases)))
     return cases

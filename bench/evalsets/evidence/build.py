@@ -115,6 +115,7 @@ ERA_SIZES = {
     "2017-2018": {"pros": (11, 14), "prot": (10, 13), "prev": (8, 11), "prof": (6, 8), "bg": 8},
     "2019-2025": {"pros": (11, 14), "prot": (10, 13), "prev": (8, 11), "prof": (6, 9), "bg": 10},
 }
+SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 ORDINALS = ("second", "third", "fourth", "fifth")
@@ -233,13 +234,13 @@ class Filler:
             Y=str(y), Y0=str(y - rng.randint(2, 5)), Y1=str(start), Y4=str(start + 3),
             ORD=rng.choice(ORDINALS))
 
-    def __call__(self, text):
+    def __call__(self, text, cap=True):
         def sub(m):
             key = m.group(1)
             if key == "MONTH":
                 return self.rng.choice(MONTHS)
             if key in ("N", "NB"):
-                return str(self.rng.randint(2, 9))
+                return SMALL[self.rng.randint(2, 9)]
             if key in ("N2", "N2B"):
                 return str(self.rng.randint(11, 240))
             if key == "AMT":
@@ -249,7 +250,7 @@ class Filler:
             return self.values[key]
         out = re.sub(r"\{([A-Z0-9]+)\}", sub, text)
         out = out.replace("The the ", "The ").replace(" the the ", " the ")
-        return out[:1].upper() + out[1:]
+        return out[:1].upper() + out[1:] if cap else out
 
 
 def ask_in_style(ask, from_year):
@@ -458,9 +459,9 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             insert(section, text)
             rec["note"] += f"; same-topic distractor ({where})"
         if rec["sum_e"]:
-            done_clauses.append((rec, fill(rng.choice(topic.e))))
+            done_clauses.append((rec, fill(rng.choice(topic.e), cap=False)))
         if rec["sum_w"]:
-            weak_clauses.append((rec, fill(rng.choice(topic.w))))
+            weak_clauses.append((rec, fill(rng.choice(topic.w), cap=False)))
         records.append(rec)
     # other topics the government acted on (or not): realistic noise, never about the asks
     still_open = []

@@ -472,19 +472,51 @@ def style_for(year, i):
     return ("statedotgov", "mirror", "news", "navline", "nohead", "statedotgov")[i % 6]
 
 
-def build(part, count, seed, prefix, specials):
+def era_of(year):
+    if year <= 2007:
+        return 0
+    if year <= 2016:
+        return 1
+    return 2 if year <= 2018 else 3
+
+
+def stratified(cases, count):
+    """count bodies, each era in proportion to its bodies (at least one of each era present)."""
+    by_era = {}
+    for case in cases:
+        by_era.setdefault(era_of(case["to_year"]), []).append(case)
+    quota = {e: max(1, count * len(v) // len(cases)) for e, v in by_era.items()}
+    while sum(quota.values()) < count:
+        e = max(by_era, key=lambda k: count * len(by_era[k]) / len(cases) - quota[k])
+        quota[e] += 1
+    while sum(quota.values()) > count:
+        quota[max(quota, key=quota.get)] -= 1
+    return [c for e in sorted(by_era) for c in by_era[e][:quota[e]]]
+
+
+def build(part, count, seed, prefix):
     rng = random.Random(seed)
     cases = bodies(part)
     rng.shuffle(cases)
-    chosen = sorted(cases[:count], key=lambda c: c["to_year"])
+    chosen = sorted(stratified(cases, count), key=lambda c: c["to_year"])
     outdir = HERE / part
     outdir.mkdir(exist_ok=True)
     for old in outdir.glob("*.txt"):
         old.unlink()
     records = []
     countries = sorted({c["country"] for c in cases})
+    seen, styles = {}, []
+    for case in chosen:
+        era = era_of(case["to_year"])
+        seen[era] = seen.get(era, -1) + 1
+        styles.append(style_for(case["to_year"], seen[era]))
+    # the one Special Case narrative: the shape seen (SPECIAL CASE: X, GOVERNMENT EFFORTS) is
+    # that of 2017-2019, so it replaces the last body of those years whose shape occurs twice
+    special = max(i for i, c in enumerate(chosen)
+                  if 2017 <= c["to_year"] <= 2019 and styles.count(styles[i]) > 1)
+    styles[special] = "special"
     for i, case in enumerate(chosen):
-        style = "special" if i in specials else style_for(case["to_year"], i)
+        style = styles[i]
         nxt = rng.choice([x for x in countries if x != case["country"]])
         text, spans, notes = render(case, style, rng, nxt)
         name = f"{prefix}{i + 1:02d}_{case['country'].lower()}_{case['to_year']}.txt"
@@ -508,8 +540,8 @@ def build(part, count, seed, prefix, specials):
 
 
 def main():
-    build("tune", 28, 11, "st", specials={5})
-    build("heldout", 14, 23, "sh", specials={3})
+    build("tune", 28, 11, "st")
+    build("heldout", 14, 23, "sh")
     return 0
 
 

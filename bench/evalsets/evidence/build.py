@@ -1,0 +1,610 @@
+"""Build the evidence evaluation set from the hand-written banks in src/.
+
+Each case is one recommendation ("ask") dropped after the from-year, paired with the
+to-year narrative body it should be checked against, labelled done / partly / none with the
+ids of the sentences that decide it. Bodies are assembled from sentences we wrote: for each ask
+one sentence of the chosen kind (done, said directly or indirectly; partly; not done; an old
+draft that did not move; nothing at all), plus same-topic distractors, sentences about other
+topics, and section fillers, in the sections and headings of the to-year's era.
+
+usage: python3 bench/evalsets/evidence/build.py
+Writes tune.jsonl and heldout.jsonl beside this file; the same seed gives the same bytes.
+"""
+
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SRC = HERE / "src"
+
+PARTS = {
+    # part: (topic bank, filler bank, seed, number of bodies, id prefix)
+    "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
+    "heldout": ("topics_held.txt", "fillers_held.txt", 7919, 24, "EVH"),
+}
+PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
+                  "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
+# Topics that only fit some countries (by profile name), and the first to-year they fit.
+FLAGS = {
+    "sfl": {"Eskaria", "Grevalia"},
+    "csl": {"Gilvador", "Embrel"},
+    "fsh": {"Farrowen", "Dunvarra", "Varnesse"},
+    "gulf": {"Cendora", "Tarquenia", "Aurevia"},
+    "bond": {"Irrenmoor"},
+    "scam": {"Hartovia"},
+    "cds": {"Maradel", "Coldmarch"},
+    "care": {"Lostrena"},
+    "quarry": {"Coldmarch"},
+    "source": {"Halvenna", "Eskaria", "Kestovar", "Irrenmoor", "Lostrena", "Coldmarch", "Fiorana",
+               "Ulmoria", "Maradel", "Hartovia", "Gilvador", "Embrel"},
+}
+# Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
+TOPIC_NEEDS = {
+    "harvest": "sfl", "conscripts": "sfl", "agecheck": "csl", "demob": "csl",
+    "vessels": "fsh", "observers": "fsh", "seafood": "fsh",
+    "sponsorship": "gulf", "dwlaw": "gulf", "passports": "gulf", "absconding": "gulf",
+    "dwhours": "gulf", "fees": "source,gulf", "agencies": "source,gulf",
+    "feeban": "source,gulf", "subagents": "source,gulf", "repat": "source",
+    "attaches": "source", "predeparture": "source", "bondedpros": "bond", "bondcomp": "bond",
+    "scamlaw": "scam", "scamscreen": "scam", "childfoster": "cds", "carecheck": "care",
+    "quarryinsp": "quarry",
+}
+TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
+               "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
+               "scamlaw": 2021, "survadv": 2018, "procure": 2016, "seafood": 2015}
+# Topics too close to each other to sit in one body (a sentence on one could pass for the
+# other): never two of a group as asks, nor one as an ask and another as background.
+CONFLICTS = (
+    {"sops", "nrm", "screening", "inspectid", "idguide", "referral", "scamscreen"},
+    {"fees", "agencies", "feeban", "subagents"},
+    {"victimfund", "restitution", "compfund", "bondcomp"},
+    {"sponsorship", "dwlaw", "absconding", "dwhours"},
+    {"lawforms", "childsex", "nomovement", "fines", "penalties"},
+    {"committee", "leadagency"},
+    {"demand", "supply", "procure", "buyers", "seafood"},
+    {"hotline", "awareness", "helpline", "predeparture"},
+)
+# Filler sentences that would say something about an ask's topic: skipped in a body where
+# that topic is asked (a filler must never decide, or contradict, a label).
+FILLER_SKIP = {
+    "hotline": ("hotline", "emergency number"), "helpline": ("hotline", "emergency number"),
+    "inspectors": ("labor inspections", "inspections and found"),
+    "quarryinsp": ("labor inspections", "inspections and found"),
+    "inspectid": ("labor inspections", "inspections and found"),
+    "nap": ("national action plan", "strategy"), "planheld": ("national action plan", "strategy"),
+    "diplomats": ("diplomat",), "demand": ("demand for commercial sex", "curb demand"),
+    "buyers": ("demand for commercial sex", "curb demand"),
+    "committee": ("coordinated the government", "brought together"),
+    "leadagency": ("coordinated the government", "brought together"),
+    "legalaid": ("legal aid", "legal assistance"), "ngofund": ("to NGOs for victim assistance",),
+    "ledata": ("did not report how many", "did not say how many", "was not reported"),
+    "annualrep": ("did not report how many", "did not say how many", "was not reported"),
+    "casesys": ("did not report how many", "did not say how many", "was not reported"),
+    "unit": ("Limited resources", "little equipment"),
+    "awareness": ("leaflets", "world day", "safe migration", "migrating", "unsafe migration",
+                  "irregular migration"),
+    "predeparture": ("leaflets", "safe migration", "migrating", "unsafe migration"),
+    "vwt": ("victim testimony", "police interviews", "presence of a social worker"),
+    "maleshelter": ("shelters for women and children",),
+    "sheltercap": ("shelters that housed", "waited weeks"), "judges": ("course on financial",),
+    "permits": ("returned", "went home"), "reflection": ("returned", "went home"),
+    "restitution": ("civil suits", "civil claim"), "victimfund": ("civil suits", "civil claim"),
+    "compfund": ("civil suits", "civil claim"),
+    "fees": ("recruitment agencies", "Recruitment agencies"),
+    "agencies": ("recruitment agencies", "Recruitment agencies"),
+    "feeban": ("recruitment agencies", "Recruitment agencies"),
+    "subagents": ("recruitment agencies", "Recruitment agencies"),
+    "supply": ("public procurement", "government purchasing"),
+    "procure": ("public procurement", "government purchasing"),
+    "sponsorship": ("contract",), "dwlaw": ("contract",), "dwhours": ("contract",),
+    "childcare": ("day center", "drop-in center"), "childfoster": ("day center", "drop-in center"),
+    "osec": ("day center", "drop-in center"),
+    "sops": ("during raids", "during police operations"),
+    "idguide": ("during raids", "during police operations"),
+    "screening": ("during raids", "during police operations"),
+}
+# Filler sentences per section (without the opener), and background topics, by era: older
+# narratives are shorter.
+ERA_SIZES = {
+    "2004-2007": {"pros": (4, 6), "prot": (3, 5), "prev": (2, 4), "prof": (3, 4), "bg": 3},
+    "2008-2016": {"pros": (8, 11), "prot": (7, 10), "prev": (5, 8), "prof": (4, 6), "bg": 6},
+    "2017-2018": {"pros": (11, 14), "prot": (10, 13), "prev": (8, 11), "prof": (6, 8), "bg": 8},
+    "2019-2025": {"pros": (11, 14), "prot": (10, 13), "prev": (8, 11), "prof": (6, 9), "bg": 10},
+}
+SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+ORDINALS = ("second", "third", "fourth", "fifth")
+SECTION_ORDER = ("summary", "recommendations", "prosecution", "protection", "prevention",
+                 "trafficking_profile")
+# Label plan: (label, kind, weight). Kinds are documented in README.md.
+PLAN = (
+    ("done", "done_direct", 18), ("done", "done_indirect", 16), ("done", "done_summary_only", 4),
+    ("partly", "partly", 26),
+    ("none", "none_negative", 25), ("none", "none_silent", 10),
+)
+STAGNANT_SHARE = 0.3  # of asks whose topic has an old-draft sentence
+
+
+@dataclass
+class Topic:
+    tid: str
+    section: str
+    tags: list
+    asks: list = field(default_factory=list)
+    e: list = field(default_factory=list)
+    w: list = field(default_factory=list)
+    d: list = field(default_factory=list)
+    i: list = field(default_factory=list)
+    p: list = field(default_factory=list)
+    n: list = field(default_factory=list)
+    s: list = field(default_factory=list)
+    x: list = field(default_factory=list)
+
+
+def load_topics(path):
+    topics, cur = [], None
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        key, _, text = raw.partition("|")
+        kind = ""
+        if ":" in key:
+            key, kind = key.split(":", 1)
+        if key == "T":
+            parts = text.split("|")
+            cur = Topic(parts[0], parts[1], [t for t in parts[2].split(",") if t])
+            topics.append(cur)
+            continue
+        if cur is None or key not in "AEWDIPNSX" or len(key) != 1:
+            raise SystemExit(f"{path.name}:{lineno}: unexpected line")
+        bucket = {"A": cur.asks, "E": cur.e, "W": cur.w, "D": cur.d, "I": cur.i, "P": cur.p,
+                  "N": cur.n, "S": cur.s, "X": cur.x}[key]
+        bucket.append((kind, text) if key in "PNX" else text)
+    return topics
+
+
+def load_fillers(path):
+    out = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            key, _, text = raw.partition("|")
+            out.setdefault(key, []).append(text)
+    return out
+
+
+def load_profiles(part):
+    rows = []
+    for raw in (SRC / "profiles.txt").read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            prof = dict(zip(PROFILE_FIELDS, raw.split("|"), strict=True))
+            if prof["part"] == {"tune": "tune", "heldout": "held"}[part]:
+                rows.append(prof)
+    return rows
+
+
+def era_of(year):
+    if year <= 2007:
+        return "2004-2007"
+    if year <= 2016:
+        return "2008-2016"
+    if year <= 2018:
+        return "2017-2018"
+    return "2019-2025"
+
+
+def fits(topic, prof, to_year):
+    if to_year < TOPIC_FIRST.get(topic.tid, 2005):
+        return False
+    needs = TOPIC_NEEDS.get(topic.tid, "")
+    return not needs or any(prof["C"] in FLAGS[flag] for flag in needs.split(","))
+
+
+def conflicts(a, b):
+    return any(a in group and b in group for group in CONFLICTS)
+
+
+def pick_apart(rng, pool, k, taken=()):
+    """Pick up to k topics from pool, none conflicting with each other or with taken."""
+    chosen = list(taken)
+    out = []
+    for topic in rng.sample(pool, len(pool)):
+        if len(out) == k:
+            break
+        if topic in chosen or any(conflicts(topic.tid, t.tid) for t in chosen):
+            continue
+        chosen.append(topic)
+        out.append(topic)
+    return out
+
+
+class Filler:
+    """Fills placeholders with values fixed per body, so one body stays consistent."""
+
+    def __init__(self, prof, to_year, rng):
+        self.prof, self.rng = prof, rng
+        y = to_year - 1
+        start = rng.choice((y, y, y + 1))
+        self.values = dict(prof)
+        self.values.update(
+            Y=str(y), Y0=str(y - rng.randint(2, 5)), Y1=str(start), Y4=str(start + 3),
+            ORD=rng.choice(ORDINALS))
+
+    def __call__(self, text, cap=True):
+        def sub(m):
+            key = m.group(1)
+            if key == "MONTH":
+                return self.rng.choice(MONTHS)
+            if key in ("N", "NB"):
+                return SMALL[self.rng.randint(2, 9)]
+            if key in ("N2", "N2B"):
+                return str(self.rng.randint(11, 240))
+            if key == "AMT":
+                amount = self.rng.choice((120, 250, 480, 900, 1500, 3200)) * 1000
+                usd = amount // self.rng.choice((4, 7, 12, 25))
+                return f"{amount:,} {self.values['CUR']} (${usd:,})"
+            return self.values[key]
+        out = re.sub(r"\{([A-Z0-9]+)\}", sub, text)
+        out = out.replace("The the ", "The ").replace(" the the ", " the ")
+        return out[:1].upper() + out[1:] if cap else out
+
+
+def ask_in_style(ask, from_year):
+    """The ask as the from-year's list prints it (the parser's item text)."""
+    era = era_of(from_year)
+    if era == "2004-2007":
+        return "The government should " + ask[0].lower() + ask[1:]
+    if era in ("2008-2016", "2017-2018"):
+        return ask[0].lower() + ask[1:].rstrip(".")
+    return ask
+
+
+def join_clauses(clauses):
+    if len(clauses) == 1:
+        return clauses[0]
+    return ", ".join(clauses[:-1]) + ("," if len(clauses) > 2 else "") + " and " + clauses[-1]
+
+
+class Body:
+    def __init__(self):
+        self.sections = {name: [] for name in SECTION_ORDER}
+
+    def add(self, section, text, pos=None):
+        items = self.sections[section]
+        entry = {"text": text}
+        if pos is None:
+            items.append(entry)
+        else:
+            items.insert(pos, entry)
+        return entry
+
+    def finish(self, headings, order):
+        out, n = [], 0
+        for name in order:
+            sents = self.sections[name]
+            if not sents:
+                continue
+            rendered = []
+            for entry in sents:
+                n += 1
+                entry["id"] = f"s{n}"
+                rendered.append({"id": entry["id"], "text": entry["text"]})
+            out.append({"section": name, "heading": headings.get(name), "sentences": rendered})
+        return out
+
+
+def summary_frame(prof, to_year, tier, rng):
+    c = prof["C"]
+    era = era_of(to_year)
+    covid = ", considering the impact of the COVID-19 pandemic on its anti-trafficking capacity"
+    covid = covid if 2021 <= to_year <= 2023 else ""
+    if tier == "Tier 1":
+        meets = f"The Government of {c} fully meets the minimum standards for the elimination " \
+                "of trafficking."
+        if era in ("2004-2007", "2008-2016"):
+            meets = meets.replace("fully meets", "fully complies with")
+        move = f"The government continued to demonstrate serious and sustained efforts during " \
+               f"the reporting period{covid}; therefore {c} remained on Tier 1."
+    elif tier == "Tier 3":
+        verb = "comply with" if era in ("2004-2007", "2008-2016") else "meet"
+        meets = f"The Government of {c} does not fully {verb} the minimum standards for the " \
+                "elimination of trafficking and is not making significant efforts to do so; " \
+                f"therefore {c} remained on Tier 3."
+        move = "Despite the lack of significant efforts, the government took some steps to " \
+               "address trafficking."
+    else:
+        if era in ("2004-2007", "2008-2016"):
+            meets = f"The Government of {c} does not fully comply with the minimum standards " \
+                    "for the elimination of trafficking; however, it is making significant " \
+                    "efforts to do so."
+        else:
+            meets = f"The Government of {c} does not fully meet the minimum standards for the " \
+                    "elimination of trafficking but is making significant efforts to do so."
+        move = f"The government demonstrated overall increasing efforts compared with the " \
+               f"previous reporting period{covid}; therefore {c} remained on {tier}."
+    return meets, move
+
+
+def build_part(part):
+    bank_name, filler_name, seed, n_bodies, prefix = PARTS[part]
+    topics = load_topics(SRC / bank_name)
+    fillers = load_fillers(SRC / filler_name)
+    profiles = load_profiles(part)
+    rng = random.Random(seed)
+    cases = []
+    plan = [(label, kind) for label, kind, w in PLAN for _ in range(w)]
+    rng.shuffle(plan)
+    drawn = 0
+    slots = body_slots(profiles, n_bodies, rng)
+    # tiers in the report's rough proportions (1 : 3 : 1.5 : 0.5), shuffled per part
+    tiers = ["Tier 1"] * 2 + ["Tier 2"] * 6 + ["Tier 2 Watch List"] * 3 + ["Tier 3"]
+    rng.shuffle(tiers)
+    tiers_used = []
+    for prof, to_year in slots:
+        from_year = to_year - 1
+        usable = [t for t in topics if fits(t, prof, to_year)]
+        k = rng.randint(4, 6)
+        picked = pick_apart(rng, usable, k)
+        background = pick_apart(rng, usable, ERA_SIZES[era_of(to_year)]["bg"], taken=picked)
+        labels = []
+        for topic in picked:
+            if topic.s and rng.random() < STAGNANT_SHARE:
+                labels.append(("none", "none_stagnant"))
+            else:
+                labels.append(plan[drawn % len(plan)])
+                drawn += 1
+        tier = tiers[len(tiers_used) % len(tiers)]
+        tiers_used.append(tier)
+        cases.extend(make_body_cases(prof, from_year, to_year, tier, picked, labels, background,
+                                     fillers, rng, prefix, len(cases)))
+    return cases
+
+
+def body_slots(profiles, n_bodies, rng):
+    """(profile, to-year) per body: unique pairs, to-years spread over the eras like the
+    report's lists (about 8% 2005-2007, 38% 2008-2016, 14% 2017-2018, 40% 2019-2025)."""
+    quota = {(2005, 2007): 0.08, (2008, 2016): 0.38, (2017, 2018): 0.14, (2019, 2025): 0.40}
+    years = []
+    for (lo, hi), share in quota.items():
+        span = list(range(lo, hi + 1))
+        for i in range(round(share * n_bodies)):
+            years.append(span[i % len(span)] if i < len(span) else rng.choice(span))
+    while len(years) < n_bodies:
+        years.append(rng.randint(2019, 2025))
+    rng.shuffle(years)
+    slots, used = [], set()
+    for b, year in enumerate(years[:n_bodies]):
+        prof = profiles[b % len(profiles)]
+        while (prof["C"], year) in used:
+            year = year + 1 if year < 2025 else 2005
+        used.add((prof["C"], year))
+        slots.append((prof, year))
+    return slots
+
+
+def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, fillers, rng,
+                    prefix, start):
+    fill = Filler(prof, to_year, rng)
+    body = Body()
+    avoid = [w for t in picked for w in FILLER_SKIP.get(t.tid, ())]
+
+    def pool(kind):
+        return [t for t in fillers[kind] if not any(w in t for w in avoid)]
+    era = era_of(to_year)
+    c = prof["C"]
+    direction = {"Tier 1": "same", "Tier 2": "up", "Tier 2 Watch List": "same", "Tier 3": "down"}
+    direction = direction[tier]
+    # section fillers first, so case sentences land among them
+    size = ERA_SIZES[era]
+
+    def some(kinds, span):
+        texts = [t for kind in kinds for t in pool(kind)]
+        return rng.sample(texts, min(len(texts), rng.randint(*span)))
+
+    body.add("prosecution", fill(rng.choice(fillers[f"PROSOPEN:{direction}"])))
+    body.add("prosecution", fill(rng.choice(fillers["LAW"])))
+    for text in some(("PROSCOUNT", "PROSOTHER"), size["pros"]):
+        body.add("prosecution", fill(text))
+    body.add("protection", fill(rng.choice(fillers[f"PROTOPEN:{direction}"])))
+    for text in some(("PROTCOUNT", "PROTOTHER"), size["prot"]):
+        body.add("protection", fill(text))
+    body.add("prevention", fill(rng.choice(fillers[f"PREVOPEN:{direction}"])))
+    for text in some(("PREVOTHER",), size["prev"]):
+        body.add("prevention", fill(text))
+    profile_texts = some(("PROFILE",), size["prof"])
+    if era in ("2017-2018", "2019-2025"):
+        profile_texts.insert(0, rng.choice(fillers["PROFILEOPEN"]))
+    for text in profile_texts:
+        body.add("trafficking_profile", fill(text))
+
+    def insert(section, text):
+        items = body.sections[section]
+        pos = rng.randint(1, len(items)) if items else 0
+        return body.add(section, fill(text), pos)
+
+    done_clauses, weak_clauses, records = [], [], []
+    for topic, (label, kind) in zip(picked, labels, strict=True):
+        rec = {"topic": topic, "label": label, "kind": kind, "ev": [], "against": [],
+               "sum_e": False, "sum_w": False, "note": ""}
+        if kind == "done_direct" or kind == "done_indirect":
+            texts = topic.d if kind == "done_direct" else topic.i
+            rec["ev"].append(insert(topic.section, rng.choice(texts)))
+            # an indirect case stays indirect: no plain summary clause beside it
+            rec["sum_e"] = kind == "done_direct" and bool(topic.e) and rng.random() < 0.55
+        elif kind == "done_summary_only":
+            rec["sum_e"] = True
+            rec["note"] = "reported only in the summary"
+        elif kind == "partly":
+            sub, text = rng.choice(topic.p)
+            rec["ev"].append(insert(topic.section, text))
+            rec["note"] = f"partial progress ({sub})"
+        elif kind == "none_negative":
+            sub, text = rng.choice(topic.n)
+            rec["against"].append(insert(topic.section, text))
+            rec["sum_w"] = bool(topic.w) and rng.random() < 0.4
+            rec["note"] = f"hard negative ({sub})"
+        elif kind == "none_stagnant":
+            rec["against"].append(insert(topic.section, rng.choice(topic.s)))
+            rec["note"] = "hard negative (old draft did not move)"
+        else:
+            rec["note"] = "nothing on the topic"
+        if topic.x and (kind == "none_silent" or rng.random() < 0.45):
+            where, text = rng.choice(topic.x)
+            section = {"ngo": topic.section, "profile": "trafficking_profile"}.get(
+                where, rng.choice(("prosecution", "protection", "prevention")))
+            insert(section, text)
+            rec["note"] += f"; same-topic distractor ({where})"
+        if rec["sum_e"]:
+            done_clauses.append((rec, fill(rng.choice(topic.e), cap=False)))
+        if rec["sum_w"]:
+            weak_clauses.append((rec, fill(rng.choice(topic.w), cap=False)))
+        records.append(rec)
+    # other topics the government acted on (or not): realistic noise, never about the asks
+    still_open = []
+    for topic in background:
+        kind = rng.choice(("d", "i", "p", "n"))
+        choices = {"d": topic.d, "i": topic.i, "p": [t for _, t in topic.p],
+                   "n": [t for _, t in topic.n]}[kind]
+        if choices:
+            insert(topic.section, rng.choice(choices))
+        if kind in ("p", "n") or not choices:
+            still_open.append(topic)
+    # summary
+    meets, move = summary_frame(prof, to_year, tier, rng)
+    body.add("summary", meets)
+    body.add("summary", move)
+    if done_clauses:
+        entry = body.add("summary", "These efforts included " +
+                         join_clauses([t for _, t in done_clauses]) + ".")
+        for rec, _ in done_clauses:
+            rec["ev"].append(entry)
+    elif tier != "Tier 3":
+        body.add("summary", "These efforts included cooperating with foreign governments on "
+                            "several cases.")
+    if tier == "Tier 1":
+        if weak_clauses:
+            entry = body.add("summary", "Although the government meets the minimum standards, "
+                             "it " + join_clauses([t for _, t in weak_clauses]) + ".")
+            for rec, _ in weak_clauses:
+                rec["against"].append(entry)
+    else:
+        body.add("summary", "However, the government did not meet the minimum standards in "
+                            "several key areas.")
+        if weak_clauses:
+            entry = body.add("summary", "The government " +
+                             join_clauses([t for _, t in weak_clauses]) + ".")
+            for rec, _ in weak_clauses:
+                rec["against"].append(entry)
+    # the to-year's own asks: about background topics only (a case's ask was dropped)
+    # (only topics the body does not report done: a report does not re-ask what was done)
+    recs = [fill(rng.choice(t.asks)) for t in still_open if t.asks]
+    if era == "2004-2007":
+        for ask in recs[:2]:
+            body.add("summary", "The government should " + ask[0].lower() + ask[1:])
+    else:
+        styled = [ask_in_style(ask, to_year) for ask in recs]
+        if era in ("2008-2016", "2017-2018") and styled:
+            styled[0] = styled[0][0].upper() + styled[0][1:]
+            styled[-1] += "."
+        for ask in styled:
+            body.add("recommendations", ask)
+    if era in ("2004-2007", "2008-2016") and rng.random() < 0.5:
+        body.add("prevention", fill(rng.choice(fillers["PREVOLD"])))
+    elif pool("PREVCLOSE"):
+        body.add("prevention", fill(rng.choice(pool("PREVCLOSE"))))
+    headings, order = headings_for(era, c)
+    sections = body.finish(headings, order)
+    cases = []
+    for rec in records:
+        topic = rec["topic"]
+        cases.append({
+            "id": f"{prefix}-{start + len(cases) + 1:04d}",
+            "country": c,
+            "from_year": from_year,
+            "to_year": to_year,
+            "era": era,
+            "tier": tier,
+            "ask": ask_in_style(fill(rng.choice(topic.asks)), from_year),
+            "topic": topic.tid,
+            "section_expected": topic.section,
+            "subthemes": topic.tags,
+            "body": sections,
+            "label": rec["label"],
+            "kind": rec["kind"],
+            "evidence_ids": sorted({e["id"] for e in rec["ev"]}, key=lambda s: int(s[1:])),
+            "against_ids": sorted({e["id"] for e in rec["against"]}, key=lambda s: int(s[1:])),
+            "notes": rec["note"].lstrip("; "),
+        })
+    return cases
+
+
+def headings_for(era, country):
+    if era in ("2004-2007", "2008-2016"):
+        headings = {"prosecution": "Prosecution", "protection": "Protection",
+                    "prevention": "Prevention", "summary": None, "trafficking_profile": None,
+                    "recommendations": f"Recommendations for {country}:"}
+        order = ("trafficking_profile", "summary", "recommendations", "prosecution",
+                 "protection", "prevention")
+        return headings, order
+    rec = (f"RECOMMENDATIONS FOR {country.upper()}" if era == "2017-2018"
+           else "PRIORITIZED RECOMMENDATIONS:")
+    headings = {"prosecution": "PROSECUTION", "protection": "PROTECTION",
+                "prevention": "PREVENTION", "summary": None,
+                "trafficking_profile": "TRAFFICKING PROFILE", "recommendations": rec}
+    return headings, SECTION_ORDER
+
+
+def template_regex(text):
+    parts = re.split(r"\{[A-Z0-9]+\}", text)
+    return re.compile(".*?".join(re.escape(p) for p in parts))
+
+
+def self_check(cases, topics):
+    """Every sentence of an ask's own topic that lands in its body must be cited: a filler or
+    another topic's sentence must never repeat it uncounted. Returns a list of problems."""
+    by_id = {t.tid: t for t in topics}
+    problems = []
+    for case in cases:
+        topic = by_id[case["topic"]]
+        whole = topic.d + topic.i + [t for _, t in topic.p + topic.n] + topic.s
+        partial = topic.e + topic.w
+        cited = set(case["evidence_ids"]) | set(case["against_ids"])
+        for sec in case["body"]:
+            for sent in sec["sentences"]:
+                if sent["id"] in cited:
+                    continue
+                if any(template_regex(t).fullmatch(sent["text"]) for t in whole) or \
+                        any(template_regex(t).search(sent["text"]) for t in partial):
+                    problems.append(f"{case['id']}: {sent['id']} is about the ask but not cited")
+    return problems
+
+
+def main():
+    for part in PARTS:
+        if not (SRC / PARTS[part][0]).exists():
+            print(f"skip {part}: no bank yet")
+            continue
+        cases = build_part(part)
+        problems = self_check(cases, load_topics(SRC / PARTS[part][0]))
+        for problem in problems:
+            print("error:", problem)
+        if problems:
+            return 1
+        out = HERE / f"{part}.jsonl"
+        with out.open("w", encoding="utf-8") as fh:
+            for case in cases:
+                fh.write(json.dumps(case, ensure_ascii=False) + "\n")
+        labels = {}
+        for case in cases:
+            labels[case["label"]] = labels.get(case["label"], 0) + 1
+        n_bodies = len({(c["country"], c["to_year"]) for c in cases})
+        print(f"{out.name}: {len(cases)} cases, {n_bodies} bodies, labels {labels}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

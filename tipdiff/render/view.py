@@ -48,7 +48,7 @@ MEANING = {
 BAND_MEANING = {
     "exact": "the same text",
     "close": "small edits: a few words changed",
-    "reworded": "the same ask in noticeably different words",
+    "moderate": "the same ask in noticeably different words",
     "weak": "related, but much changed: worth a look",
 }
 LINKED = ("unchanged", "reworded", "split", "merged")

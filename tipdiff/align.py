@@ -97,6 +97,7 @@ class AlignConfig:
     # `extra_part_slack` below what the parts scored without it (a part brings words of its
     # own, which lower a score that also counts words on one side only).
     extra_part_cover: float = 0.5
+    extra_part_cover_stock: float = 0.8  # the same for an item of boilerplate words alone
     extra_part_gain: float = 0.05
     extra_part_floor: float = 40.0
     extra_part_slack: float = 12.0
@@ -583,23 +584,40 @@ def _more_parts(A, B, S: ScoreMatrix, links, groups, weights, config) -> list[Ch
         ("split", A, B, free_new),
         ("merged", B, A, free_old),
     ):
+        split = kind == "split"
         for u in free:
-            row = S.combined[:, u] if kind == "split" else S.combined[u, :]
+            row = S.combined[:, u] if split else S.combined[u, :]
             best = float(row.max())
-            mine_mass = float(S.own_new[u] if kind == "split" else S.own_old[u])
-            if best <= 0 or mine_mass <= 0:
+            if best <= 0:
+                continue
+            # An add-on made of boilerplate alone ("provide services to more victims") is
+            # measured on all its words, and must be found almost whole.
+            stock_only = float(S.own_new[u] if split else S.own_old[u]) <= 0
+            mine_mass = float(
+                (S.mass_new[u] if split else S.mass_old[u])
+                if stock_only
+                else (S.own_new[u] if split else S.own_old[u])
+            )
+            need = config.extra_part_cover_stock if stock_only else config.extra_part_cover
+            if mine_mass <= 0:
                 continue
             for w in np.flatnonzero(row >= best - 1e-9).tolist():
                 parts = wholes.get((kind, w))
                 if parts is None:
                     continue
-                shared = float(S.own_shared[w, u] if kind == "split" else S.own_shared[u, w])
-                if shared / mine_mass < config.extra_part_cover:
+                pair = (w, u) if split else (u, w)
+                shared = float(S.shared[pair] if stock_only else S.own_shared[pair])
+                if shared / mine_mass < need:
                     continue
                 whole = whole_side[w].stems
                 covered = frozenset().union(*(part_side[p].stems for p in parts))
-                whole_mass = float(S.own_old[w] if kind == "split" else S.own_new[w]) or 1.0
-                gain = own_mass((part_side[u].stems & whole) - covered) / whole_mass
+                adds = (part_side[u].stems & whole) - covered
+                if stock_only:
+                    whole_mass = float(S.mass_old[w] if split else S.mass_new[w])
+                    gain = weights.mass(adds) / (whole_mass or 1.0)
+                else:
+                    whole_mass = float(S.own_old[w] if split else S.own_new[w])
+                    gain = own_mass(adds) / (whole_mass or 1.0)
                 if gain < config.extra_part_gain:
                     continue
                 offers.append((-gain, kind, w, u))

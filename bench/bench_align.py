@@ -1,20 +1,29 @@
-"""Aligner quality on the realistic evaluation set, per kind, beside two baselines; then speed.
+"""Aligner quality per part of the evaluation sets, per kind, beside two baselines; then speed.
 
-The set (bench/evalset/, see its README) is written in our own words after a survey of real
-consecutive-year narratives: `tune.jsonl` is what thresholds were chosen on, `heldout.jsonl`
-was never tuned on. Both are reported apart. Optionally `--real-dev DIR` and `--real-held DIR`
-measure on folders of hand-labelled REAL year pairs kept outside the repository (one JSON
-file per pair, same fields; never committed): a development set that was looked at while
-working, and a held-back set of other countries that was not.
+Parts, each reported apart (bench/README.md says which were tuned on):
+- `bench/evalset/tune.jsonl` and `tune_kinds.jsonl`: own words; thresholds were chosen here;
+- `bench/evalset/heldout.jsonl` and `heldout2.jsonl` (when present): own words, never tuned on;
+- real year pairs with hand labels (bench/realsets/, when present): the development part and
+  the held-back part, read through bench/realsets/load.py from the rebuilt copies;
+- `--real-dev DIR` / `--real-held DIR`: folders of labelled real pairs (one JSON file per
+  pair, the evalset fields) kept outside the repository.
 
-Run with `make bench-align`. Prints, and writes bench/results/align.json.
+Per kind: unchanged (verbatim), reworded (light edit, narrowing, broadening), paraphrase,
+split part and merge part (each link of a group), whole groups, decoys linked, and the
+"possibly the same as" hints: precision (how often a hint is the true counterpart) and
+recall (how many missed true links are hinted).
+
+Run with `make bench-align`. Prints, and writes bench/results/align.json (with the commit).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import os
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -34,7 +43,19 @@ from tipdiff.scoring import prepare  # noqa: E402
 from tipdiff.testing.evalset import make_chain  # noqa: E402
 
 EVALSET = ROOT / "bench" / "evalset"
+REALSETS = ROOT / "bench" / "realsets"
 LINK_KINDS = ("verbatim", "light_edit", "paraphrase", "narrowing", "broadening", "split", "merge")
+# The kinds a reader sees, from the labels' finer kinds.
+SHOWN = {
+    "verbatim": "unchanged",
+    "light_edit": "reworded",
+    "narrowing": "reworded",
+    "broadening": "reworded",
+    "paraphrase": "paraphrase",
+    "split": "split part",
+    "merge": "merge part",
+}
+SHOWN_KINDS = ("unchanged", "reworded", "paraphrase", "split part", "merge part")
 
 
 @dataclass
@@ -155,6 +176,9 @@ def evaluate(pairs: list[Pair], aligner, *, config: AlignConfig | None = None) -
     decoys_linked = decoys_total = 0
     reinst_found = reinst_total = 0
     missed_as_candidate = 0
+    hints_shown = hints_right = 0
+    shown_found: Counter[str] = Counter()
+    shown_total: Counter[str] = Counter()
     for p in pairs:
         changes = aligner(p.old, p.new)
         links = {lk for c in changes for lk in c.links}
@@ -169,9 +193,13 @@ def evaluate(pairs: list[Pair], aligner, *, config: AlignConfig | None = None) -
             for k, _score in c.candidates
         }
         missed_as_candidate += len((gold - links) & offered)
+        hints_shown += len(offered)
+        hints_right += len(offered & gold)
         for lk, kind in p.links.items():
             by_kind_total[kind] += 1
             by_kind_found[kind] += lk in links
+            shown_total[SHOWN.get(kind, kind)] += 1
+            shown_found[SHOWN.get(kind, kind)] += lk in links
         added = {j for c in changes if c.kind == "added" for j in c.new}
         dropped = {i for c in changes if c.kind == "dropped" for i in c.old}
         ad_total += len(p.old) + len(p.new)
@@ -206,6 +234,14 @@ def evaluate(pairs: list[Pair], aligner, *, config: AlignConfig | None = None) -
         "reinstated_recall": reinst_found / reinst_total if reinst_total else float("nan"),
         "reinstated": reinst_total,
         "missed_links_offered_as_possible": missed_as_candidate,
+        "hints": hints_shown,
+        "hint_precision": hints_right / hints_shown if hints_shown else float("nan"),
+        "hint_recall": missed_as_candidate / fn if fn else float("nan"),
+        "recall_by_shown_kind": {
+            k: (shown_found[k] / shown_total[k], shown_total[k])
+            for k in SHOWN_KINDS
+            if shown_total[k]
+        },
         "recall_by_kind": {
             k: (by_kind_found[k] / by_kind_total[k], by_kind_total[k])
             for k in LINK_KINDS
@@ -265,12 +301,77 @@ def report(title: str, pairs: list[Pair], config: AlignConfig, results: dict) ->
     missed = r["links"] - round(r["recall"] * r["links"])
     print(
         f"  tipdiff missed {missed} true links; {r['missed_links_offered_as_possible']} of them "
-        "are shown to the reader as 'possibly the same as' (candidates)"
+        f"are shown as 'possibly the same as' (hint recall {r['hint_recall']:.3f}); "
+        f"{r['hints']} hints shown, precision {r['hint_precision']:.3f}"
     )
     print("  recall by kind (tipdiff | exact | greedy; n):")
+    t, e, g = (part[k]["recall_by_shown_kind"] for k in systems(config))
+    for kind, (rec, n) in t.items():
+        print(f"    {kind:<12} {rec:6.3f} | {e[kind][0]:6.3f} | {g[kind][0]:6.3f}   n={n}")
+    print("  finer kinds of the labels (tipdiff | exact | greedy; n):")
     t, e, g = (part[k]["recall_by_kind"] for k in systems(config))
     for kind, (rec, n) in t.items():
         print(f"    {kind:<12} {rec:6.3f} | {e[kind][0]:6.3f} | {g[kind][0]:6.3f}   n={n}")
+
+
+def markdown(results: dict) -> str:
+    """One row per part: the table bench/README.md and README.md quote."""
+    head = (
+        "| part | pairs / links | tipdiff P / R / F1 | greedy P / R / F1 | exact F1 | unchanged R "
+        "| reworded R | paraphrase R | split-part R | merge-part R | decoys linked "
+        "| hint precision / recall |\n|" + "---|" * 12
+    )
+    rows = [head]
+    for title, part in results.items():
+        if not isinstance(part, dict) or "tipdiff" not in part:
+            continue
+        t, g, e = (
+            part["tipdiff"],
+            part["baseline: greedy token_set>=60"],
+            part["baseline: exact text"],
+        )
+        k = t["recall_by_shown_kind"]
+
+        def rk(name, k=k):
+            return f"{k[name][0]:.3f}" if name in k else "-"
+
+        rows.append(
+            f"| {title} | {t['pairs']} / {t['links']} "
+            f"| {t['precision']:.3f} / {t['recall']:.3f} / {t['f1']:.3f} "
+            f"| {g['precision']:.3f} / {g['recall']:.3f} / {g['f1']:.3f} | {e['f1']:.3f} "
+            f"| {rk('unchanged')} | {rk('reworded')} | {rk('paraphrase')} | {rk('split part')} "
+            f"| {rk('merge part')} | {t['decoys_linked']} of {t['decoys']} "
+            f"| {t['hint_precision']:.3f} / {t['hint_recall']:.3f} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def real_parts() -> dict[str, list[Pair]]:
+    """The real labelled year pairs of bench/realsets/ (manifests in the repository, texts
+    rebuilt outside it), through their loader: {part name: pairs}. Empty when absent."""
+    loader = REALSETS / "load.py"
+    if not loader.exists():
+        return {}
+    spec = importlib.util.spec_from_file_location("tipdiff_realsets_load", loader)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return {name: [_pair(d, d["id"]) for d in pairs] for name, pairs in mod.evalset_parts().items()}
+
+
+def commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        return out.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
+    except OSError:
+        return "unknown"
 
 
 def speed() -> dict:
@@ -302,16 +403,37 @@ def main(argv=None) -> int:
     ap.add_argument("--real-held", type=Path, help="folder of real labelled pairs, held back")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-evalset", action="store_true", help="skip bench/evalset")
+    ap.add_argument(
+        "--parts",
+        default=os.environ.get("BENCH_ALIGN_PARTS", ""),
+        help="comma-separated names of parts to measure (default: every part present), "
+        "e.g. tune,tune_kinds,real-dev: held-back parts are measured once, at the end",
+    )
     args = ap.parse_args(argv)
     config = DEFAULT_CONFIG
-    results: dict = {"config": config.to_dict()}
+    wanted = {x.strip() for x in args.parts.split(",") if x.strip()}
+    results: dict = {"commit": commit(), "config": config.to_dict()}
+    parts: list[tuple[str, str, list[Pair]]] = []
     if not args.no_evalset:
-        report("tune (thresholds chosen here)", load(EVALSET / "tune.jsonl"), config, results)
-        report("held-out (never tuned on)", load(EVALSET / "heldout.jsonl"), config, results)
+        for key, title, name in (
+            ("tune", "own words, tune (thresholds chosen here)", "tune.jsonl"),
+            ("tune_kinds", "own words, tune: issue 18's failure kinds", "tune_kinds.jsonl"),
+            ("heldout", "own words, held-out (never tuned on)", "heldout.jsonl"),
+            ("heldout2", "own words, held-out 2: failure kinds (never tuned on)", "heldout2.jsonl"),
+        ):
+            if (EVALSET / name).exists():
+                parts.append((key, title, load(EVALSET / name)))
+        for name, pairs in real_parts().items():
+            parts.append((f"real-{name}", f"REAL pairs, {name}", pairs))
     if args.real_dev:
-        report("REAL pairs, development set", load_real(args.real_dev), config, results)
+        parts.append(("real-dev-dir", "REAL pairs, development set", load_real(args.real_dev)))
     if args.real_held:
-        report("REAL pairs, held-back set", load_real(args.real_held), config, results)
+        parts.append(("real-held-dir", "REAL pairs, held-back set", load_real(args.real_held)))
+    for key, title, pairs in parts:
+        if not wanted or key in wanted:
+            report(f"{title} [{key}]", pairs, config, results)
+    print(f"\nmeasured at commit {results['commit']}\n")
+    print(markdown(results))
     if not args.no_speed:
         results["speed"] = speed()
     out = ROOT / "bench" / "results" / "align.json"

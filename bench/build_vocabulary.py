@@ -23,7 +23,7 @@ from tipdiff.inputs import inventory, parse_files  # noqa: E402
 from tipdiff.normalize import clean, content_stems  # noqa: E402
 from tipdiff.testing.evalset import ASKS  # noqa: E402
 
-VERSION = "1"
+VERSION = "2"
 
 
 def texts() -> list[str]:

@@ -137,7 +137,12 @@ def test_swapping_the_years_swaps_added_dropped_and_split_merged(pair):
 
 def _brute_force_links(old, new, config):
     A, B = prepare(old), prepare(new)
-    S = score_matrix(A, B, weights=reference_weights(), scorer_weights=config.scorer_weights).combined
+    M = score_matrix(A, B, weights=reference_weights(), scorer_weights=config.scorer_weights)
+    S = M.combined
+    # a pair may be linked when it scores at least the floor and, below the close band,
+    # shares content of its own (own_shared) or is contained whole in the other
+    own_ok = (S >= dict(config.bands)["close"]) | (M.own_shared >= config.own_floor) | (
+        M.parts["containment"] >= config.own_contained)
     n, m = S.shape
     hint = config.position_hint * (1 - np.abs(np.arange(n)[:, None] / max(n - 1, 1)
                                               - np.arange(m)[None, :] / max(m - 1, 1)))
@@ -145,7 +150,7 @@ def _brute_force_links(old, new, config):
     small, large = (n, m) if n <= m else (m, n)
     for perm in itertools.permutations(range(large), small):
         pairs = [(i, perm[i]) if n <= m else (perm[i], i) for i in range(small)]
-        kept = [(i, j) for i, j in pairs if S[i, j] >= config.floor]
+        kept = [(i, j) for i, j in pairs if S[i, j] >= config.floor and own_ok[i, j]]
         total = sum(S[i, j] + hint[i, j] for i, j in kept)
         if total > best + 1e-9:
             best, best_links = total, {(i, j) for i, j in kept if S[i, j] >= config.cutoff}
@@ -157,8 +162,10 @@ def _brute_force_links(old, new, config):
 def test_optimal_assignment_agrees_with_brute_force(seed, n, m):
     pair = make_pair(seed)
     old, new = list(pair.old[:n]), list(pair.new[:m])
-    # the assignment alone: no split/merge groups, no second look, no leftover pass
-    config = AlignConfig(part_containment=2.0, second_look=0.0, leftover_token_set=0.0)
+    # the assignment alone: no split/merge groups or further parts, no second look, no
+    # leftover pass
+    config = AlignConfig(part_containment=2.0, extra_part_cover=0.0, second_look=0.0,
+                         leftover_token_set=0.0)
     links = {lk for c in align(old, new, config=config) for lk in c.links}
     assert links == _brute_force_links(old, new, config)
 

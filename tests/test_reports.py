@@ -113,7 +113,7 @@ def test_every_page_stands_alone_offline_with_real_tables_a_legend_and_print_css
         words = " ".join(legend.text_content().split())
         for kind in view.SHOWN_KINDS:
             assert kind in words, (name, kind)
-        for band in ("exact", "close", "reworded", "weak"):
+        for band in ("exact", "close", "moderate", "weak"):
             assert band in words
         assert "IDF-weighted Jaccard" in words and f"at least {DEFAULT_CONFIG.cutoff:g}" in words
 

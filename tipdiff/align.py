@@ -11,7 +11,7 @@ reviewer can see why.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 from itertools import combinations
 
@@ -21,6 +21,9 @@ from rapidfuzz.distance import Levenshtein
 
 from .limits import MAX_ITEMS
 from .normalize import words
+from .scoring import (
+    BOILERPLATE_STEMS as BOILERPLATE,
+)
 from .scoring import (
     STOCK_WEIGHT,
     Item,
@@ -35,7 +38,7 @@ from .scoring import (
 
 # Bump whenever a change here or in scoring/normalize can change an alignment: cached
 # alignments are keyed on it (and on the config).
-ALIGNER_VERSION = "2.0"
+ALIGNER_VERSION = "3.0"
 
 KINDS = ("unchanged", "reworded", "split", "merged", "added", "dropped")
 
@@ -77,11 +80,35 @@ class AlignConfig:
     leftover_token_set: float = 60.0
     leftover_floor: float = 20.0
     leftover_own: float = 15.0  # and share at least this much of their own (non-stock) content
+    # No weak link on stock words: a pair scoring below the close band is linked only when
+    # the asks share content of their own (ScoreMatrix.own_shared: IDF-weighted mass of the
+    # shared stems outside the stock phrasing and boilerplate) of at least `own_floor`, or
+    # when the shorter item is found whole in the other (containment >= `own_contained`: a
+    # short ask broadened, such as "provide protection services" growing a clause).
+    # 0 turns it off. Chosen on the tune parts: no true link there is lost by it.
+    own_floor: float = 4.0
+    own_contained: float = 90.0
+    # Further parts of a split or merge (see _more_parts): an item still unmatched whose own
+    # content is at least `extra_part_cover` found in an item already linked, that adds at
+    # least `extra_part_gain` of that item's own content to what its parts cover, and with
+    # which the group scores more than the parts did without it. 0 turns it off.
+    # The group must score at least `extra_part_floor` (a fixed number, not the cutoff: raising
+    # the cutoff never adds a link), at least what the new part scores alone, and no more than
+    # `extra_part_slack` below what the parts scored without it (a part brings words of its
+    # own, which lower a score that also counts words on one side only).
+    extra_part_cover: float = 0.5
+    extra_part_cover_stock: float = 0.8  # the same for an item of boilerplate words alone
+    extra_part_gain: float = 0.05
+    extra_part_floor: float = 40.0
+    extra_part_slack: float = 12.0
+    # "Possibly the same as" hints: a counterpart that is itself unlinked, or whose own link
+    # scores at least `hint_margin` below the hint (linked clearly worse).
+    hint_margin: float = 5.0
     max_items: int = MAX_ITEMS  # a longer list is refused (tipdiff.limits; real: a few dozen)
     bands: tuple[tuple[str, float], ...] = (
         ("exact", 100.0),
         ("close", 85.0),
-        ("reworded", 65.0),
+        ("moderate", 65.0),
         ("weak", 0.0),
     )
 
@@ -209,20 +236,18 @@ def align(
     if n and m:
         S = score_matrix(A, B, weights=weights, scorer_weights=config.scorer_weights)
         combined = S.combined
+        ok = linkable(S, config)
         hint = config.position_hint * (
             1.0
             - np.abs(np.arange(n)[:, None] / max(n - 1, 1) - np.arange(m)[None, :] / max(m - 1, 1))
         )
-        cost = np.where(combined >= config.floor, -(combined + hint), 0.0)
+        cost = np.where(ok, -(combined + hint), 0.0)
         from scipy.optimize import linear_sum_assignment  # 0.3 s to import: when needed
 
         rows, cols = linear_sum_assignment(cost)
-        links = {
-            int(i): int(j)
-            for i, j in zip(rows, cols, strict=True)
-            if combined[i, j] >= config.floor
-        }
+        links = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if ok[i, j]}
         groups = _groups(A, B, S, links, weights, config)
+        groups = _more_parts(A, B, S, links, groups, weights, config)
         grouped_old = {i for g in groups for i in g.old}
         grouped_new = {j for g in groups for j in g.new}
         changes += groups
@@ -241,20 +266,39 @@ def align(
         # Items the assignment left alone at the floor (not those the cutoff filtered out,
         # so raising the cutoff never adds a link): one-to-one, best first, on the words
         # they share, stock phrasing included.
+        linked_new = set(links.values())
         alone_old = [i for i in range(n) if i not in links and i not in grouped_old]
-        alone_new = [j for j in range(m) if j not in set(links.values()) and j not in grouped_new]
+        alone_new = [j for j in range(m) if j not in linked_new and j not in grouped_new]
         kept += _leftovers(A, B, S, alone_old, alone_new, config)
         used_old = {i for c in kept for i in c.old}
         used_new = {j for c in kept for j in c.new}
+    if S is not None:
+        score_old = {i: c.score for c in kept for i in c.old}
+        score_new = {j: c.score for c in kept for j in c.new}
     for i in range(n):
         if i not in used_old:
-            cands = _candidates(S.combined[i, :], config) if S is not None else ()
+            cands = _candidates(S.combined[i, :], score_new, config) if S is not None else ()
             kept.append(Change("dropped", (i,), (), candidates=cands))
     for j in range(m):
         if j not in used_new:
-            cands = _candidates(S.combined[:, j], config) if S is not None else ()
+            cands = _candidates(S.combined[:, j], score_old, config) if S is not None else ()
             kept.append(Change("added", (), (j,), candidates=cands))
     return order_changes(kept)
+
+
+def linkable(S: ScoreMatrix, config: AlignConfig) -> np.ndarray:
+    """Which pairs may be linked one to one: scoring at least the floor, and, below the close
+    band, sharing content of their own (not only the report's stock phrasing and
+    boilerplate such as "increase efforts", "comprehensive services", "victims")."""
+    ok = S.combined >= config.floor
+    if config.own_floor:
+        close = dict(config.bands).get("close", 0.0)
+        ok &= (
+            (S.combined >= close)
+            | (S.own_shared >= config.own_floor)
+            | (S.parts["containment"] >= config.own_contained)
+        )
+    return ok
 
 
 def _link(a: Item, b: Item, i: int, j: int, S: ScoreMatrix, config: AlignConfig) -> Change:
@@ -330,12 +374,13 @@ def _leftovers(A, B, S: ScoreMatrix, olds, news, config: AlignConfig) -> list[Ch
     """The older reports restate an ask inside a long sentence with much else: such pairs
     share most of their words but score low on the asks' own content. Linked one-to-one,
     most words shared first."""
+    ok = linkable(S, replace(config, floor=config.leftover_floor))
     scored = []
     for i in olds:
         for j in news:
             if S.combined[i, j] < config.leftover_floor:
                 continue
-            if S.own_containment[i, j] < config.leftover_own:
+            if S.own_containment[i, j] < config.leftover_own or not ok[i, j]:
                 continue  # alike in the report's stock phrasing only: a decoy
             ts = fuzz.token_set_ratio(A[i].clean, B[j].clean, processor=None)
             if ts >= config.leftover_token_set:
@@ -350,11 +395,21 @@ def _leftovers(A, B, S: ScoreMatrix, olds, news, config: AlignConfig) -> list[Ch
     return out
 
 
-def _candidates(row: np.ndarray, config: AlignConfig) -> tuple[tuple[int, float], ...]:
-    """Counterparts that score at least candidate_floor, best first (ties: lower index)."""
+def _candidates(
+    row: np.ndarray, linked_score: Mapping[int, float | None], config: AlignConfig
+) -> tuple[tuple[int, float], ...]:
+    """Counterparts that score at least candidate_floor and that a reader can act on: ones
+    left unlinked themselves, or linked with a score at least hint_margin below this one
+    (linked clearly worse). Best first (ties: lower index)."""
     idx = np.flatnonzero(row >= config.candidate_floor)
-    ranked = sorted(idx.tolist(), key=lambda k: (-round(float(row[k]), 2), k))
-    return tuple((int(k), round(float(row[k]), 2)) for k in ranked[: config.max_candidates])
+    out = []
+    for k in idx.tolist():
+        score = round(float(row[k]), 2)
+        theirs = linked_score.get(k, False)
+        if theirs is False or (theirs is not None and theirs <= score - config.hint_margin):
+            out.append((k, score))
+    out.sort(key=lambda ks: (-ks[1], ks[0]))
+    return tuple(out[: config.max_candidates])
 
 
 def order_changes(changes: Sequence[Change]) -> tuple[Change, ...]:
@@ -491,3 +546,142 @@ def _best_groups(combos_of, W, P, weights, config, *, split) -> list[Change]:
             )
         )
     return out
+
+
+def _more_parts(A, B, S: ScoreMatrix, links, groups, weights, config) -> list[Change]:
+    """Further parts of splits and merges: the second part of a split is often a short add-on
+    that the assignment leaves alone, because its one-to-one counterpart is taken.
+
+    An item still unmatched joins an item already linked (one-to-one or as a group's whole)
+    as a further part when its own content (stems outside the stock phrasing and
+    boilerplate) is at least `extra_part_cover` found in that item, it adds at least
+    `extra_part_gain` of that item's own content to what the parts already cover, the linked
+    item is its best counterpart, and the group's joint score beats the parts apart: at least
+    `extra_part_floor`, at least the new part's own score, and within `extra_part_slack` of
+    the parts' score without it. Both directions are treated alike (a split's parts are new
+    items, a merge's old ones)."""
+    if not config.extra_part_cover:
+        return groups
+    linked_new = set(links.values())
+    in_group_old = {i for g in groups for i in g.old}
+    in_group_new = {j for g in groups for j in g.new}
+    # whole -> parts, per direction: ("split", old whole) -> new parts; ("merged", new whole)
+    wholes: dict[tuple[str, int], tuple[int, ...]] = {}
+    for g in groups:
+        if g.kind == "split":
+            wholes[("split", g.old[0])] = g.new
+        else:
+            wholes[("merged", g.new[0])] = g.old
+    for i, j in links.items():
+        if i not in in_group_old and j not in in_group_new:
+            wholes[("split", i)] = (j,)
+            wholes[("merged", j)] = (i,)
+    free_old = [i for i in range(len(A)) if i not in links and i not in in_group_old]
+    free_new = [j for j in range(len(B)) if j not in linked_new and j not in in_group_new]
+    if not wholes or not (free_old or free_new):
+        return groups
+
+    def own_mass(stems) -> float:
+        return weights.mass(s for s in stems if s not in BOILERPLATE)
+
+    offers = []  # (-gain, kind, whole, part)
+    for kind, whole_side, part_side, free in (
+        ("split", A, B, free_new),
+        ("merged", B, A, free_old),
+    ):
+        split = kind == "split"
+        for u in free:
+            row = S.combined[:, u] if split else S.combined[u, :]
+            best = float(row.max())
+            if best <= 0:
+                continue
+            # An add-on made of boilerplate alone ("provide services to more victims") is
+            # measured on all its words, and must be found almost whole.
+            stock_only = float(S.own_new[u] if split else S.own_old[u]) <= 0
+            mine_mass = float(
+                (S.mass_new[u] if split else S.mass_old[u])
+                if stock_only
+                else (S.own_new[u] if split else S.own_old[u])
+            )
+            need = config.extra_part_cover_stock if stock_only else config.extra_part_cover
+            if mine_mass <= 0:
+                continue
+            for w in np.flatnonzero(row >= best - 1e-9).tolist():
+                parts = wholes.get((kind, w))
+                if parts is None:
+                    continue
+                pair = (w, u) if split else (u, w)
+                shared = float(S.shared[pair] if stock_only else S.own_shared[pair])
+                if shared / mine_mass < need:
+                    continue
+                whole = whole_side[w].stems
+                covered = frozenset().union(*(part_side[p].stems for p in parts))
+                adds = (part_side[u].stems & whole) - covered
+                if stock_only:
+                    whole_mass = float(S.mass_old[w] if split else S.mass_new[w])
+                    gain = weights.mass(adds) / (whole_mass or 1.0)
+                else:
+                    whole_mass = float(S.own_old[w] if split else S.own_new[w])
+                    gain = own_mass(adds) / (whole_mass or 1.0)
+                if gain < config.extra_part_gain:
+                    continue
+                offers.append((-gain, kind, w, u))
+    if not offers:
+        return groups
+    by_whole = {}
+    taken: set[tuple[str, int]] = set()  # parts already given to a whole
+    for _gain, kind, w, u in sorted(offers):
+        side = "new" if kind == "split" else "old"
+        if (side, u) in taken:
+            continue
+        by_whole.setdefault((kind, w), []).append(u)
+        taken.add((side, u))
+    out = [g for g in groups]
+    for (kind, w), extra in sorted(by_whole.items()):
+        parts = wholes[(kind, w)]
+        extra = extra[: config.max_parts - len(parts)]
+        if not extra:
+            continue
+        together = tuple(sorted((*parts, *extra)))
+        if kind == "split":
+            before = _group_score(A[w], [B[p] for p in parts], weights, config)
+            alone = max(float(S.combined[w, u]) for u in extra)
+            after, change = _group_change(A, B, (w,), together, weights, config)
+        else:
+            before = _group_score(B[w], [A[p] for p in parts], weights, config)
+            alone = max(float(S.combined[u, w]) for u in extra)
+            after, change = _group_change(A, B, together, (w,), weights, config)
+        if (
+            after < config.extra_part_floor
+            or after < alone
+            or after < before - config.extra_part_slack
+        ):
+            continue
+        out = [
+            g
+            for g in out
+            if set(g.old).isdisjoint(change.old) and set(g.new).isdisjoint(change.new)
+        ]
+        out.append(change)
+    return out
+
+
+def _group_score(whole: Item, parts: Sequence[Item], weights, config) -> float:
+    part = parts[0] if len(parts) == 1 else joined(parts)
+    return score_pair(whole, part, weights=weights, scorer_weights=config.scorer_weights)[0]
+
+
+def _group_change(A, B, olds, news, weights, config) -> tuple[float, Change]:
+    a = A[olds[0]] if len(olds) == 1 else joined([A[i] for i in olds])
+    b = B[news[0]] if len(news) == 1 else joined([B[j] for j in news])
+    score, parts = score_pair(a, b, weights=weights, scorer_weights=config.scorer_weights)
+    change = Change(
+        kind="split" if len(olds) == 1 else "merged",
+        old=tuple(olds),
+        new=tuple(news),
+        score=score,
+        band=config.band(score),
+        scores=parts,
+        word_diff=word_diff(a.text, b.text),
+    )
+    return score, change

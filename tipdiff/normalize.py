@@ -69,14 +69,76 @@ _SUFFIXES = (
 )
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A deliberately crude stem: strip one common suffix, then keep 6 characters."""
+def _crude(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
     return word[:6]
+
+
+# A domain synonym table, written for tipdiff (not taken from any report): words that the
+# report's editors use for one another from year to year. Each line is one concept; its first
+# word names it. A word's stem is read as its concept's stem, so "restitution" and
+# "compensation", or "consulates" and "embassies", count as shared words. Only words that mean
+# the same thing in a recommendation belong here: a broad group would make different asks look
+# alike (tests/test_scoring.py checks both sides; bench-align measures it).
+SYNONYMS = """
+child children minor minors underage juvenile juveniles
+compensation compensate restitution reparation reparations damages
+consular consulate consulates consul consuls embassy embassies diplomatic
+penalty penalties punishment punishments punish sanction sanctions
+prison imprison imprisonment imprisoned jail jailed incarceration incarcerate custodial
+shelter shelters accommodation housing refuge refuges
+budget budgets funding fund funds financing finance money resources
+interpreter interpreters interpretation translation translators translator
+statistics data figures
+study studies research survey surveys assessment
+prevalence extent
+recruit recruits enlistment enlist enlisted conscript conscripts conscription
+bondage bonded debt-bonded
+court courts tribunal tribunals
+judge judges magistrate magistrates judiciary judicial
+detain detained detention arrest arrested arrests
+awareness campaign campaigns outreach sensitization sensitize
+return returns repatriation repatriate repatriated
+abroad overseas
+testify testimony testimonies witness witnesses
+inspection inspections inspect inspector inspectors audit audits
+recruiter recruiters broker brokers intermediary intermediaries
+fee fees
+passport passports papers
+statute statutes legislation
+hotline hotlines helpline helplines
+procedure procedures protocol protocols guideline guidelines
+referral referrals refer
+cooperation cooperate collaboration collaborate
+transnational cross-border
+begging beg beggars mendicancy
+indicator indicators sign signs
+identify identified identifies identification recognize recognise detect
+staff personnel
+"""
+
+
+def _concepts(table: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in table.strip().splitlines():
+        head, *rest = line.split()
+        for word in (head, *rest):
+            out.setdefault(_crude(word), _crude(head))
+    return out
+
+
+CONCEPT = _concepts(SYNONYMS)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A deliberately crude stem: strip one common suffix, then keep 6 characters; a word of
+    the synonym table is read as its concept's stem."""
+    s = _crude(word)
+    return CONCEPT.get(s, s)
 
 
 TOKEN = re.compile(r"[a-z0-9+]+")

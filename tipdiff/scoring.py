@@ -51,6 +51,21 @@ STOCK_STEMS = frozenset(
 )
 STOCK_WEIGHT = 0.4  # multiplier for STOCK_STEMS
 
+# Words of the report's boilerplate that are not stock phrasing but say nothing of what is
+# asked on their own ("comprehensive services", "protection", "measures"). They weigh as
+# usual in scores; they are not counted as the asks' own shared content (`own_shared`), on
+# which a link below the close band depends (align: no weak link on stock words).
+BOILERPLATE_STEMS = STOCK_STEMS | frozenset(
+    content_stems(
+        clean(
+            "comprehensive services protection assistance support measures appropriate "
+            "sufficient efforts steps take make ensure all forms people persons human "
+            "them they so under before how rather without every give use new additional "
+            "more greater national"
+        )
+    )
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Item:
@@ -190,6 +205,9 @@ class ScoreMatrix:
     mass_old: np.ndarray  # IDF-weighted mass of each old item's stems
     mass_new: np.ndarray
     own_containment: np.ndarray  # share (0-100) of the shorter item's non-stock content shared
+    own_shared: np.ndarray  # IDF-weighted mass of shared stems outside stock and boilerplate
+    own_old: np.ndarray  # each old item's mass of stems outside stock and boilerplate
+    own_new: np.ndarray
 
     def parts_at(self, i: int, j: int) -> dict[str, float]:
         return {name: round(float(m[i, j]), 2) for name, m in self.parts.items()}
@@ -230,7 +248,8 @@ def score_matrix(
     # The asks' own content: stems outside the report's stock phrasing, which alone says
     # nothing about what is asked. `own_containment`: the share of the shorter item's own
     # content found in the other (a narrowed or broadened ask keeps it whole).
-    own = np.fromiter((s not in STOCK_STEMS for s in vocab), np.float64, len(vocab)) * w
+    kind = np.fromiter(map(_stem_kind, vocab), np.int8, len(vocab))  # 0 own, 1 boiler, 2 stock
+    own = (kind < 2) * w
     shared_own = (A * own) @ B.T
     smaller_own = np.minimum((A @ own)[:, None], (B @ own)[None, :])
     own_containment = 100.0 * np.divide(
@@ -239,7 +258,17 @@ def score_matrix(
     floor = scorer_weights.get(CONTAINMENT_FLOOR, 0.0)
     if floor:  # the score of such an ask is at least `floor` x own_containment
         combined = np.maximum(combined, floor * own_containment)
-    return ScoreMatrix(parts, combined, shared, sa, sb, own_containment)
+    mine = (kind == 0) * w
+    own_shared = (A * mine) @ B.T
+    return ScoreMatrix(
+        parts, combined, shared, sa, sb, own_containment, own_shared, A @ mine, B @ mine
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem_kind(stem: str) -> int:
+    """0: the asks' own content; 1: boilerplate; 2: the report's stock phrasing."""
+    return 2 if stem in STOCK_STEMS else 1 if stem in BOILERPLATE_STEMS else 0
 
 
 def _incidence(items: Sequence[Item], index: Mapping[str, int]) -> np.ndarray:

@@ -1,0 +1,195 @@
+"""Issue 18's failure kinds and issue 15's hints, on pairs written in our own words: the second
+part of a split or merge (a short add-on included), links made of stock words alone, the
+synonym table, and "possibly the same as" hints that a reader can act on."""
+
+from __future__ import annotations
+
+from tipdiff.align import DEFAULT_CONFIG, align
+from tipdiff.normalize import stem
+from tipdiff.scoring import prepare, reference_weights, score_pair
+
+FUNDING = "Increase funding for comprehensive victim services, including long-term housing."
+IDENTIFY = "Increase efforts to proactively identify victims and refer them to care."
+BOTH = (
+    "Increase funding for comprehensive victim services, including long-term housing, and "
+    "increase efforts to proactively identify victims and refer them to those services."
+)
+SENTENCES = "Increase efforts to convict traffickers and seek adequate sentences."
+
+
+def _found(changes):
+    return sorted((c.kind, c.old, c.new) for c in changes)
+
+
+def test_the_second_part_of_a_merge_joins_it():
+    changes = align([FUNDING, SENTENCES, IDENTIFY], [BOTH, SENTENCES])
+    assert ("merged", (0, 2), (0,)) in _found(changes)
+    assert ("unchanged", (1,), (1,)) in _found(changes)
+
+
+def test_the_second_part_of_a_split_joins_it_and_the_years_swap():
+    forward = _found(align([BOTH, SENTENCES], [FUNDING, SENTENCES, IDENTIFY]))
+    assert ("split", (0,), (0, 2)) in forward
+    backward = _found(align([FUNDING, SENTENCES, IDENTIFY], [BOTH, SENTENCES]))
+    assert ("merged", (0, 2), (0,)) in backward
+
+
+BEGGING = (
+    "End forced child begging by regulating religious boarding schools and prosecuting those "
+    "responsible."
+)
+REGULATE = "Regulate religious boarding schools to end forced begging."
+PROSECUTE = "Prosecute those who force children to beg."
+MEN = "Open a shelter for adult men."
+
+
+def test_a_second_part_with_words_of_its_own_joins_the_split():
+    """The first part is already linked as a rewording; the second one restates the rest of
+    the ask in other words ("force children to beg"), so alone it scores below the cutoff."""
+    assert ("split", (0,), (0, 2)) in _found(align([BEGGING, MEN], [REGULATE, MEN, PROSECUTE]))
+
+
+def test_a_second_part_with_words_of_its_own_joins_the_merge():
+    assert ("merged", (0, 2), (0,)) in _found(align([REGULATE, MEN, PROSECUTE], [BEGGING, MEN]))
+
+
+def test_a_short_add_on_is_a_part_of_a_split():
+    old = [
+        "Screen seasonal farm workers for signs of forced labor and refer those identified to care.",
+        "Publish the number of victims identified each year.",
+    ]
+    new = [
+        "Screen seasonal farm workers for signs of forced labor.",
+        "Publish the number of victims identified each year.",
+        "Refer farm workers identified as victims to care, and provide services to more of them.",
+    ]
+    assert ("split", (0,), (0, 2)) in _found(align(old, new))
+
+
+def test_a_split_with_its_parts_far_apart_in_the_list():
+    old = [
+        "Issue guidelines on the non-punishment of victims.",
+        "Require labor recruiters to register with the ministry and bar them from charging "
+        "workers fees.",
+        "Fund reintegration grants for returning survivors.",
+    ]
+    new = [
+        "Require labor recruiters to register with the ministry.",
+        "Issue guidelines on the non-punishment of victims.",
+        "Fund reintegration grants for returning survivors.",
+        "Bar labor recruiters from charging workers any fees.",
+    ]
+    assert ("split", (1,), (0, 3)) in _found(align(old, new))
+
+
+def test_an_unrelated_item_does_not_become_a_part():
+    """Neighbouring asks kept on their own: nothing is glued to the broadened one."""
+    old = ["increase the number of labor inspectors", "open a shelter for child victims"]
+    new = [
+        "increase the number of labor inspectors and train them to identify forced labor",
+        "open a shelter for child victims",
+        "adopt a law against online sexual exploitation of children",
+    ]
+    found = _found(align(old, new))
+    assert ("reworded", (0,), (0,)) in found and ("added", (), (2,)) in found
+    assert all(kind not in ("split", "merged") for kind, _o, _n in found)
+
+
+def test_no_link_on_stock_words_alone_but_a_hint():
+    """What the two asks share is the report's boilerplate: 'increase efforts', 'victims',
+    'comprehensive ... services'. They stay dropped and added, each hinting at the other."""
+    old = [FUNDING, SENTENCES]
+    new = [
+        "Increase efforts to proactively identify victims and refer them to comprehensive "
+        "protection services.",
+        SENTENCES,
+    ]
+    changes = align(old, new)
+    found = _found(changes)
+    assert ("dropped", (0,), ()) in found and ("added", (), (0,)) in found
+    dropped = next(c for c in changes if c.kind == "dropped")
+    assert [k for k, _score in dropped.candidates] == [0]
+
+
+def test_other_stock_word_decoys_stay_apart():
+    pairs = [
+        (
+            "Increase efforts to investigate and prosecute sex trafficking crimes involving "
+            "children.",
+            "Increase efforts to investigate and prosecute labor trafficking crimes in the "
+            "mining sector.",
+        ),
+        (
+            "Ensure victims have access to comprehensive protection services.",
+            "Ensure victims are not penalized for unlawful acts traffickers compelled them to "
+            "commit.",
+        ),
+    ]
+    for a, b in pairs:
+        kinds = sorted(c.kind for c in align([a], [b]))
+        assert kinds == ["added", "dropped"], (a, b)
+
+
+def test_a_short_ask_broadened_is_still_linked():
+    """All of its words are boilerplate, but the shorter ask is found whole in the longer."""
+    (c,) = align(
+        ["provide protection services to victims"],
+        ["provide protection services to victims and fund NGO shelters"],
+    )
+    assert c.kind == "reworded"
+
+
+def test_synonyms_count_as_shared_words():
+    assert stem("restitution") == stem("compensation")
+    assert stem("consulates") == stem("embassies")
+    assert stem("minors") == stem("children") == stem("child")
+    # but words that only look alike, or mean something else in an ask, stay apart
+    assert stem("nationals") != stem("citizens")
+    assert stem("charges") != stem("fees")
+    a, b = prepare(
+        [
+            "Ensure courts award restitution to victims in every conviction.",
+            "Ensure courts award compensation to victims in every conviction.",
+        ]
+    )
+    score, _parts = score_pair(
+        a, b, weights=reference_weights(), scorer_weights=DEFAULT_CONFIG.scorer_weights
+    )
+    assert score >= 85.0  # the close band: one word swapped for its synonym
+
+
+def test_paraphrase_with_synonyms_scores_higher_than_without():
+    old, new = (
+        "Train consular staff to help nationals exploited abroad.",
+        "Teach embassy personnel to assist nationals exploited overseas.",
+    )
+    with_table = score_pair(
+        *prepare([old, new]),
+        weights=reference_weights(),
+        scorer_weights=DEFAULT_CONFIG.scorer_weights,
+    )[0]
+    assert with_table >= DEFAULT_CONFIG.cutoff
+    (c,) = align([old], [new])
+    assert c.kind == "reworded"
+
+
+def test_hints_point_only_at_counterparts_a_reader_can_act_on():
+    """A new ask that shares words with an old one already matched word for word gets no
+    hint pointing at it; a hint goes to an unlinked counterpart."""
+    old = [
+        "Screen asylum-seekers for indicators of trafficking before deportation.",
+        "Prosecute labor recruiters who confiscate workers' passports.",
+    ]
+    new = [
+        "Screen asylum-seekers for indicators of trafficking before deportation.",
+        "Train immigration officers to screen asylum-seekers at the airport.",
+    ]
+    changes = align(old, new)
+    added = next(c for c in changes if c.kind == "added")
+    assert added.new == (1,)
+    assert all(k != 0 for k, _score in added.candidates)  # old #1 is matched as unchanged
+
+
+def test_the_band_below_close_is_called_moderate():
+    assert [name for name, _low in DEFAULT_CONFIG.bands] == ["exact", "close", "moderate", "weak"]
+    assert DEFAULT_CONFIG.band(70.0) == "moderate"

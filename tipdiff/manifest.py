@@ -53,7 +53,7 @@ def build_manifest(
     fingerprint: Mapping | None = None,
 ) -> dict:
     prev_sources = {s["path"]: s["sha256"] for s in (previous or {}).get("sources", [])}
-    now_sources = {s.path: s.sha256 for s in sources}
+    now_sources = {s.name: s.sha256 for s in sources}
     inputs_changed = (
         {
             "added": sorted(set(now_sources) - set(prev_sources)),

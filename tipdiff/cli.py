@@ -208,16 +208,22 @@ def cmd_diff(args) -> int:
         )
     pairs = pair_documents(old.documents, new.documents)
     diffs = [diff_narratives(a, b) for a, b in pairs]
-    if args.overrides:
+    overrides_path = _overrides_path(args)
+    if overrides_path:
         try:
-            overrides, bad_rows = _read_overrides(args.overrides)
+            overrides, bad_rows = _read_overrides(overrides_path)
         except (OSError, UnicodeDecodeError) as exc:
             print(
-                f"tipdiff diff: error: --overrides {args.overrides}: cannot read it ({exc}): "
+                f"tipdiff diff: error: --overrides {overrides_path}: cannot read it ({exc}): "
                 "expected a UTF-8 CSV of reviewer overrides",
                 file=sys.stderr,
             )
             return EXIT_USAGE
+        print(
+            f"tipdiff diff: reviewer overrides from {overrides_path} ({len(overrides)} "
+            f"row(s){'' if args.overrides else '; the default file, as `run` uses it'})",
+            file=sys.stderr,
+        )
         errors += bad_rows
         diffs, notes = apply_reviews(diffs, overrides)
         for n in notes:
@@ -236,6 +242,7 @@ def cmd_diff(args) -> int:
         doc = {
             "aligner_version": ALIGNER_VERSION,
             "term_weights": reference_weights().name,
+            "overrides": overrides_path,
             "diffs": [d.to_dict() for d in diffs],
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2))
@@ -254,11 +261,20 @@ def _read_overrides(path: str):
     return read_overrides(data.decode("utf-8-sig"), source=path)
 
 
+DEFAULT_RAW = "data/raw"
+
+
+def default_overrides(raw: str | None) -> Path:
+    """overrides.csv beside the --raw folder (data/overrides.csv for the default --raw)."""
+    return Path(raw or DEFAULT_RAW).parent / "overrides.csv"
+
+
 def _overrides_path(args) -> str | None:
-    """--overrides, else overrides.csv beside the --raw folder (data/overrides.csv) if present."""
+    """--overrides, else the default file (default_overrides) if present: `run`, `serve`
+    (at each scheduled run) and `diff` (which has no --raw: data/overrides.csv) alike."""
     if args.overrides:
         return args.overrides
-    default = Path(args.raw).parent / "overrides.csv"
+    default = default_overrides(getattr(args, "raw", None))
     return str(default) if default.is_file() else None
 
 
@@ -426,8 +442,7 @@ def _run_flow(args, server) -> int:
         print(
             f"cache: parsed {cache['parse']['computed']} year(s) "
             f"({cache['parse']['cached']} from cache), aligned {cache['align']['computed']} "
-            f"year pair(s) ({cache['align']['cached']} from cache)"
-            + _reuse_text(cache)
+            f"year pair(s) ({cache['align']['cached']} from cache)" + _reuse_text(cache)
         )
         if c.get("warnings"):
             print(f"{c['warnings']} parser warning(s): see {args.out}/warnings.csv")
@@ -482,9 +497,15 @@ def cmd_serve(args) -> int:
     }
     if args.sources:
         params["sources_file"] = str(Path(args.sources).resolve())
+    if args.overrides:
+        params["overrides"] = str(Path(args.overrides).resolve())
+    else:  # looked for at each run, as `run` looks for it when it starts
+        params["overrides_default"] = str(default_overrides(args.raw).resolve())
     print(
         f"serving deployment '{tipdiff_run.name}/{args.name}' on cron '{args.cron}': each run "
-        f"reads {params['raw']} and publishes to {params['out']}; Ctrl-C stops",
+        f"reads {params['raw']} and publishes to {params['out']}, with reviewer overrides "
+        f"from {params.get('overrides') or params['overrides_default'] + ' (when it exists)'}; "
+        "Ctrl-C or SIGTERM stops",
         flush=True,
     )
     tipdiff_run.serve(
@@ -709,13 +730,14 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument(
         "--overrides",
         metavar="FILE",
-        help="reviewer overrides CSV to apply (see README: Reviewer overrides)",
+        help="reviewer overrides CSV to apply (see README: Reviewer overrides; default: "
+        "data/overrides.csv, as `run` uses it, if it exists)",
     )
     d.set_defaults(func=cmd_diff)
 
     def pipeline_args(p):
         p.add_argument(
-            "--raw", default="data/raw", help="input folder, one sub-folder per report year"
+            "--raw", default=DEFAULT_RAW, help="input folder, one sub-folder per report year"
         )
         p.add_argument(
             "--out", default="data/processed", help="output folder (tables, reports/, manifest)"
@@ -724,6 +746,11 @@ def build_parser() -> argparse.ArgumentParser:
             "--sources", help="CSV of web pages to fetch first (columns year,country,url)"
         )
         p.add_argument("--snapshots", default="data/snapshots", help="where fetched pages are kept")
+        p.add_argument(
+            "--overrides",
+            metavar="FILE",
+            help="reviewer overrides CSV (default: overrides.csv beside --raw, if it exists)",
+        )
         p.add_argument(
             "--allow-empty",
             action="store_true",
@@ -753,11 +780,6 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--dask-address",
         help="scheduler address of an existing Dask cluster (default: start a local one)",
-    )
-    r.add_argument(
-        "--overrides",
-        metavar="FILE",
-        help="reviewer overrides CSV (default: overrides.csv beside --raw, if it exists)",
     )
     r.set_defaults(func=cmd_run)
 

@@ -23,6 +23,8 @@ refuse what is plainly not a narrative before it can exhaust memory or time:
 - `MAX_ITEMS`: a narrative with more recommendations than this is refused after parsing
   (an error row naming the file, country and year); alignment refuses longer lists too.
 - `MAX_PAGE_BYTES`: a fetched web page larger than this is refused (one narrative's page).
+- `MAX_OVERRIDE_FIELD`: a field of the reviewer overrides CSV longer than this (in
+  characters) makes its row an error naming the line (a note is a sentence or two).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ MAX_INPUT_BYTES = 16 * 1024 * 1024
 MAX_PDF_BYTES = 64 * 1024 * 1024
 MAX_ITEMS = 500
 MAX_PAGE_BYTES = 5 * 1024 * 1024
+MAX_OVERRIDE_FIELD = 4096
 MAX_PDF_PAGES = 2000
 MAX_PAGE_CHARS = 100_000
 MAX_PDF_CHARS = 16_000_000

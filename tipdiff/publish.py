@@ -218,11 +218,25 @@ def read_manifest(out: Path) -> dict | None:
 
 
 def outputs_present(out: Path, manifest: Mapping) -> bool:
-    """Every output the published manifest lists is a file in the current set."""
+    """Every output the published manifest lists is a file in the current set, with the
+    sha256 the manifest records for it (a truncated page, two swapped files, an edited
+    table are not "no change": the run publishes a whole set again)."""
     folder = current_set(out)
     if folder is None:
         return False
-    return all((folder / name).is_file() for name in manifest.get("outputs") or ())
+    outputs = manifest.get("outputs") or {}
+    if not isinstance(outputs, Mapping):
+        return False
+    for name, expected in outputs.items():
+        if not isinstance(name, str) or name.startswith("/") or ".." in name.split("/"):
+            return False
+        try:
+            with open(folder / name, "rb") as fh:
+                if hashlib.file_digest(fh, "sha256").hexdigest() != expected:
+                    return False
+        except OSError:
+            return False
+    return True
 
 
 def published_errors(out: Path) -> list[str]:

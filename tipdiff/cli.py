@@ -326,7 +326,7 @@ def cmd_run(args) -> int:
     problem = _check_pipeline_paths(args)
     if problem:
         return _usage_error("run", problem)
-    from .publish import LockBusy, run_lock
+    from .publish import LockBusy, OutputNotWritable, run_lock
 
     try:  # refuse early and quietly, before Prefect starts; the flow locks again for itself
         with run_lock(Path(args.out), wait=args.wait):
@@ -334,6 +334,8 @@ def cmd_run(args) -> int:
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except OutputNotWritable as exc:
+        return _usage_error("run", str(exc))
     if args.runner == "dask":
         try:
             import prefect_dask  # noqa: F401

@@ -113,9 +113,17 @@ def _wrap(prefix: str, text: str, width: int = 100) -> str:
     )
 
 
+def _say(text: str = "", file=None) -> None:
+    """Print text that holds input (names, items, messages): control characters visible."""
+    from .render.escape import terminal_safe
+
+    print(terminal_safe(text), file=file or sys.stdout)
+
+
 def _print_parse(result: ParseResult) -> None:
     from .tables import warning_rows
 
+    print = _say  # noqa: A001 - every line below holds input text
     rows = [
         [
             d.country,
@@ -167,7 +175,7 @@ def _print_parse(result: ParseResult) -> None:
 
 def _print_errors(errors) -> None:
     for e in errors:
-        print(f"error: {e.message}", file=sys.stderr)
+        _say(f"error: {e.message}", file=sys.stderr)
 
 
 def cmd_parse(args) -> int:
@@ -193,7 +201,7 @@ def cmd_diff(args) -> int:
     old_years = sorted({d.year for d in old.documents})
     new_years = sorted({d.year for d in new.documents})
     if old_years and new_years and min(old_years) > max(new_years):
-        print(
+        _say(
             f"tipdiff diff: note: OLD ({args.old}, report year {', '.join(map(str, old_years))}) "
             f"is newer than NEW ({args.new}, {', '.join(map(str, new_years))}); comparing them "
             "in report-year order, the older one first",
@@ -227,7 +235,7 @@ def cmd_diff(args) -> int:
         errors += bad_rows
         diffs, notes = apply_reviews(diffs, overrides)
         for n in notes:
-            print(f"warning: {n.message}", file=sys.stderr)
+            _say(f"warning: {n.message}", file=sys.stderr)
     if not pairs and not errors:
         errors = (
             InputError(

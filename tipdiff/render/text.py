@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Sequence
 
 from ..diff import CountryDiff
+from .escape import terminal_safe
 
 _MARK = {
     "unchanged": "=",
@@ -70,4 +71,4 @@ def text_report(diffs: Sequence[CountryDiff]) -> str:
             if c.decided_by == "review":
                 out.append(_wrap("      set by a reviewer", f": {c.note}" if c.note else ""))
         out.append("")
-    return "\n".join(out)
+    return terminal_safe("\n".join(out))  # no input text reaches the terminal as controls

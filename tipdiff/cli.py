@@ -454,8 +454,14 @@ def _run_flow(args, server) -> int:
             f"({cache['parse']['cached']} from cache), aligned {cache['align']['computed']} "
             f"year pair(s) ({cache['align']['cached']} from cache)" + _reuse_text(cache)
         )
-        if c.get("warnings"):
-            print(f"{c['warnings']} parser warning(s): see {args.out}/warnings.csv")
+        parser_warnings = c.get("parser_warnings", c.get("warnings"))
+        if parser_warnings:
+            print(f"{parser_warnings} parser warning(s): see {args.out}/warnings.csv")
+        if c.get("overrides_not_applied"):
+            print(
+                f"{c['overrides_not_applied']} reviewer override(s) did not apply (a text "
+                f"changed, or no such year pair): see {args.out}/warnings.csv"
+            )
         print(
             f"results in {args.out}/: recommendations, changes, tiers, lineage, errors, "
             f"warnings (.parquet/.csv/.jsonl), schema.json, manifest.json; read "
@@ -497,7 +503,9 @@ def cmd_serve(args) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
     prefect_environment()
     from .flows.pipeline import tipdiff_run
+    from .flows.server import end_on_sigterm_within
 
+    end_on_sigterm_within()  # SIGTERM ends serve in a few seconds, even with no server left
     params = {
         "raw": str(Path(args.raw).resolve()),
         "out": str(Path(args.out).resolve()),

@@ -449,3 +449,41 @@ def test_serve_applies_the_default_overrides_and_ends_on_sigterm_after_its_serve
         if serve is not None:
             _kill_group(serve)
         _kill_group(server)
+
+
+def test_a_run_with_a_non_utf8_file_name_and_many_stale_overrides_publishes(tmp_path, home):
+    """Issue 16 rows 4 and 15: a raw file whose name is not UTF-8 (`caf\\xe9_2023.txt`) is
+    read and published under its escaped name (tipdiff.read.path_text; the exact bytes come
+    back with path_bytes); 1,000 override rows that match nothing are counted as such, apart
+    from the parser's warnings."""
+    from tipdiff.read import path_bytes
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    text = (RAW / "2023" / "synthetic_sylvania_2023.txt").read_text()
+    odd = os.fsencode(raw / "2023") + b"/caf\xe9_2023.txt"
+    with open(odd, "wb") as fh:
+        fh.write(text.replace("Sylvania", "Osterlich").replace("SYLVANIA", "OSTERLICH").encode())
+    rows = "".join(f"Freedonia,2022,{k:064x},2023,{k + 1:064x},link,\n" for k in range(1000))
+    (tmp_path / "overrides.csv").write_text(
+        "country,from_year,from_text_sha256,to_year,to_text_sha256,verdict,note\n" + rows)
+    out = tmp_path / "out"
+    proc = tipdiff(["run", "--raw", str(raw), "--out", str(out)], home)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "1000 reviewer override(s) did not apply" in proc.stdout
+    manifest = json.loads((out / "manifest.json").read_text())
+    parser_warnings = manifest["counts"]["parser_warnings"]
+    assert f"{parser_warnings} parser warning(s)" in proc.stdout and parser_warnings < 100
+    shown = str(raw / "2023") + "/caf\\xe9_2023.txt"
+    recs = pd.read_parquet(out / "recommendations.parquet")
+    assert shown in set(recs["source"])
+    assert path_bytes(shown) == odd
+    assert shown in {s["path"] for s in manifest["sources"]}
+    assert "Osterlich" in set(recs["country"])
+    assert shown.encode() in (out / "recommendations.csv").read_bytes()
+    page = (out / "reports" / "osterlich.html").read_text()
+    assert "caf\\xe9_2023.txt" in page
+    # a rerun with the same inputs finds nothing changed
+    again = tipdiff(["run", "--raw", str(raw), "--out", str(out)], home)
+    assert again.returncode == 0 and "no change since the published set" in again.stdout

@@ -4,6 +4,8 @@ No file IO here. `FORMATS` is the one list of input format names (the CLI's `--f
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import faulthandler
 import hashlib
 import os
 import pickle
@@ -376,6 +378,8 @@ def _unreadable(source: str, where: str, exc: BaseException) -> InputFormatError
 def _in_child(data: bytes, source: str) -> str:
     """_extract_pdf_text in a forked child with bounded address space and time; its result
     (text or error message) comes back through a pipe. The child dies with this process."""
+    import resource  # noqa: F401 - imported here, not first in the child
+
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
@@ -446,9 +450,7 @@ def _in_child(data: bytes, source: str) -> str:
 def _child_limits() -> None:
     """In the child: die with the parent (Linux), and add at most MAX_PDF_MEMORY of address
     space to what the process already maps."""
-    import ctypes
-    import faulthandler
-    import resource
+    import resource  # POSIX only, as fork is (imported before the fork: see _in_child)
 
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG

@@ -20,7 +20,7 @@ import pytest
 from tipdiff.publish import run_lock
 from tipdiff.testing.evalset import synthetic_corpus
 
-from .conftest import ROOT, cli_env, tree_state
+from .conftest import ROOT, cli_env, demo_model, tree_state
 
 RAW = ROOT / "data" / "raw"
 TIPDIFF = [sys.executable, "-m", "tipdiff.cli"]
@@ -385,12 +385,12 @@ def test_serve_applies_the_default_overrides_and_ends_on_sigterm_after_its_serve
     data = tmp_path / "data"
     raw = data / "raw"
     shutil.copytree(RAW, raw)
-    clean = tmp_path / "clean"
-    assert tipdiff(["run", "--raw", str(raw), "--out", str(clean)], tmp_path / "home").returncode == 0
-    changes = pd.read_parquet(clean / "changes.parquet")
-    dropped = changes[(changes["kind"] == "dropped") & (changes["to_year"] == 2023)].iloc[0]
-    added = changes[(changes["kind"] == "added") & (changes["to_year"] == 2023)
-                    & (changes["country"] == dropped["country"])].iloc[0]
+    _docs, diffs, _histories, _errors = demo_model()  # the verdicts the run will publish
+    d = next(d for d in diffs if d.to_year == 2023 and {"added", "dropped"} <= {
+        c.kind for c in d.changes})
+    dropped = {"country": d.country,
+               "from_text": d.old_texts[next(c for c in d.changes if c.kind == "dropped").old[0]]}
+    added = {"to_text": d.new_texts[next(c for c in d.changes if c.kind == "added").new[0]]}
     (data / "overrides.csv").write_text(
         "country,from_year,from_text_sha256,to_year,to_text_sha256,verdict,note\n"
         f"{dropped['country']},2022,{text_sha256(dropped['from_text'])},2023,"

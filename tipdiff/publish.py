@@ -479,16 +479,16 @@ def run_lock(out: Path, *, wait: float) -> Iterator[None]:
         out.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(out / LOCK_NAME))
         lock.acquire(timeout=wait)
+    except Timeout:
+        raise LockBusy(
+            f"{out}: another tipdiff run is writing here (lock {out / LOCK_NAME}); "
+            f"waited {wait:g} s. Try again when it has finished, or pass --wait SECONDS"
+        ) from None
     except OSError as exc:
         raise OutputNotWritable(
             f"--out {out}: cannot write there ({exc.strerror or exc}): expected a folder "
             "tipdiff can create files in (the run's lock, then the published sets); "
             "nothing was read or published"
-        ) from None
-    except Timeout:
-        raise LockBusy(
-            f"{out}: another tipdiff run is writing here (lock {out / LOCK_NAME}); "
-            f"waited {wait:g} s. Try again when it has finished, or pass --wait SECONDS"
         ) from None
     try:
         yield

@@ -112,11 +112,14 @@ def tipdiff_run(
     allow_empty: bool = False,
     config: dict | None = None,
     overrides: str | None = None,
+    overrides_default: str | None = None,
 ) -> dict:
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
     years, and publish tables, reports and a manifest into `out` as one set. `config` holds
     aligner settings (tipdiff.align.AlignConfig fields) that differ from the defaults;
-    `overrides` is a reviewer overrides CSV (tipdiff.review).
+    `overrides` is a reviewer overrides CSV (tipdiff.review); without it,
+    `overrides_default` is used when that file exists when the run starts (what `tipdiff
+    serve` passes: the default file, looked for at each scheduled run as `run` looks for it).
 
     A parse batch (a report year) or an alignment batch (a year pair) that fails becomes
     error rows naming its files; everything else is published. A run that finds no input
@@ -128,6 +131,8 @@ def tipdiff_run(
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     config = AlignConfig.from_dict(config).to_dict()  # every setting, for keys and manifest
+    if overrides is None and overrides_default and Path(overrides_default).is_file():
+        overrides = overrides_default
     with publish.run_lock(Path(out), wait=wait):
         errors: list[InputError] = []
         if sources_file:

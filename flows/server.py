@@ -83,6 +83,77 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+SERVE_GRACE = 3.0  # seconds `tipdiff serve` gives Prefect's graceful stop on SIGTERM
+
+
+def end_on_sigterm_within(grace: float = SERVE_GRACE) -> None:
+    """Make `tipdiff serve` end within `grace` seconds of a SIGTERM, in every state.
+
+    Prefect's runner answers SIGTERM with a graceful stop: it cancels the flow runs it
+    executes and pauses the schedule, through the API server. With the server gone, that
+    stop retries for many seconds (measured: more than 16 s, then SIGKILL was needed). The
+    runner still gets its graceful stop, but only for `grace` seconds: then every process
+    this one started (the flow runs it executes) is killed and this one exits (status 143,
+    as a process ended by SIGTERM). Before the runner starts, SIGTERM ends the process at
+    once (no handler is installed)."""
+    from prefect.runner import Runner
+
+    graceful = Runner.handle_sigterm
+    if getattr(graceful, "tipdiff_deadline", False):
+        return
+
+    def handle_sigterm(self, *args, **kwargs):
+        _exit_after(grace)
+        graceful(self, *args, **kwargs)
+
+    handle_sigterm.tipdiff_deadline = True
+    Runner.handle_sigterm = handle_sigterm
+
+
+_EXITING = threading.Event()
+
+
+def _exit_after(grace: float) -> None:
+    if _EXITING.is_set():
+        return
+    _EXITING.set()
+
+    def deadline():
+        time.sleep(grace)
+        for pid in _descendants(os.getpid()):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        os._exit(128 + signal.SIGTERM)
+
+    threading.Thread(target=deadline, name="tipdiff-sigterm-deadline", daemon=True).start()
+
+
+def _descendants(root: int) -> list[int]:
+    """Every live process below `root` (Linux /proc; none elsewhere), children first."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
+
+
 class ServerFailed(RuntimeError):
     """The owned Prefect server did not start."""
 

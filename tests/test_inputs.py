@@ -104,10 +104,10 @@ def test_a_file_past_the_byte_bound_is_an_error_and_is_never_read(tmp_path):
     (error,) = found.errors
     assert error.source == str(huge)
     assert error.message == (
-        f"{huge}: 50.0 MiB, larger than the 16.0 MiB an input may have "
+        f"{huge}: 50.0 MiB, larger than the 16.0 MiB a text or HTML input may have "
         "(tipdiff.limits): expected one narrative, or one report; the file was not read")
     # a PDF of the whole report may be larger than its text: its bound is MAX_PDF_BYTES
-    assert input_limit("report_2023.PDF") == MAX_PDF_BYTES > MAX_INPUT_BYTES == input_limit(str(huge))
+    assert input_limit(b"%PDF-1.7\n") == MAX_PDF_BYTES > MAX_INPUT_BYTES == input_limit(b"\0" * 9)
     # `tipdiff parse FILE` takes the same path: refused before reading
     before = _read_bytes_so_far()
     result = parse_paths([str(huge)])
@@ -143,19 +143,32 @@ def _docs(tmp_path, files: dict[str, str]):
 
 
 def test_two_different_texts_for_one_country_and_year_name_both_and_follow_the_rule(tmp_path):
+    """Issue 16 row 17: a second copy is a warning on the copy used, naming both files and
+    the one used; an error only when the copies disagree on the tier."""
     fuller = narrative("Freedonia", 2023, [*ITEMS, "Ratify the regional protocol on migrant workers."])
     docs = _docs(tmp_path, {"a_partial.txt": narrative("Freedonia", 2023, ITEMS),
                             "b_fuller.txt": fuller})
     chosen, errors = dedupe(docs)
-    assert [Path(d.source).name for d in chosen] == ["b_fuller.txt"]  # not the first path
-    (error,) = errors
+    assert errors == ()
+    (kept,) = chosen
+    assert Path(kept.source).name == "b_fuller.txt"  # not the first path
     a, b = str(tmp_path / "a_partial.txt"), str(tmp_path / "b_fuller.txt")
+    assert kept.warnings[-1] == (
+        f"a second copy: Freedonia 2023 is in {b} and in {a}; the texts differ: 4 vs 3 "
+        f"recommendations, 1 recommendation text(s) in only one of them; using {b} because it "
+        f"has more recommendations (4 vs 3) (rule: {DUPLICATE_RULE})")
+    # copies that disagree on the tier: an error naming both, the fuller copy still used
+    other_tier = narrative("Freedonia", 2023, ITEMS).replace("Tier 2", "Tier 3")
+    (tmp_path / "a_partial.txt").write_text(other_tier)
+    docs = _docs(tmp_path, {"a_partial.txt": other_tier, "b_fuller.txt": fuller})
+    chosen, errors = dedupe(docs)
+    assert [Path(d.source).name for d in chosen] == ["b_fuller.txt"]
+    (error,) = errors
     assert error.source == a
-    assert error.message == (
-        f"{a}: Freedonia 2023 is also in {b}; the texts differ: 4 vs 3 recommendations, "
-        f"1 recommendation text(s) in only one of them; using {b} because it has more "
-        f"recommendations (4 vs 3) (rule: {DUPLICATE_RULE}): expected one narrative per "
-        "country and year")
+    assert error.message.startswith(f"{a}: Freedonia 2023 is in {b} and in {a}; the texts differ: "
+                                    "tier Tier 2 vs Tier 3, ")
+    assert error.message.endswith("expected copies of one narrative to agree on the tier; check "
+                                  "which copy is right")
 
 
 @pytest.mark.parametrize("second, how", [
@@ -166,8 +179,28 @@ def test_duplicates_say_whether_their_texts_differ_and_ties_go_to_the_first_path
     text = narrative("Sylvania", 2024, ITEMS)
     docs = _docs(tmp_path, {"z_copy.txt": second(text), "m_original.txt": text})
     chosen, errors = dedupe(docs)
+    assert errors == ()
     assert [Path(d.source).name for d in chosen] == ["m_original.txt"]
-    (error,) = errors
-    assert error.source == str(tmp_path / "z_copy.txt")
-    assert f"is also in {tmp_path / 'm_original.txt'}; {how}; using" in error.message
-    assert "because it comes first by path" in error.message
+    note = chosen[0].warnings[-1]
+    assert f"and in {tmp_path / 'z_copy.txt'}; {how}; using {tmp_path / 'm_original.txt'}" in note
+    assert "because it comes first by path" in note
+
+
+def test_the_size_bound_goes_by_the_detected_kind_not_the_name(tmp_path):
+    """Issue 16 row 14: a 17 MB text file named .pdf was accepted while its .txt twin was
+    refused. Now both are refused by the text bound; a PDF named .txt gets the PDF bound."""
+    text = b"FREEDONIA: Tier 2\n" + b"Lorem ipsum dolor sit amet.\n" * (17 * 1024 * 1024 // 28)
+    assert MAX_INPUT_BYTES < len(text) < MAX_PDF_BYTES
+    twins = [tmp_path / "2023" / "big.txt", tmp_path / "2023" / "big.pdf"]
+    pdf = tmp_path / "2023" / "report_saved_as.txt"
+    twins[0].parent.mkdir()
+    for path in twins:
+        path.write_bytes(text)
+    pdf.write_bytes(b"%PDF-1.4\n" + b"%" + b"x" * (17 * 1024 * 1024) + b"\n")
+    found = survey(tmp_path)
+    assert sorted(e.source for e in found.errors) == sorted(str(p) for p in twins)
+    for e in found.errors:
+        assert "larger than the 16.0 MiB a text or HTML input may have" in e.message
+    assert [f.path for f in found.files] == [str(pdf)]  # within the 64 MiB of a PDF
+    assert parse_paths([str(twins[1])]).errors[0].message == next(
+        e.message for e in found.errors if e.source == str(twins[1]))

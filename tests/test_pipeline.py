@@ -180,10 +180,13 @@ def test_bad_inputs_are_reported_by_name_and_the_rest_is_processed(tmp_path, fre
     assert tree_state(raw) == before
     errors = pd.read_csv(out / "errors.csv")
     assert sorted(errors["source"].str.rsplit("/", n=1).str[-1]) == [
-        "empty.txt", "notes.txt", "report.pdf", "scan.txt", "zz_copy_of_peru.txt"]
+        "empty.txt", "notes.txt", "report.pdf", "scan.txt"]
     assert "extract the text first" in errors[errors.source.str.endswith("report.pdf")]["message"].iloc[0]
     assert all(src in msg for src, msg in zip(errors["source"], errors["message"], strict=True))
-    assert len(result["errors"]) == 5
+    assert len(result["errors"]) == 4
+    # the second copy of Peru 2023 is a warning naming both files and the one used
+    (copy,) = [m for m in pd.read_parquet(out / "warnings.parquet")["message"] if "a second copy" in m]
+    assert f"is in {raw / '2023' / 'peru_2023_tip_excerpt.txt'} and in {dup}" in copy
     recs = pd.read_parquet(out / "recommendations.parquet")
     assert set(recs["country"]) == {"Peru", "Freedonia", "Sylvania", "Ruritania", "Grand Fenwick"}
     warnings = pd.read_parquet(out / "warnings.parquet")

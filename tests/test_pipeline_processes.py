@@ -20,7 +20,7 @@ import pytest
 from tipdiff.publish import run_lock
 from tipdiff.testing.evalset import synthetic_corpus
 
-from .conftest import ROOT, cli_env, tree_state
+from .conftest import ROOT, cli_env, demo_model, tree_state
 
 RAW = ROOT / "data" / "raw"
 TIPDIFF = [sys.executable, "-m", "tipdiff.cli"]
@@ -358,3 +358,132 @@ def test_cli_runner_dask_matches_the_default_runner(tmp_path, home):
     proc = tipdiff(["run", "--runner", "dask", "--out", str(dask)], home)
     assert proc.returncode == 0, proc.stderr
     assert _published(dask) == _published(threads)
+
+
+def _start_prefect_server(env, port):
+    api = f"http://127.0.0.1:{port}/api"
+    prefect = str(Path(sys.executable).parent / "prefect")
+    server = subprocess.Popen([prefect, "server", "start", "--host", "127.0.0.1", "--port", str(port),
+                               "--no-ui", "--analytics-off"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(f"{api}/health", timeout=2)
+            return server, api
+        except OSError:
+            assert time.monotonic() < deadline and server.poll() is None, "server did not start"
+            time.sleep(0.5)
+
+
+def test_serve_applies_the_default_overrides_and_ends_on_sigterm_after_its_server_died(tmp_path):
+    """Issue 16 rows 7 and 16: a scheduled run applies data/overrides.csv as `run` does, and
+    `serve` ends within a few seconds of SIGTERM even when its Prefect server was stopped
+    first (it ignored SIGTERM for more than 16 s), leaving no process behind."""
+    from tipdiff.review import text_sha256
+
+    data = tmp_path / "data"
+    raw = data / "raw"
+    shutil.copytree(RAW, raw)
+    _docs, diffs, _histories, _errors = demo_model()  # the verdicts the run will publish
+    d = next(d for d in diffs if d.to_year == 2023 and {"added", "dropped"} <= {
+        c.kind for c in d.changes})
+    dropped = {"country": d.country,
+               "from_text": d.old_texts[next(c for c in d.changes if c.kind == "dropped").old[0]]}
+    added = {"to_text": d.new_texts[next(c for c in d.changes if c.kind == "added").new[0]]}
+    (data / "overrides.csv").write_text(
+        "country,from_year,from_text_sha256,to_year,to_text_sha256,verdict,note\n"
+        f"{dropped['country']},2022,{text_sha256(dropped['from_text'])},2023,"
+        f"{text_sha256(added['to_text'])},link,reviewed by hand\n")
+
+    env = cli_env(tmp_path / "server-home")
+    server, api = _start_prefect_server(env, _free_port())
+    serve = None
+    try:
+        client_env = {**env, "PREFECT_API_URL": api, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
+        out = tmp_path / "out"
+        serve_log = tmp_path / "serve.log"
+        serve = subprocess.Popen(TIPDIFF + ["serve", "--raw", str(raw), "--out", str(out)],
+                                 env=client_env, cwd=ROOT, stdout=serve_log.open("w"),
+                                 stderr=subprocess.STDOUT, start_new_session=True)
+        trigger = (
+            "import time\n"
+            "from prefect.deployments import run_deployment\n"
+            "from prefect.client.orchestration import get_client\n"
+            "deadline = time.monotonic() + 90\n"
+            "while True:\n"
+            "    try:\n"
+            "        with get_client(sync_client=True) as c:\n"
+            "            c.read_deployment_by_name('tipdiff-run/tipdiff-scheduled')\n"
+            "        break\n"
+            "    except Exception:\n"
+            "        if time.monotonic() > deadline: raise\n"
+            "        time.sleep(0.5)\n"
+            "run = run_deployment('tipdiff-run/tipdiff-scheduled', timeout=180, poll_interval=0.5)\n"
+            "print('state', run.state.type.value)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", trigger], env=client_env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=300)
+        assert "state COMPLETED" in done.stdout, done.stdout + done.stderr
+        assert f"with reviewer overrides from {data / 'overrides.csv'} (when it exists)" in \
+            serve_log.read_text()
+        published = pd.read_parquet(out / "changes.parquet")
+        reviewed = published[published["decided_by"] == "review"]
+        assert list(reviewed["review_note"]) == ["reviewed by hand"]
+        manifest = json.loads((out / "manifest.json").read_text())
+        assert manifest["overrides"]["path"] == str(data / "overrides.csv")
+
+        _kill_group(server)  # the server goes first
+        time.sleep(2)
+        started = time.monotonic()
+        serve.send_signal(signal.SIGTERM)
+        code = serve.wait(timeout=30)
+        took = time.monotonic() - started
+        assert took < 8, f"serve took {took:.1f} s to end after SIGTERM"
+        assert code in (0, 143, -signal.SIGTERM), code
+        deadline = time.monotonic() + 10
+        while session_members(serve.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert session_members(serve.pid) == []
+    finally:
+        if serve is not None:
+            _kill_group(serve)
+        _kill_group(server)
+
+
+def test_a_run_with_a_non_utf8_file_name_and_many_stale_overrides_publishes(tmp_path, home):
+    """Issue 16 rows 4 and 15: a raw file whose name is not UTF-8 (`caf\\xe9_2023.txt`) is
+    read and published under its escaped name (tipdiff.read.path_text; the exact bytes come
+    back with path_bytes); 1,000 override rows that match nothing are counted as such, apart
+    from the parser's warnings."""
+    from tipdiff.read import path_bytes
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    text = (RAW / "2023" / "synthetic_sylvania_2023.txt").read_text()
+    odd = os.fsencode(raw / "2023") + b"/caf\xe9_2023.txt"
+    with open(odd, "wb") as fh:
+        fh.write(text.replace("Sylvania", "Osterlich").replace("SYLVANIA", "OSTERLICH").encode())
+    rows = "".join(f"Freedonia,2022,{k:064x},2023,{k + 1:064x},link,\n" for k in range(1000))
+    (tmp_path / "overrides.csv").write_text(
+        "country,from_year,from_text_sha256,to_year,to_text_sha256,verdict,note\n" + rows)
+    out = tmp_path / "out"
+    proc = tipdiff(["run", "--raw", str(raw), "--out", str(out)], home)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "1000 reviewer override(s) did not apply" in proc.stdout
+    manifest = json.loads((out / "manifest.json").read_text())
+    parser_warnings = manifest["counts"]["parser_warnings"]
+    assert f"{parser_warnings} parser warning(s)" in proc.stdout and parser_warnings < 100
+    shown = str(raw / "2023") + "/caf\\xe9_2023.txt"
+    recs = pd.read_parquet(out / "recommendations.parquet")
+    assert shown in set(recs["source"])
+    assert path_bytes(shown) == odd
+    assert shown in {s["path"] for s in manifest["sources"]}
+    assert "Osterlich" in set(recs["country"])
+    assert shown.encode() in (out / "recommendations.csv").read_bytes()
+    page = (out / "reports" / "osterlich.html").read_text()
+    assert "caf\\xe9_2023.txt" in page
+    # a rerun with the same inputs finds nothing changed
+    again = tipdiff(["run", "--raw", str(raw), "--out", str(out)], home)
+    assert again.returncode == 0 and "no change since the published set" in again.stdout

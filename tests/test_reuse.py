@@ -8,6 +8,7 @@ user does each June.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -62,11 +63,20 @@ def _site(model, published=None, config=None):
 
 
 def _write(files: dict, root: Path) -> Path:
+    """The files as a published set: with a manifest that vouches for each (tipdiff.trust)."""
     for name, data in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    _vouch(root)
     return root
+
+
+def _vouch(root: Path) -> None:
+    """A manifest listing the sha256 of every file in `root`, as a publish writes it."""
+    outputs = {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+               for p in sorted(root.rglob("*")) if p.is_file() and p.name != "manifest.json"}
+    (root / "manifest.json").write_text(json.dumps({"outputs": outputs}))
 
 
 def test_adding_a_year_reuses_unchanged_sections_and_gives_the_clean_runs_bytes(
@@ -224,6 +234,7 @@ def test_a_damaged_block_or_an_index_of_other_code_is_never_copied(history_model
 
     index["code"] = "an earlier tipdiff"
     (published / BLOCKS_INDEX).write_text(json.dumps(index))
+    _vouch(published)
     again, blocks = _table_files(before, published)
     assert again == files and blocks.reused == 0
 
@@ -262,6 +273,7 @@ def test_adding_a_year_reuses_earlier_reinstatement_checks_with_the_clean_lineag
     first = Checks()
     _histories(before, first)
     (tmp_path / CHECKS_INDEX).write_bytes(first.to_json())
+    _vouch(tmp_path)
     clean_checks, checks = Checks(), Checks.load(tmp_path)
     clean = _histories(after, clean_checks)
     incremental = _histories(after, checks)
@@ -282,6 +294,7 @@ def test_a_reinstatement_answer_that_does_not_fit_or_other_settings_is_recompute
     key = next(k for k, v in data["checks"].items() if v)  # one check that found a return
     data["checks"][key] = [[999, 0]]  # an answer naming an item the lists do not have
     (tmp_path / CHECKS_INDEX).write_text(json.dumps(data))
+    _vouch(tmp_path)  # even an index the manifest vouches for is checked answer by answer
     checks = Checks.load(tmp_path)
     assert _histories(before, checks) == clean
     assert checks.reused == len(first.made) - 1

@@ -222,3 +222,68 @@ def test_terminal_report_shows_possible_links_and_reviewer_decisions():
     text = pairs_text(history_pairs(h))
     assert "possibly the same as 2023 #1" in text  # the funding ask, below the cutoff here
     assert "set by a reviewer: checked" in text
+
+
+# ------------------------------------------------------------- issue 16, rows 5, 7, 11
+
+
+def test_a_field_past_the_bound_is_an_error_naming_the_line_and_the_rest_count():
+    good = row("Freedonia", 2022, OLD[0], 2023, NEW[0], "link", "same ask")
+    text = (HEADER + row("Freedonia", 2022, OLD[1], 2023, NEW[1], "link", "n" * 5000)
+            + row("Freedonia", 2022, OLD[2], 2023, NEW[2], "link", "n" * 200 * 1024) + good)
+    overrides, errors = read_overrides(text, source="o.csv")
+    assert [o.line for o in overrides] == [4]
+    assert [e.message for e in errors] == [
+        "o.csv: line 2: a field of 5,000 characters: expected fields of at most 4,096 "
+        "characters (tipdiff.limits.MAX_OVERRIDE_FIELD); the row was not applied",
+        "o.csv: line 3: not a row tipdiff can read (field larger than field limit (131072)): "
+        "expected fields of at most 4,096 characters (tipdiff.limits.MAX_OVERRIDE_FIELD); "
+        "the row was not applied",
+    ]
+
+
+def test_conflicting_rows_for_one_pair_are_an_error_naming_both_lines():
+    text = (HEADER + row("Freedonia", 2022, OLD[0], 2023, NEW[0], "link", "L")
+            + row("Freedonia", 2022, OLD[1], 2023, NEW[1], "link")
+            + row("FREEDONIA", 2022, OLD[0], 2023, NEW[0], "unlink", "U")
+            + row("Freedonia", 2022, OLD[1], 2023, NEW[1], "link", "again"))
+    overrides, errors = read_overrides(text, source="o.csv")
+    assert [(o.line, o.verdict) for o in overrides] == [(3, "link")]
+    assert errors[0].message.startswith(
+        f"o.csv: lines 2 and 4: link and then unlink for the same pair of Freedonia texts "
+        f"(2022 {text_sha256(OLD[0])[:12]}…, 2023 {text_sha256(NEW[0])[:12]}…): expected one "
+        "verdict per pair; neither row was applied")
+    assert errors[1].message == (
+        "o.csv: line 5: the same pair and verdict (link) as line 3: expected one row per pair "
+        "of texts; line 3 is applied, this one is not")
+
+
+def _diff_cli(args, cwd):
+    return subprocess.run([sys.executable, "-m", "tipdiff", "diff", *args,
+                           str(RAW / "2022/synthetic_freedonia_2022.txt"),
+                           str(RAW / "2023/synthetic_freedonia_2023.txt")],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_cli_diff_applies_the_default_overrides_file_as_run_does_and_says_so(tmp_path):
+    a, b = _freedonia()
+    dropped = next(c for c in diff_narratives(a, b).changes if c.kind == "dropped")
+    added = next(c for c in diff_narratives(a, b).changes if c.kind == "added")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "overrides.csv").write_text(HEADER + row(
+        "FREEDONIA", 2022, a.recommendations[dropped.old[0]].text, 2023,
+        b.recommendations[added.new[0]].text, "link", "checked by hand"))
+    proc = _diff_cli(["--json"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert ("tipdiff diff: reviewer overrides from data/overrides.csv (1 row(s); the default "
+            "file, as `run` uses it)") in proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["overrides"] == "data/overrides.csv"
+    (reviewed,) = [c for c in out["pairs"][0]["changes"] if c["decided_by"] == "review"]
+    assert reviewed["review_note"] == "checked by hand"
+    # a note past the csv module's bound: an error naming the line, no traceback
+    (tmp_path / "data" / "overrides.csv").write_text(
+        HEADER + "FREEDONIA,2022,x,2023,y,link," + "n" * 200_000 + "\n")
+    proc = _diff_cli([], tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "error: data/overrides.csv: line 2: not a row tipdiff can read" in proc.stderr

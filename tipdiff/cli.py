@@ -106,15 +106,22 @@ def _table(rows: list[list[str]], header: list[str]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _say(text: str = "", file=None) -> None:
+    """Print text that holds input (names, items, messages): control characters visible."""
+    from .render.escape import terminal_safe
+
+    print(terminal_safe(text), file=file or sys.stdout)
+
+
 def _print_parse(result: ParseResult) -> None:
     from .records import tier_source
-    from .render.escape import terminal
     from .render.text import wrap
     from .tables import warning_rows
 
+    print = _say  # noqa: A001 - every line below holds input text (escaped there, once)
     rows = [
         [
-            terminal(d.country_in_report or d.country),
+            d.country_in_report or d.country,
             d.country_code or "-",
             d.year,
             d.tier or "unknown",
@@ -123,7 +130,7 @@ def _print_parse(result: ParseResult) -> None:
             len(d.recommendations),
             d.list_status,
             len(d.warnings),
-            terminal(d.source),
+            d.source,
         ]
         for d in result.documents
     ]
@@ -147,8 +154,8 @@ def _print_parse(result: ParseResult) -> None:
         )
     for d in result.documents:
         print()
-        name = terminal(d.country_in_report or d.country)
-        print(f"{name} {d.year} ({d.tier or 'tier unknown'}), {terminal(d.source)}:")
+        name = d.country_in_report or d.country
+        print(f"{name} {d.year} ({d.tier or 'tier unknown'}), {d.source}:")
         if d.tier_movement_text:
             print(wrap("  the report says: ", d.tier_movement_text))
         if not d.recommendations:
@@ -164,16 +171,14 @@ def _print_parse(result: ParseResult) -> None:
         for year, source, message in warning_rows(docs):
             d = next(d for d in docs if d.year == year and d.source == source)
             print(
-                f"warning: {terminal(source)}: {terminal(d.country)} {year}: {terminal(message)}",
+                f"warning: {source}: {d.country} {year}: {message}",
                 file=sys.stderr,
             )
 
 
 def _print_errors(errors) -> None:
-    from .render.escape import terminal
-
     for e in errors:
-        print(f"error: {terminal(e.message)}", file=sys.stderr)
+        _say(f"error: {e.message}", file=sys.stderr)
 
 
 def cmd_parse(args) -> int:
@@ -209,7 +214,7 @@ def cmd_diff(args) -> int:
     old_years = sorted({d.year for d in old.documents})
     new_years = sorted({d.year for d in new.documents})
     if old_years and new_years and min(old_years) > max(new_years):
-        print(
+        _say(
             f"tipdiff diff: note: OLD ({args.old}, report year {', '.join(map(str, old_years))}) "
             f"is newer than NEW ({args.new}, {', '.join(map(str, new_years))}); comparing them "
             "in report-year order, the older one first",
@@ -231,23 +236,29 @@ def cmd_diff(args) -> int:
             f"({', '.join(map(str, old_years))}): expected earlier reports of the same countries",
         )
     overrides = ()
-    if args.overrides:
+    overrides_path = _overrides_path(args)
+    if overrides_path:
         try:
-            overrides, bad_rows = _read_overrides(args.overrides)
+            overrides, bad_rows = _read_overrides(overrides_path)
         except (OSError, UnicodeDecodeError) as exc:
             print(
-                f"tipdiff diff: error: --overrides {args.overrides}: cannot read it ({exc}): "
+                f"tipdiff diff: error: --overrides {overrides_path}: cannot read it ({exc}): "
                 "expected a UTF-8 CSV of reviewer overrides",
                 file=sys.stderr,
             )
             return EXIT_USAGE
+        print(
+            f"tipdiff diff: reviewer overrides from {overrides_path} ({len(overrides)} "
+            f"row(s){'' if args.overrides else '; the default file, as `run` uses it'})",
+            file=sys.stderr,
+        )
         errors += bad_rows
     olds = {d.key for d in old.documents}
     wanted = {d.key for d in new.documents if d.key in olds}
     docs = [d for d in (*earlier.documents, *old.documents, *new.documents) if d.key in wanted]
     result = analyse(docs, overrides)
     for n in result.notes:
-        print(f"warning: {n.message}", file=sys.stderr)
+        _say(f"warning: {n.message}", file=sys.stderr)
     pairs = [
         p
         for h in result.histories
@@ -268,6 +279,7 @@ def cmd_diff(args) -> int:
         doc = {
             "aligner_version": ALIGNER_VERSION,
             "term_weights": reference_weights().name,
+            "overrides": overrides_path,
             "pairs": pairs,
             "errors": [e.to_dict() for e in errors],
         }
@@ -292,11 +304,20 @@ def _read_overrides(path: str):
     return read_overrides(data.decode("utf-8-sig"), source=path)
 
 
+DEFAULT_RAW = "data/raw"
+
+
+def default_overrides(raw: str | None) -> Path:
+    """overrides.csv beside the --raw folder (data/overrides.csv for the default --raw)."""
+    return Path(raw or DEFAULT_RAW).parent / "overrides.csv"
+
+
 def _overrides_path(args) -> str | None:
-    """--overrides, else overrides.csv beside the --raw folder (data/overrides.csv) if present."""
+    """--overrides, else the default file (default_overrides) if present: `run`, `serve`
+    (at each scheduled run) and `diff` (which has no --raw: data/overrides.csv) alike."""
     if args.overrides:
         return args.overrides
-    default = Path(args.raw).parent / "overrides.csv"
+    default = default_overrides(getattr(args, "raw", None))
     return str(default) if default.is_file() else None
 
 
@@ -348,7 +369,7 @@ def cmd_run(args) -> int:
     problem = _check_pipeline_paths(args)
     if problem:
         return _usage_error("run", problem)
-    from .publish import LockBusy, run_lock
+    from .publish import LockBusy, OutputNotWritable, run_lock
 
     try:  # refuse early and quietly, before Prefect starts; the flow locks again for itself
         with run_lock(Path(args.out), wait=args.wait):
@@ -356,6 +377,8 @@ def cmd_run(args) -> int:
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except OutputNotWritable as exc:
+        return _usage_error("run", str(exc))
     if args.runner == "dask":
         try:
             import prefect_dask  # noqa: F401
@@ -464,11 +487,16 @@ def _run_flow(args, server) -> int:
         print(
             f"cache: parsed {cache['parse']['computed']} year(s) "
             f"({cache['parse']['cached']} from cache), aligned {cache['align']['computed']} "
-            f"year pair(s) ({cache['align']['cached']} from cache)"
-            + _reuse_text(cache)
+            f"year pair(s) ({cache['align']['cached']} from cache)" + _reuse_text(cache)
         )
-        if c.get("warnings"):
-            print(f"{c['warnings']} parser warning(s): see {args.out}/warnings.csv")
+        parser_warnings = c.get("parser_warnings", c.get("warnings"))
+        if parser_warnings:
+            print(f"{parser_warnings} parser warning(s): see {args.out}/warnings.csv")
+        if c.get("overrides_not_applied"):
+            print(
+                f"{c['overrides_not_applied']} reviewer override(s) did not apply (a text "
+                f"changed, or no such year pair): see {args.out}/warnings.csv"
+            )
         print(
             f"results in {args.out}/: recommendations, changes, tiers, lineage, errors, "
             f"warnings (.parquet/.csv/.jsonl), schema.json, manifest.json; read "
@@ -510,7 +538,9 @@ def cmd_serve(args) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
     prefect_environment()
     from .flows.pipeline import tipdiff_run
+    from .flows.server import end_on_sigterm_within
 
+    end_on_sigterm_within()  # SIGTERM ends serve in a few seconds, even with no server left
     params = {
         "raw": str(Path(args.raw).resolve()),
         "out": str(Path(args.out).resolve()),
@@ -520,9 +550,15 @@ def cmd_serve(args) -> int:
     }
     if args.sources:
         params["sources_file"] = str(Path(args.sources).resolve())
+    if args.overrides:
+        params["overrides"] = str(Path(args.overrides).resolve())
+    else:  # looked for at each run, as `run` looks for it when it starts
+        params["overrides_default"] = str(default_overrides(args.raw).resolve())
     print(
         f"serving deployment '{tipdiff_run.name}/{args.name}' on cron '{args.cron}': each run "
-        f"reads {params['raw']} and publishes to {params['out']}; Ctrl-C stops",
+        f"reads {params['raw']} and publishes to {params['out']}, with reviewer overrides "
+        f"from {params.get('overrides') or params['overrides_default'] + ' (when it exists)'}; "
+        "Ctrl-C or SIGTERM stops",
         flush=True,
     )
     tipdiff_run.serve(
@@ -586,7 +622,7 @@ def _show_data(published, wanted: str) -> dict | None:
 
 def cmd_show(args) -> int:
     from .publish import NotPublished, load
-    from .render.escape import terminal
+    from .render.escape import terminal_safe as terminal
     from .render.text import pairs_text, wrap
 
     if not args.country.strip():
@@ -677,7 +713,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument(
         "--overrides",
         metavar="FILE",
-        help="reviewer overrides CSV to apply (see README: Reviewer overrides)",
+        help="reviewer overrides CSV to apply (see README: Reviewer overrides; default: "
+        "data/overrides.csv, as `run` uses it, if it exists)",
     )
     d.add_argument(
         "--earlier",
@@ -691,7 +728,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def pipeline_args(p):
         p.add_argument(
-            "--raw", default="data/raw", help="input folder, one sub-folder per report year"
+            "--raw", default=DEFAULT_RAW, help="input folder, one sub-folder per report year"
         )
         p.add_argument(
             "--out", default="data/processed", help="output folder (tables, reports/, manifest)"
@@ -700,6 +737,11 @@ def build_parser() -> argparse.ArgumentParser:
             "--sources", help="CSV of web pages to fetch first (columns year,country,url)"
         )
         p.add_argument("--snapshots", default="data/snapshots", help="where fetched pages are kept")
+        p.add_argument(
+            "--overrides",
+            metavar="FILE",
+            help="reviewer overrides CSV (default: overrides.csv beside --raw, if it exists)",
+        )
         p.add_argument(
             "--allow-empty",
             action="store_true",
@@ -729,11 +771,6 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--dask-address",
         help="scheduler address of an existing Dask cluster (default: start a local one)",
-    )
-    r.add_argument(
-        "--overrides",
-        metavar="FILE",
-        help="reviewer overrides CSV (default: overrides.csv beside --raw, if it exists)",
     )
     r.set_defaults(func=cmd_run)
 

@@ -85,29 +85,36 @@ def _why_chosen(kept: Narrative, other: Narrative) -> str:
 
 
 def dedupe(docs: Sequence[Narrative]) -> tuple[tuple[Narrative, ...], tuple[InputError, ...]]:
-    """One narrative per country and year. When several files give one, DUPLICATE_RULE picks
-    the copy that is used; every other copy becomes an error row that names both files, says
-    whether (and how) their texts differ, and why the other copy was chosen. Nothing is
-    dropped silently."""
+    """One narrative per country and year. When several files give one (the same narrative
+    saved from two sites), DUPLICATE_RULE picks the copy that is used, and every other copy
+    becomes a warning on the one used, naming both files, saying whether (and how) their
+    texts differ and why that copy was chosen: nothing failed, so nothing is an error. Only
+    copies that disagree on the tier are errors (which one is right is not for tipdiff to
+    guess). Nothing is dropped silently."""
     groups: dict[tuple[str, int], list[Narrative]] = defaultdict(list)
     for d in docs:
         groups[(d.key, d.year)].append(d)
     chosen, errors = [], []
     for k in sorted(groups):
         kept, *others = sorted(groups[k], key=_preference)
-        chosen.append(kept)
+        notes = []
         for d in others:
-            errors.append(
-                InputError(
-                    d.source,
-                    (
-                        f"{d.source}: {d.country} {d.year} is also in {kept.source}; "
-                        f"{_how_they_differ(kept, d)}; using {kept.source} because "
-                        f"{_why_chosen(kept, d)} (rule: {DUPLICATE_RULE}): expected one "
-                        "narrative per country and year"
-                    ),
-                )
+            message = (
+                f"{d.country} {d.year} is in {kept.source} and in {d.source}; "
+                f"{_how_they_differ(kept, d)}; using {kept.source} because "
+                f"{_why_chosen(kept, d)} (rule: {DUPLICATE_RULE})"
             )
+            if d.tier != kept.tier:
+                errors.append(
+                    InputError(
+                        d.source,
+                        f"{d.source}: {message}: expected copies of one narrative to agree on "
+                        "the tier; check which copy is right",
+                    )
+                )
+            else:
+                notes.append(f"a second copy: {message}")
+        chosen.append(replace(kept, warnings=kept.warnings + tuple(notes)) if notes else kept)
     return tuple(chosen), tuple(errors)
 
 

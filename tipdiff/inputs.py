@@ -22,10 +22,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .limits import MAX_ITEMS, describe_bytes, input_limit
+from .limits import MAX_ITEMS, describe_bytes, input_limit, is_pdf
 from .model import InputError, ParseResult
 from .parse import parse_bytes
-from .read import sha256_bytes
+from .read import path_text, sha256_bytes
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -40,10 +40,15 @@ class SourceFile:
     # (size and modification time) instead of hashing it again. Not part of its identity.
     mtime_ns: int | None = field(default=None, compare=False)
 
+    @property
+    def name(self) -> str:
+        """The path as tables, the manifest and messages write it (read.path_text)."""
+        return path_text(self.path)
+
     def identity(self) -> dict:
         """What the manifest records of a source (and what a rerun compares)."""
         return {
-            "path": self.path,
+            "path": self.name,
             "sha256": self.sha256,
             "size": self.size,
             "folder_year": self.folder_year,
@@ -62,31 +67,38 @@ class TooLarge(OSError):
     """A file is larger than its bound (limits.input_limit); it was not read."""
 
 
-def _too_large_message(path: str, size: int, limit: int) -> str:
+def _too_large_message(path, size: int, limit: int, head: bytes) -> str:
+    kind = "a PDF" if is_pdf(head) else "a text or HTML input"
     return (
-        f"{path}: {describe_bytes(size)}, larger than the {describe_bytes(limit)} "
-        "an input may have (tipdiff.limits): expected one narrative, or one report; "
+        f"{path_text(path)}: {describe_bytes(size)}, larger than the {describe_bytes(limit)} "
+        f"{kind} may have (tipdiff.limits): expected one narrative, or one report; "
         "the file was not read"
     )
 
 
 def read_bounded(path: str | Path, *, limit: int | None = None) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes. The size is checked before
-    reading, and again while reading (a file may grow). Raises TooLarge or OSError."""
-    if limit is None:
-        limit = input_limit(str(path))
+    """The bytes of a regular file of at most `limit` bytes (by default the bound of the
+    kind its first bytes show: limits.input_limit, never its name). The size is checked
+    before the rest is read, and again while reading (a file may grow). Raises TooLarge or
+    OSError."""
     # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with open(fd, "rb") as fh:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise OSError(errno.EINVAL, f"{_kind(st.st_mode)}, not a regular file")
+        head = fh.read(_HEAD)
+        if limit is None:
+            limit = input_limit(head)
         if st.st_size > limit:
-            raise TooLarge(errno.EFBIG, _too_large_message(str(path), st.st_size, limit))
-        data = fh.read(limit + 1)
+            raise TooLarge(errno.EFBIG, _too_large_message(path, st.st_size, limit, head))
+        data = head + fh.read(limit + 1 - len(head))
     if len(data) > limit:
-        raise TooLarge(errno.EFBIG, _too_large_message(str(path), len(data), limit))
+        raise TooLarge(errno.EFBIG, _too_large_message(path, len(data), limit, head))
     return data
+
+
+_HEAD = 4096  # bytes read first: enough to tell a PDF (tipdiff.limits.is_pdf)
 
 
 def _kind(mode: int) -> str:
@@ -107,12 +119,18 @@ def _link_error(path: Path, exc: OSError) -> InputError:
     except OSError:
         target = "?"
     if exc.errno == errno.ELOOP:
-        what = f"a symbolic link loop ({path} -> {target} never reaches a file)"
+        what = (
+            f"a symbolic link loop ({path_text(path)} -> {path_text(target)} never reaches a file)"
+        )
     elif exc.errno == errno.ENOENT:
-        what = f"a symbolic link to {target}, which does not exist (a dangling link)"
+        what = f"a symbolic link to {path_text(target)}, which does not exist (a dangling link)"
     else:
-        what = f"a symbolic link to {target} that cannot be followed ({exc.strerror or exc})"
-    return InputError(str(path), f"{path}: {what}: expected a narrative file or a folder of them")
+        what = (
+            f"a symbolic link to {path_text(target)} that cannot be followed "
+            f"({exc.strerror or exc})"
+        )
+    shown = path_text(path)
+    return InputError(shown, f"{shown}: {what}: expected a narrative file or a folder of them")
 
 
 def survey(*roots: Path) -> Inventory:
@@ -139,10 +157,11 @@ def _walk(root: Path, folder: Path, ancestors: frozenset, files: list, errors: l
         st = folder.stat()
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
+        shown = path_text(folder)
         errors.append(
             InputError(
-                str(folder),
-                f"{folder}: cannot list the folder ({exc.strerror or exc}): "
+                shown,
+                f"{shown}: cannot list the folder ({exc.strerror or exc}): "
                 "expected a readable folder of narratives",
             )
         )
@@ -152,20 +171,21 @@ def _walk(root: Path, folder: Path, ancestors: frozenset, files: list, errors: l
         if entry.name.startswith("."):
             continue  # hidden below the root (.DS_Store, .git, editors' swap files)
         path = Path(entry.path)
+        shown = path_text(path)
         try:
             st = path.stat()  # follows symbolic links
         except OSError as exc:
             if entry.is_symlink():
                 errors.append(_link_error(path, exc))
             else:
-                errors.append(InputError(str(path), f"{path}: cannot read ({exc.strerror or exc})"))
+                errors.append(InputError(shown, f"{shown}: cannot read ({exc.strerror or exc})"))
             continue
         if stat.S_ISDIR(st.st_mode):
             if (st.st_dev, st.st_ino) in ancestors:
                 errors.append(
                     InputError(
-                        str(path),
-                        f"{path}: a link back to a folder that contains it (a loop): "
+                        shown,
+                        f"{shown}: a link back to a folder that contains it (a loop): "
                         "expected a folder of narratives; not followed",
                     )
                 )
@@ -177,19 +197,19 @@ def _walk(root: Path, folder: Path, ancestors: frozenset, files: list, errors: l
         if not stat.S_ISREG(st.st_mode):
             errors.append(
                 InputError(
-                    str(path),
-                    f"{path}: {_kind(st.st_mode)}: expected a narrative file; not read",
+                    shown,
+                    f"{shown}: {_kind(st.st_mode)}: expected a narrative file; not read",
                 )
             )
             continue
         try:
             data = read_bounded(path)
         except TooLarge as exc:
-            errors.append(InputError(str(path), exc.strerror))
+            errors.append(InputError(shown, exc.strerror))
             continue
         except OSError as exc:
             errors.append(
-                InputError(str(path), f"{path}: cannot read the file: {exc.strerror or exc}")
+                InputError(shown, f"{shown}: cannot read the file: {exc.strerror or exc}")
             )
             continue
         years = [int(p) for p in path.relative_to(root).parts[:-1] if _YEAR.fullmatch(p)]
@@ -212,52 +232,75 @@ def parse_paths(
 ) -> ParseResult:
     """Read and parse files. A file that cannot be read, is larger than its bound,
     changed since it was inventoried (with `surveyed`: its size and modification time, so it
-    is not hashed again; its hash when the time was not known), or holds a narrative with more than
-    MAX_ITEMS recommendations is an error entry naming it, never a crash."""
+    is not hashed again; its hash when the time was not known), holds a narrative with more
+    than MAX_ITEMS recommendations, or makes the reader or parser fail in any way is an error
+    entry naming it, never a crash: one file never costs the others. Files are named as
+    read.path_text writes them."""
     docs, errors = [], []
     for path in paths:
+        source = path_text(path)
         try:
-            before = os.stat(path).st_mtime_ns if surveyed is not None else None
-            data = read_bounded(path)
-        except TooLarge as exc:
-            errors.append(InputError(path, exc.strerror))
-            continue
-        except OSError as exc:
-            errors.append(InputError(path, f"{path}: cannot read the file: {exc.strerror or exc}"))
-            continue
-        known = surveyed.get(path) if surveyed is not None else None
-        if known is None:
-            digest, changed = None, False
-        elif known.mtime_ns is not None:
-            digest = known.sha256
-            changed = (len(data), before) != (known.size, known.mtime_ns)
-        else:
-            digest = sha256_bytes(data)
-            changed = digest != known.sha256
-        if changed:
-            errors.append(
-                InputError(
-                    path,
-                    f"{path}: the file changed while the run was reading it; "
-                    "expected it to stay as inventoried: run again",
+            result = _parse_one(path, source, surveyed, parse_kwargs)
+        except Exception as exc:  # noqa: BLE001 - one file's failure stays that file's
+            why = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            result = ParseResult(
+                errors=(
+                    InputError(
+                        source,
+                        f"{source}: reading or parsing this file failed ({why}): expected a "
+                        "TIP country narrative; this file is left out, the others are used",
+                    ),
                 )
             )
-            continue
-        result = parse_bytes(data, source=path, sha256=digest, **parse_kwargs)
-        for doc in result.documents:
-            if len(doc.recommendations) > MAX_ITEMS:
-                errors.append(
-                    InputError(
-                        path,
-                        f"{path}: {doc.country} {doc.year}: {len(doc.recommendations)} "
-                        f"recommendations, more than the {MAX_ITEMS} a narrative may have "
-                        "(tipdiff.limits.MAX_ITEMS; real narratives have a few dozen at most): "
-                        "expected one country's narrative; this narrative is left out",
-                    )
-                )
-            else:
-                docs.append(doc)
+        docs += result.documents
         errors += result.errors
+    return ParseResult(tuple(docs), tuple(errors))
+
+
+def _parse_one(path: str, source: str, surveyed, parse_kwargs) -> ParseResult:
+    try:
+        before = os.stat(path).st_mtime_ns if surveyed is not None else None
+        data = read_bounded(path)
+    except TooLarge as exc:
+        return ParseResult(errors=(InputError(source, exc.strerror),))
+    except OSError as exc:
+        return ParseResult(
+            errors=(InputError(source, f"{source}: cannot read the file: {exc.strerror or exc}"),)
+        )
+    known = surveyed.get(path) if surveyed is not None else None
+    if known is None:
+        digest, changed = None, False
+    elif known.mtime_ns is not None:
+        digest = known.sha256
+        changed = (len(data), before) != (known.size, known.mtime_ns)
+    else:
+        digest = sha256_bytes(data)
+        changed = digest != known.sha256
+    if changed:
+        return ParseResult(
+            errors=(
+                InputError(
+                    source,
+                    f"{source}: the file changed while the run was reading it; "
+                    "expected it to stay as inventoried: run again",
+                ),
+            )
+        )
+    result = parse_bytes(data, source=source, sha256=digest, **parse_kwargs)
+    docs, errors = [], list(result.errors)
+    for doc in result.documents:
+        if len(doc.recommendations) > MAX_ITEMS:
+            errors.append(
+                InputError(
+                    source,
+                    f"{source}: {doc.country} {doc.year}: {len(doc.recommendations)} "
+                    f"recommendations, more than the {MAX_ITEMS} a narrative may have "
+                    "(tipdiff.limits.MAX_ITEMS; real narratives have a few dozen at most): "
+                    "expected one country's narrative; this narrative is left out",
+                )
+            )
+        else:
+            docs.append(doc)
     return ParseResult(tuple(docs), tuple(errors))
 
 

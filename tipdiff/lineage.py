@@ -12,6 +12,7 @@ from pathlib import Path
 from .align import ALIGNER_VERSION, DEFAULT_CONFIG, AlignConfig, align
 from .diff import CountryDiff
 from .scoring import TermWeights
+from .trust import vouched_bytes
 
 REINSTATE_WITHIN = 2  # an item may be absent this many reports and still come back
 
@@ -101,7 +102,8 @@ class Checks:
         these settings (any other file, or none, offers nothing)."""
         fresh = cls(config)
         try:
-            data = json.loads((published / CHECKS_INDEX).read_bytes()) if published else None
+            raw = vouched_bytes(published, CHECKS_INDEX)  # the manifest vouches, or no reuse
+            data = json.loads(raw) if raw is not None else None
             if (
                 data
                 and data.get("format") == _CHECKS_FORMAT

@@ -38,6 +38,16 @@ def counts_from_tables(tables: Mapping[str, pd.DataFrame]) -> dict:
     }
 
 
+def _counts(tables: Mapping[str, pd.DataFrame], overrides: Mapping | None) -> dict:
+    """counts_from_tables, with the warnings table's rows told apart: the reviewer overrides
+    that did not apply, and the rest (the parser's doubts)."""
+    counts = counts_from_tables(tables)
+    not_applied = int((overrides or {}).get("not_applied") or 0)
+    counts["overrides_not_applied"] = not_applied
+    counts["parser_warnings"] = counts["warnings"] - not_applied
+    return counts
+
+
 def build_manifest(
     *,
     sources: Sequence[SourceFile],
@@ -53,7 +63,7 @@ def build_manifest(
     fingerprint: Mapping | None = None,
 ) -> dict:
     prev_sources = {s["path"]: s["sha256"] for s in (previous or {}).get("sources", [])}
-    now_sources = {s.path: s.sha256 for s in sources}
+    now_sources = {s.name: s.sha256 for s in sources}
     inputs_changed = (
         {
             "added": sorted(set(now_sources) - set(prev_sources)),
@@ -85,7 +95,7 @@ def build_manifest(
         "sources": [s.identity() for s in sources],
         "inputs_changed_since_previous_run": inputs_changed,
         "parser_version_change": parser_change,
-        "counts": counts_from_tables(tables),
+        "counts": _counts(tables, overrides),
         "cache": {k: dict(v) for k, v in cache.items()},
         "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
         "outputs": dict(output_hashes),

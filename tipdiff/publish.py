@@ -66,6 +66,10 @@ class PublishError(TipdiffError):
     """The output folder is not in a shape tipdiff can publish into."""
 
 
+class OutputNotWritable(PublishError):
+    """--out cannot be written (read-only, no permission, not creatable)."""
+
+
 class NothingToPublish(TipdiffError):
     """A run found nothing to publish, and publishing would replace results or hide a
     mistake. Nothing was published. `errors` are the input errors that explain why."""
@@ -274,11 +278,25 @@ def read_manifest(out: Path) -> dict | None:
 
 
 def outputs_present(out: Path, manifest: Mapping) -> bool:
-    """Every output the published manifest lists is a file in the current set."""
+    """Every output the published manifest lists is a file in the current set, with the
+    sha256 the manifest records for it (a truncated page, two swapped files, an edited
+    table are not "no change": the run publishes a whole set again)."""
     folder = current_set(out)
     if folder is None:
         return False
-    return all((folder / name).is_file() for name in manifest.get("outputs") or ())
+    outputs = manifest.get("outputs") or {}
+    if not isinstance(outputs, Mapping):
+        return False
+    for name, expected in outputs.items():
+        if not isinstance(name, str) or name.startswith("/") or ".." in name.split("/"):
+            return False
+        try:
+            with open(folder / name, "rb") as fh:
+                if hashlib.file_digest(fh, "sha256").hexdigest() != expected:
+                    return False
+        except OSError:
+            return False
+    return True
 
 
 def published_errors(out: Path) -> list[str]:
@@ -302,11 +320,21 @@ def record_check(out: Path, manifest: Mapping, check: Mapping) -> dict:
     updated = {**manifest, "last_check": dict(check)}
     data = (json.dumps(updated, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     tmp = folder / f".staging-{uuid.uuid4().hex}-{MANIFEST}"
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, folder / MANIFEST)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, folder / MANIFEST)
+    except BaseException as exc:  # a full disk, a kill: the set keeps its manifest, no debris
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise PublishError(
+                f"{out}: cannot record the no-change check in the manifest "
+                f"({exc.strerror or exc}): the published set is whole and unchanged; "
+                "free some space (or make --out writable) and run again"
+            ) from None
+        raise
     _fsync_dir(folder)
     return updated
 
@@ -357,21 +385,25 @@ def _write_version(versions: Path, data: Mapping[str, bytes], *, sources: Path |
     With `sources`, the files are hard-linked (or copied) from that folder instead."""
     staging = versions / f".staging-{uuid.uuid4().hex}"
     staging.mkdir()
-    for name in data:
-        path = staging / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if sources is not None:
-            try:
-                os.link(sources / name, path)
-            except OSError:
-                shutil.copy2(sources / name, path)
-            continue
-        with open(path, "wb") as fh:
-            fh.write(data[name])
-            fh.flush()
-            os.fsync(fh.fileno())
-    for folder in sorted({(staging / name).parent for name in data}, reverse=True):
-        _fsync_dir(folder)
+    try:
+        for name in data:
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if sources is not None:
+                try:
+                    os.link(sources / name, path)
+                except OSError:
+                    shutil.copy2(sources / name, path)
+                continue
+            with open(path, "wb") as fh:
+                fh.write(data[name])
+                fh.flush()
+                os.fsync(fh.fileno())
+        for folder in sorted({(staging / name).parent for name in data}, reverse=True):
+            _fsync_dir(folder)
+    except BaseException:  # a full disk: no staging folder is left behind
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = versions / f"{stamp}-{uuid.uuid4().hex[:6]}"
     os.rename(staging, final)
@@ -403,8 +435,14 @@ def _write_version_streamed(versions: Path, names, files, make_manifest) -> Path
         for folder in sorted({(staging / name).parent for name in hashes}, reverse=True):
             _fsync_dir(folder)
         _fsync_dir(staging)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):  # a full disk: the published set stays as it was
+            raise PublishError(
+                f"{versions.parent}: writing the new set failed ({exc.strerror or exc}): "
+                "the published set is whole and unchanged; free some space (or make --out "
+                "writable) and run again"
+            ) from None
         raise
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = versions / f"{stamp}-{uuid.uuid4().hex[:6]}"
@@ -493,14 +531,20 @@ def run_lock(out: Path, *, wait: float) -> Iterator[None]:
     """One run per output folder. Waits up to `wait` seconds, then raises LockBusy."""
     from filelock import FileLock, Timeout
 
-    out.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out / LOCK_NAME))
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(out / LOCK_NAME))
         lock.acquire(timeout=wait)
     except Timeout:
         raise LockBusy(
             f"{out}: another tipdiff run is writing here (lock {out / LOCK_NAME}); "
             f"waited {wait:g} s. Try again when it has finished, or pass --wait SECONDS"
+        ) from None
+    except OSError as exc:
+        raise OutputNotWritable(
+            f"--out {out}: cannot write there ({exc.strerror or exc}): expected a folder "
+            "tipdiff can create files in (the run's lock, then the published sets); "
+            "nothing was read or published"
         ) from None
     try:
         yield

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from . import countries
 from .align import AlignConfig, Change, link_change, order_changes
+from .limits import MAX_OVERRIDE_FIELD
 from .model import InputError
 from .scoring import Item, TermWeights
 
@@ -78,21 +79,60 @@ def read_overrides(
     text: str, *, source: str
 ) -> tuple[tuple[Override, ...], tuple[InputError, ...]]:
     """Parse the overrides CSV. A bad row is an error naming the line and what was expected;
-    the other rows still count."""
-    rows = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in COLUMNS if c not in (rows.fieldnames or [])]
-    if missing:
+    the other rows still count. A field longer than MAX_OVERRIDE_FIELD is such an error, and
+    so are two rows for one pair of texts (both lines named; with different verdicts neither
+    is applied, with the same verdict the first is)."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        header, problem = None, f"not a CSV header ({exc})"
+    else:
+        problem = None
+    missing = [c for c in COLUMNS if c not in (header or [])]
+    if problem or missing:
         return (), (
             InputError(
                 source,
                 f"{source}: line 1: expected the header {','.join(COLUMNS)}; "
-                f"missing {', '.join(missing)}",
+                + (problem or f"missing {', '.join(missing)}"),
             ),
         )
-    out, errors = [], []
-    for line, row in enumerate(rows, start=2):
+    out: list[Override] = []
+    errors: list[InputError] = []
+    seen: dict[tuple, int] = {}  # pair -> position in `out`
+    line = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a field past the csv module's own bound (128 KiB)
+            line = reader.line_num
+            errors.append(
+                InputError(
+                    source,
+                    f"{source}: line {line}: not a row tipdiff can read ({exc}): expected "
+                    f"fields of at most {MAX_OVERRIDE_FIELD:,} characters "
+                    "(tipdiff.limits.MAX_OVERRIDE_FIELD); the row was not applied",
+                )
+            )
+            continue
+        line = reader.line_num
+        row = dict(zip(header, cells, strict=False))
         values = {k: (row.get(k) or "").strip() for k in COLUMNS}
         if not any(values.values()):
+            continue
+        longest = max(len(c) for c in cells)
+        if longest > MAX_OVERRIDE_FIELD:
+            errors.append(
+                InputError(
+                    source,
+                    f"{source}: line {line}: a field of {longest:,} characters: expected "
+                    f"fields of at most {MAX_OVERRIDE_FIELD:,} characters "
+                    "(tipdiff.limits.MAX_OVERRIDE_FIELD); the row was not applied",
+                )
+            )
             continue
         problems = []
         if not values["country"]:
@@ -108,7 +148,7 @@ def read_overrides(
             if len(h) != 64 or any(ch not in "0123456789abcdef" for ch in h):
                 problems.append(f"{key} as 64 hex digits (got {values[key][:20]!r})")
         if values["verdict"].lower() not in VERDICTS:
-            problems.append(f"verdict 'link' or 'unlink' (got {values['verdict']!r})")
+            problems.append(f"verdict 'link' or 'unlink' (got {values['verdict'][:20]!r})")
         if len(years) == 2 and years[0] >= years[1]:
             problems.append(f"from_year before to_year (got {years[0]} and {years[1]})")
         if problems:
@@ -117,21 +157,53 @@ def read_overrides(
             )
             continue
         name, code = countries.resolve(values["country"])
-        out.append(
-            Override(
-                source=source,
-                line=line,
-                country=name,
-                country_key=code or name.upper(),
-                from_year=years[0],
-                from_text_sha256=values["from_text_sha256"].lower(),
-                to_year=years[1],
-                to_text_sha256=values["to_text_sha256"].lower(),
-                verdict=values["verdict"].lower(),
-                note=values["note"],
-            )
+        o = Override(
+            source=source,
+            line=line,
+            country=name,
+            country_key=code or name.upper(),
+            from_year=years[0],
+            from_text_sha256=values["from_text_sha256"].lower(),
+            to_year=years[1],
+            to_text_sha256=values["to_text_sha256"].lower(),
+            verdict=values["verdict"].lower(),
+            note=values["note"],
         )
-    return tuple(out), tuple(errors)
+        pair = (o.country_key, o.from_year, o.from_text_sha256, o.to_year, o.to_text_sha256)
+        if pair not in seen:
+            seen[pair] = len(out)
+            out.append(o)
+            continue
+        first = out[seen[pair]]
+        if first is None:  # already found in conflict
+            errors.append(
+                InputError(
+                    source,
+                    f"{source}: line {line}: a third row for a pair already in conflict: "
+                    "expected one row per pair of texts; the row was not applied",
+                )
+            )
+        elif first.verdict != o.verdict:
+            out[seen[pair]] = None
+            errors.append(
+                InputError(
+                    source,
+                    f"{source}: lines {first.line} and {line}: {first.verdict} and then "
+                    f"{o.verdict} for the same pair of {o.country} texts ({o.from_year} "
+                    f"{o.from_text_sha256[:12]}…, {o.to_year} {o.to_text_sha256[:12]}…): "
+                    "expected one verdict per pair; neither row was applied",
+                )
+            )
+        else:
+            errors.append(
+                InputError(
+                    source,
+                    f"{source}: line {line}: the same pair and verdict ({o.verdict}) as line "
+                    f"{first.line}: expected one row per pair of texts; line {first.line} "
+                    "is applied, this one is not",
+                )
+            )
+    return tuple(o for o in out if o is not None), tuple(errors)
 
 
 def apply_overrides(

@@ -43,7 +43,9 @@ def clean_lines(text: str) -> tuple[list[str], list[int]]:
     again; the second list gives each kept line its 1-based number in the input, for
     messages."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
-    text = strip_page_furniture(text)
+    from .headers import match_header  # headers imports this module
+
+    text = strip_page_furniture(text, is_header=lambda line: match_header(line) is not None)
     text = _BANNER_SPLIT_NAME.sub(lambda m: " " + m.group("first") + " ", text)
     text = _BANNER.sub(" ", text)
     text = repair_glyphs(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from .. import countries
@@ -113,6 +113,8 @@ def parse_narrative(
     lines, numbers = clean_lines(text)
     text = "\n".join(lines)
     headers = find_headers(lines)
+    headers, lines, numbers, stray = _narrative_starts(headers, lines, numbers)
+    text = "\n".join(lines)
     if headers:
         names = {h.name.upper() for h in headers if h.name}
         keep = {k for h in headers for k in range(h.line, h.end_line)}
@@ -167,13 +169,77 @@ def parse_narrative(
             counts=counts,
             numbers=numbers,
             ligatures_broken=broken,
-            warnings=list(warnings),
+            warnings=list(warnings)
+            + [
+                f"line {line}: {shown!r} reads like a country header, but no narrative begins "
+                "there (no summary, tier sentence or recommendations heading follows before "
+                "the next section): taken for a running page header and left out"
+                for at, line, shown in stray
+                if (header.line if header else 0) <= at < _next_line(headers, header, len(lines))
+            ],
         )
         try:
             docs.append(_narrative(seg, sha256=sha256, year_hint=year, country_hint=country))
         except InputFormatError as exc:
             errors.append(InputError(source, str(exc)))
     return ParseResult(documents=tuple(docs), errors=tuple(errors))
+
+
+def _next_line(headers: list[Header], header: Header | None, end: int) -> int:
+    """The line where the segment of `header` ends (the next header's line, or `end`)."""
+    if header is None:
+        return end
+    k = headers.index(header)
+    return headers[k + 1].line if k + 1 < len(headers) else end
+
+
+def narrative_begins(after: str) -> bool:
+    """Does a narrative begin in this text (what follows a country header)? Its summary
+    (the minimum standards, 'The Government of X', a tier sentence) or its recommendations
+    heading comes before the next section (PROSECUTION, ...)."""
+    end = SECTION_END.search(after)
+    window = after[: end.start()] if end else after
+    return bool(
+        REC_HEADER.search(window)
+        or re.search(r"minimum\s+standards", window, re.I)
+        or GOV_OF.search(window)
+        or find_tier_statement(window)[0]
+    )
+
+
+def _narrative_starts(
+    headers: list[Header], lines: list[str], numbers: list[int]
+) -> tuple[list[Header], list[str], list[int], list[tuple[int, int, str]]]:
+    """The headers where a narrative begins. Any header after the first that no narrative
+    follows (`narrative_begins`) is a country's name repeated on a page (a running header,
+    `SYLVANIA: Tier 3` inside Freedonia's list): its lines are left out of the text. Returns
+    the headers, lines and line numbers that remain, and (line index in the result, input
+    line number, text) of each header left out, for a warning."""
+    if len(headers) < 2:
+        return headers, lines, numbers, []
+    kept, stray = [headers[0]], []
+    for k, h in enumerate(headers[1:], start=1):
+        stop = headers[k + 1].line if k + 1 < len(headers) else len(lines)
+        if narrative_begins("\n".join(lines[h.end_line : stop])):
+            kept.append(h)
+        else:
+            stray.append(h)
+    if not stray:
+        return headers, lines, numbers, []
+    gone = {k for h in stray for k in range(h.line, h.end_line)}
+    shift = [0] * (len(lines) + 1)
+    for k in range(len(lines)):
+        shift[k + 1] = shift[k] + (k in gone)
+    notes = [
+        (h.line - shift[h.line], numbers[h.line], " ".join(lines[h.line : h.end_line]).strip())
+        for h in stray
+    ]
+    headers = [
+        replace(h, line=h.line - shift[h.line], end_line=h.end_line - shift[h.end_line])
+        for h in kept
+    ]
+    keep = [k for k in range(len(lines)) if k not in gone]
+    return headers, [lines[k] for k in keep], [numbers[k] for k in keep], notes
 
 
 @dataclass(frozen=True)

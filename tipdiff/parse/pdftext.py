@@ -80,24 +80,74 @@ def _edge_furniture(line: str) -> bool:
 
 FURNITURE = "\f"  # what a dropped page-furniture line becomes, for the caller to remove
 
+# Lines at the top and bottom of a page looked at for running headers and footers.
+EDGE_LINES = 3
+# Section headings that a page may begin or end with more than once in a report (several
+# narratives' PROSECUTION headings at page tops): never taken for furniture by repetition.
+_GENERIC_HEADING = re.compile(
+    r"^(?:PRIORITIZED\s+)?RECOMMENDATIONS\s*:?$|^(?:PROSECUTION|PROTECTION|PREVENTION|"
+    r"TRAFFICKING PROFILE|GOVERNMENT EFFORTS)\s*:?$",
+    re.I,
+)
 
-def strip_page_furniture(text: str, page_break: str = "\f") -> str:
+
+def _furniture_key(line: str) -> str:
+    """A line as running headers repeat it: spaces collapsed, a page number at either end
+    (`65 FREEDONIA`, `65FREEDONIA`, `Freedonia | 65`) as '#'."""
+    return _PAGE_NUMBER_AT_ENDS.sub("#", " ".join(line.split()))
+
+
+_PAGE_NUMBER_AT_ENDS = re.compile(r"^\d{1,4}(?!\d)(?:\s*[|•]\s*|\s*)|(?:\s*[|•]\s*|\s+)\d{1,4}$")
+
+
+def _repeated(pages: list[list[str]], is_header) -> set[tuple[int, int]]:
+    """(page, line) of every line that sits in the same place (the same one of the first or
+    last EDGE_LINES filled lines) on two or more pages: a running header or footer, whatever
+    it says, with or without a page number. A generic section heading is never one; of a
+    repeated line that reads as a country header (`is_header`), the first is kept: it may be
+    the narrative's own header, which the parser then judges."""
+    places: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
+    for p, lines in enumerate(pages):
+        filled = [k for k, line in enumerate(lines) if line.strip()]
+        edges = [("top", n, k) for n, k in enumerate(filled[:EDGE_LINES])]
+        edges += [("bottom", n, k) for n, k in enumerate(reversed(filled[-EDGE_LINES:]))]
+        for edge, n, k in edges:
+            key = _furniture_key(lines[k])
+            if key and not _GENERIC_HEADING.match(key):
+                places.setdefault((edge, n, key), []).append((p, k))
+    drop: set[tuple[int, int]] = set()
+    for (_edge, _n, _key), where in places.items():
+        if len({p for p, _k in where}) < 2:
+            continue
+        p, k = where[0]
+        drop.update(where[1:] if is_header(pages[p][k]) else where)
+    return drop
+
+
+def strip_page_furniture(text: str, page_break: str = "\f", is_header=lambda _line: False) -> str:
     """Text with form feeds between pages (pdftotext, or tipdiff's own PDF reading): mark the
-    running header and footer lines at each page's edges as FURNITURE lines, and join the
-    pages (line count kept: a page break that ended no line becomes a line end)."""
+    running header and footer lines as FURNITURE lines, and join the pages (line count kept:
+    a page break that ended no line becomes a line end). Furniture is a line repeated in the
+    same place on several pages (`_repeated`), and at each page's edges a page number, the
+    report's title or a line in capitals that is no heading (`_edge_furniture`)."""
     if page_break not in text:
         return text
+    pages = [page.split("\n") for page in text.split(page_break)]
+    repeated = _repeated(pages, is_header)
     out = ""
-    for page in text.split(page_break):
-        lines = page.split("\n")
+    for p, lines in enumerate(pages):
         filled = [k for k, line in enumerate(lines) if line.strip()]
-        drop = set()
+        drop = {k for k in filled if (p, k) in repeated}
         for k in filled[:3]:
+            if k in drop:
+                continue
             if not _edge_furniture(lines[k]):
                 break
             drop.add(k)
         for k in reversed(filled[-2:]):
-            if not _edge_furniture(lines[k]) or k in drop:
+            if k in drop:
+                continue
+            if not _edge_furniture(lines[k]):
                 break
             drop.add(k)
         page = "\n".join(FURNITURE if k in drop else line for k, line in enumerate(lines))

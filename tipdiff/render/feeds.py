@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
 
+from .escape import visible_controls
 from .view import CountryView, counts_text
 
 # Characters XML 1.0 does not allow (lxml refuses them): dropped from feed text.
@@ -22,7 +23,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _x(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    """Feed text: control characters visible (escape.visible_controls), then what XML 1.0
+    cannot hold dropped."""
+    return _NOT_XML.sub("", visible_controls(text))
 
 
 def _date(year: int) -> datetime:

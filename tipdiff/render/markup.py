@@ -16,11 +16,21 @@ from types import SimpleNamespace
 
 from markupsafe import Markup, escape
 
-from .escape import MdSafe, md_escape
+from .escape import MdSafe, md_escape, visible_controls
 
 
 def _h(value: object) -> str:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        value = visible_controls(value)
     return str(escape(value))
+
+
+def html_finalize(value: object) -> object:
+    """What the HTML environment writes for `{{ value }}` before autoescape: input text with
+    its control characters made visible (escape.visible_controls)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible_controls(value)
+    return value
 
 
 def md_finalize(value: object) -> str:
@@ -40,9 +50,7 @@ def html_items(items) -> Markup:
     out = ['<ol class="items">\n']
     for it in items:
         cut = ' <span class="flag cut">cut off</span>' if it.truncated else ""
-        out.append(
-            f'<li><span class="num-tag">#{_h(it.number)}</span> {_h(it.text)}{cut}</li>\n'
-        )
+        out.append(f'<li><span class="num-tag">#{_h(it.number)}</span> {_h(it.text)}{cut}</li>\n')
     out.append("</ol>\n")
     return Markup("".join(out))
 

@@ -42,7 +42,7 @@ def environment(kind: str) -> Environment:
         auto_reload=False,  # templates ship with the package: no stat of each on every page
     )
     if kind == "html":
-        env = Environment(autoescape=True, **common)
+        env = Environment(autoescape=True, finalize=markup.html_finalize, **common)
         env.globals["m"] = markup.HTML
         return env
     env = Environment(autoescape=False, finalize=markup.md_finalize, **common)

@@ -27,6 +27,8 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from ..trust import vouched_bytes
+
 INDEX = "reports/sections.json"
 _FORMAT = 1
 _HERE = Path(__file__).parent
@@ -76,10 +78,13 @@ class Sections:
             self._read_index(published)
 
     def _read_index(self, root: Path) -> None:
+        data = vouched_bytes(root, INDEX)  # the set's manifest vouches for it, or no reuse
         try:
-            index = json.loads((root / INDEX).read_bytes())
-        except (OSError, ValueError):
-            return  # no index (a first run, an earlier tipdiff): everything is rendered
+            index = json.loads(data) if data is not None else None
+        except ValueError:
+            index = None
+        if index is None:
+            return  # no index (a first run, an earlier tipdiff, a changed one): all rendered
         if not isinstance(index, dict) or index.get("format") != _FORMAT:
             return
         if index.get("render_code") != render_code() or index.get("settings") != self.settings:

@@ -1,7 +1,7 @@
 """Plain text for the terminal (`tipdiff diff`, `tipdiff show`): it prints the year-pair
 objects of tipdiff.records (the same objects `--json` prints), never recomputes them.
 
-Every text from the input goes through `terminal` before it is printed, so a control
+Every text from the input goes through `terminal_safe` before it is printed, so a control
 character in a recommendation cannot drive the terminal.
 """
 
@@ -11,14 +11,14 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 from ..diff import KINDS
-from .escape import terminal
+from .escape import terminal_safe
 from .view import SYMBOL
 
 
 def wrap(prefix: str, text: str, width: int = 100) -> str:
     return (
         textwrap.fill(
-            terminal(text), width, initial_indent=prefix, subsequent_indent=" " * len(prefix)
+            terminal_safe(text), width, initial_indent=prefix, subsequent_indent=" " * len(prefix)
         )
         or prefix.rstrip()
     )
@@ -35,7 +35,7 @@ def pair_text(p: Mapping) -> str:
     if p["tier_change"]:
         tier += f" ({p['tier_change']})"
     code = f" [{p['country_code']}]" if p["country_code"] else ""
-    out = [f"{terminal(p['country_in_report'])}{code}, {a} -> {b}: {tier}"]
+    out = [f"{terminal_safe(p['country_in_report'])}{code}, {a} -> {b}: {tier}"]
     out.append("  " + counts_line(p["counts"]))
     for year, status in ((a, p["from_list"]), (b, p["to_list"])):
         if status in ("cut", "missing"):

@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections import defaultdict
-from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger
@@ -21,11 +19,10 @@ from prefect.futures import as_completed
 from tipdiff.tasks import pipeline as t
 from tipdiff.tasks.pipeline import Payload
 
-from tipdiff import manifest, publish
+from tipdiff import plan, publish
 from tipdiff.align import AlignConfig
 from tipdiff.model import InputError
-from tipdiff.read import sha256_bytes
-from tipdiff.web import read_sources, survey_inputs
+from tipdiff.web import read_sources
 
 FLOW_NAME = "tipdiff-run"
 
@@ -55,51 +52,6 @@ class _Progress:
             self.bar.stop()
 
 
-def _failure(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-
-
-def _parse_failed(files, exc: BaseException) -> list[InputError]:
-    """Every file of a parse batch that failed: an error row each (nothing else is lost)."""
-    return [
-        InputError(
-            f.path,
-            f"{f.path}: parsing the batch of {len(files)} file(s) it belongs to failed "
-            f"({_failure(exc)}): expected a parse result; this file is left out of the run",
-        )
-        for f in files
-    ]
-
-
-def _align_failed(pairs, exc: BaseException) -> list[InputError]:
-    """Every country pair of an alignment batch that failed: an error row naming its files."""
-    return [
-        InputError(
-            b.source,
-            f"{a.source} and {b.source}: {b.country} {a.year}->{b.year}: aligning the "
-            f"{a.year}->{b.year} year pair failed ({_failure(exc)}): the changes between these "
-            "years are missing from this run; everything else is published",
-        )
-        for a, b in pairs
-    ]
-
-
-def _file_sha256(path: str | None) -> str | None:
-    """The overrides file's hash for the rerun check (an unreadable file never matches)."""
-    if not path:
-        return None
-    try:
-        return sha256_bytes(Path(path).read_bytes())
-    except OSError as exc:
-        return f"unreadable: {exc}"
-
-
-def _cache_counts(futures) -> dict[str, int]:
-    states = [f.state for f in futures]
-    cached = sum(1 for s in states if s.name == "Cached")
-    return {"computed": len(states) - cached, "cached": cached}
-
-
 @flow(name=FLOW_NAME)
 def tipdiff_run(
     raw: str = "data/raw",
@@ -125,12 +77,12 @@ def tipdiff_run(
     error rows naming its files; everything else is published. A run that finds no input
     file, or no usable narrative where results are already published, publishes nothing
     and raises publish.NothingToPublish, unless `allow_empty`."""
-    started_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    started_at, clock = plan.now(), time.perf_counter()
     log = get_run_logger()  # INFO: shown by `tipdiff serve`, quiet in `tipdiff run`
     log.info("tipdiff run started: reading %s, publishing to %s", raw, out)
     timings: dict[str, float] = {}
-    clock = time.perf_counter()
-    config = AlignConfig.from_dict(config).to_dict()  # every setting, for keys and manifest
+    cfg = AlignConfig.from_dict(config)
+    config = cfg.to_dict()  # every setting, for keys and manifest
     if overrides is None and overrides_default and Path(overrides_default).is_file():
         overrides = overrides_default
     with publish.run_lock(Path(out), wait=wait):
@@ -150,44 +102,18 @@ def tipdiff_run(
 
         # Before any task: each input is read and hashed once, and when the inputs, the
         # code and the settings are those of the published set, there is nothing to do.
-        found = survey_inputs(Path(raw), Path(snapshots))
-        files = found.files
-        errors += found.errors
-        previous = publish.read_manifest(Path(out))
-        fingerprint = manifest.fingerprint(
-            sources=files,
-            input_errors=errors,
-            config=AlignConfig.from_dict(config),
-            overrides_sha256=_file_sha256(overrides),
+        survey = plan.survey(
+            Path(raw), Path(snapshots), Path(out), overrides=overrides, config=cfg, errors=errors
         )
-        if manifest.unchanged(previous, fingerprint) and publish.outputs_present(
-            Path(out), previous
-        ):
-            timings["check"] = time.perf_counter() - clock
-            check = {
-                "at": started_at,
-                "result": "no change: inputs, code, settings and overrides are those of this "
-                "set; nothing was parsed, aligned or published",
-                "fingerprint": fingerprint["digest"],
-                "seconds": round(timings["check"], 3),
-            }
-            publish.record_check(Path(out), previous, check)
+        if plan.nothing_to_do(Path(out), survey):
             log.info("tipdiff run: no change since the published set in %s; nothing to do", out)
-            return {
-                "out": out,
-                "unchanged": True,
-                "counts": previous["counts"],
-                "cache": {k: {"computed": 0, "cached": 0} for k in ("parse", "align")},
-                "errors": publish.published_errors(Path(out)),
-                "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
-            }
-        by_year = defaultdict(list)
-        for f in files:
-            by_year[f.folder_year or 0].append(f)
+            return plan.record_no_change(
+                Path(out), survey, started_at=started_at, started=clock
+            )
+        files, errors, previous = survey.files, list(survey.errors), survey.previous
+        by_year = plan.year_batches(files)
         bar = _Progress(len(by_year), progress)
-        parse_futures = {
-            t.parse_year.submit(tuple(by_year[y])): by_year[y] for y in sorted(by_year)
-        }
+        parse_futures = {t.parse_year.submit(batch): batch for batch in by_year.values()}
         documents = []
         for fut in as_completed(list(parse_futures)):
             fut.wait()  # records the final state (the API does not keep task states here)
@@ -196,23 +122,23 @@ def tipdiff_run(
                 documents += result.documents
                 errors += result.errors
             else:
-                errors += _parse_failed(
+                errors += plan.parse_failed(
                     parse_futures[fut], fut.state.result(raise_on_failure=False)
                 )
             bar.step("parsing")
-        cache = {"parse": _cache_counts(parse_futures)}
+        cache = {"parse": plan.cache_counts([f.state for f in parse_futures])}
         failed = any(not f.state.is_completed() for f in parse_futures)
         del parse_futures  # their states hold the packed results: the objects are unpacked
         documents, duplicates = t.dedupe(Payload(documents))
         errors += duplicates
         timings["parse"] = time.perf_counter() - clock - sum(timings.values())
         publish.refuse_empty(
-            files_found=len(files) + len(found.errors),
+            files_found=len(files) + len(survey.unreadable),
             documents=len(documents),
             previous_manifest=previous,
             raw=raw,
             out=out,
-            errors=tuple(e.message for e in sorted(errors, key=lambda e: (e.source, e.message))),
+            errors=tuple(e.message for e in plan.sorted_errors(errors)),
             allow_empty=allow_empty,
         )
 
@@ -229,9 +155,9 @@ def tipdiff_run(
             if fut.state.is_completed():
                 diffs += t.unpacked(fut.result())
             else:
-                errors += _align_failed(pairs, fut.state.result(raise_on_failure=False))
+                errors += plan.align_failed(pairs, fut.state.result(raise_on_failure=False))
         bar.close()
-        cache["align"] = _cache_counts(align_futures)
+        cache["align"] = plan.cache_counts([f.state for f in align_futures])
         failed = failed or any(not f.state.is_completed() for f in align_futures)
         del align_futures, batches
         diffs = t.share_texts(Payload(documents), Payload(diffs))  # one copy of each text
@@ -247,7 +173,7 @@ def tipdiff_run(
         published = publish.current_set(Path(out))
         published = str(published) if published else None
         histories, checks = t.history(Payload(documents), Payload(diffs), config, published)
-        errors.sort(key=lambda e: (e.source, e.message))
+        errors = plan.sorted_errors(errors)
         tables = t.build_tables(Payload(histories), Payload(errors), Payload(review_notes))
         reports, summary = t.build_reports(
             Payload(histories),
@@ -268,19 +194,14 @@ def tipdiff_run(
             config=config,
             checks=Payload(checks),
             published=published,
-            overrides={
-                "path": reviewed["path"],
-                "sha256": reviewed["sha256"],
-                "rows": len(reviewed["overrides"]),
-                "not_applied": len(review_notes),
-            },
+            overrides=plan.overrides_summary(reviewed, review_notes),
             code_revision=t.code_revision(),
             timings=timings,
             cache=cache,
             previous=previous,
             started_at=started_at,
             # a batch that failed may succeed next time: no fingerprint, no short-circuit
-            fingerprint=None if failed else fingerprint,
+            fingerprint=None if failed else survey.fingerprint,
         )
         t.publish_artifacts(summary, Payload(tables["tiers"]))
     c = manifest_["counts"]

@@ -22,7 +22,7 @@ FLOORS = [
     {"diff", "lineage", "corpus"},
     {"blocks", "records"},
     {"tables", "render", "manifest", "jsonschemas"},
-    {"atomic", "publish", "web", "cli", "__main__"},
+    {"atomic", "publish", "web", "plan", "cli", "__main__"},
 ]
 NOT_CORE = {"flows", "tasks", "testing"}
 

@@ -27,7 +27,8 @@ def test_tiny_bench_writes_every_figure(tmp_path):
     assert r["tiny"] is True and r["corpus"]["documents"] > 30
     for step in TIMED:
         assert r[step]["median"] > 0 and len(r[step]["seconds"]) == r["repeats"]
-        assert r[step]["peak_rss_mib"] > 50
+        # a real process was measured (a no-change rerun never loads Prefect: about 50 MiB)
+        assert r[step]["peak_rss_mib"] > 20
     for step in ("cold", "no_change", "add_year"):
         assert isinstance(r[step]["above_floor"], float) and isinstance(
             r[step]["ratio_to_core"], float

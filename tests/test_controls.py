@@ -52,7 +52,7 @@ def test_pages_and_feeds_show_controls_visibly(tmp_path):
     old, new = _files(tmp_path)
     docs = [d for p in (old, new) for d in parse_bytes(p.read_bytes(), source=p.name).documents]
     diffs = align_batch([(docs[0], docs[1])])
-    site = dict(pages.site(histories(docs, diffs), diffs, ()).files())
+    site = dict(pages.site(histories(docs, diffs), ()).files())
     for name, data in site.items():
         text = data.decode() if isinstance(data, bytes) else data
         _no_controls(text.replace("\t", ""))

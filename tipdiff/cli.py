@@ -369,16 +369,23 @@ def cmd_run(args) -> int:
     problem = _check_pipeline_paths(args)
     if problem:
         return _usage_error("run", problem)
-    from .publish import LockBusy, OutputNotWritable, run_lock
+    from .publish import LockBusy, OutputNotWritable, PublishError, run_lock
 
-    try:  # refuse early and quietly, before Prefect starts; the flow locks again for itself
+    # Refuse early and quietly, before Prefect starts (the flow locks again for itself); and
+    # when nothing changed since the published set, stop here: no Prefect, no server.
+    try:
         with run_lock(Path(args.out), wait=args.wait):
-            pass
+            unchanged = None if args.sources else _nothing_to_do(args)
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
     except OutputNotWritable as exc:
         return _usage_error("run", str(exc))
+    except (PublishError, OSError) as exc:
+        print(f"tipdiff run: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if unchanged is not None:
+        return _report_run(args, unchanged)
     if args.runner == "dask":
         try:
             import prefect_dask  # noqa: F401
@@ -403,6 +410,28 @@ def cmd_run(args) -> int:
         if server is not None:
             server.stop()
             os.environ.pop("PREFECT_API_URL", None)
+
+
+def _nothing_to_do(args) -> dict | None:
+    """The run's result when the published set was made from exactly these inputs, code,
+    settings and overrides and is whole (tipdiff.plan), recorded in its manifest; else
+    None. Called with the run lock held."""
+    import time
+
+    from . import plan
+    from .align import DEFAULT_CONFIG
+
+    started_at, clock = plan.now(), time.perf_counter()
+    survey = plan.survey(
+        Path(args.raw),
+        Path(args.snapshots),
+        Path(args.out),
+        overrides=_overrides_path(args),
+        config=DEFAULT_CONFIG,
+    )
+    if not plan.nothing_to_do(Path(args.out), survey):
+        return None
+    return plan.record_no_change(Path(args.out), survey, started_at=started_at, started=clock)
 
 
 class _NoTracebackForTipdiffErrors(logging.Filter):
@@ -469,6 +498,11 @@ def _run_flow(args, server) -> int:
     except (ServerFailed, PublishError, OSError) as exc:
         print(f"tipdiff run: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    return _report_run(args, result)
+
+
+def _report_run(args, result: dict) -> int:
+    """What a run did, for people; its exit status."""
     c = result["counts"]
     cache = result["cache"]
     if result.get("unchanged"):
@@ -504,7 +538,7 @@ def _run_flow(args, server) -> int:
             f"feeds in reports/feeds/), or `tipdiff show COUNTRY --out {args.out}`"
         )
     for message in result["errors"]:
-        print(f"error: {message}", file=sys.stderr)
+        _say(f"error: {message}", file=sys.stderr)
     return EXIT_INPUT if result["errors"] else EXIT_OK
 
 

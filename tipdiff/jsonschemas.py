@@ -154,6 +154,7 @@ def schemas() -> dict[str, dict]:
             {
                 "aligner_version": _STRING,
                 "term_weights": _STRING,
+                "overrides": _nullable(_STRING),  # the reviewer overrides file applied
                 "pairs": {"type": "array", "items": PAIR},
                 "errors": {"type": "array", "items": ERROR},
             },

@@ -150,8 +150,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if len(head) < 4:
         return None
     pairs = len(head) // 2
-    odd_nul = sum(1 for k in range(1, 2 * pairs, 2) if head[k] == 0)
-    even_nul = sum(1 for k in range(0, 2 * pairs, 2) if head[k] == 0)
+    odd_nul = head[1 : 2 * pairs : 2].count(0)
+    even_nul = head[0 : 2 * pairs : 2].count(0)
     if odd_nul >= 0.6 * pairs and even_nul <= 0.05 * pairs:
         return "utf-16-le"
     if even_nul >= 0.6 * pairs and odd_nul <= 0.05 * pairs:

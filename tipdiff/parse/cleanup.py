@@ -78,29 +78,37 @@ def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
 
     A word split as `traffick-` / `ing` is joined; a compound (`anti-` / `trafficking`) keeps
     its hyphen. The document's own words decide when they can (`vocabulary`), else a short
-    list of prefixes that take a hyphen."""
-    out = ""
+    list of prefixes that take a hyphen. Linear in the text: each line is looked at once."""
+    parts: list[str] = []
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not out:
-            out = line
+        if not parts:
+            parts.append(line)
             continue
-        m = re.search(r"([A-Za-z]+)-$", out)
+        last = parts[-1]
+        m = _END_HYPHEN.search(last[-64:]) if last.endswith("-") else None
         if m and line[:1].islower():
             left = m.group(1)
-            right = re.match(r"[a-z]+", line).group(0)
+            right = _LEADING_WORD.match(line).group(0)
             joined = (left + right).lower()
             hyphenated = f"{left}-{right}".lower()
             if vocabulary and hyphenated in vocabulary and joined not in vocabulary:
-                out += line
+                parts[-1] = last + line
             elif vocabulary and joined in vocabulary:
-                out = out[:-1] + line
+                parts[-1] = last[:-1] + line
             elif left.lower() in _HYPHEN_KEEP:
-                out += line
+                parts[-1] = last + line
             else:
-                out = out[:-1] + line
+                parts[-1] = last[:-1] + line
         else:
-            out += " " + line
-    return re.sub(r"\s+", " ", out).strip()
+            parts.append(line)
+    text = " ".join(parts)
+    return (_RUNS_OF_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text).strip()
+
+
+_END_HYPHEN = re.compile(r"([A-Za-z]+)-$")
+_LEADING_WORD = re.compile(r"[a-z]+")
+_RUNS_OF_SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces, or a space that is not " "

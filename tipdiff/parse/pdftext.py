@@ -59,10 +59,14 @@ def drop_glued_running_headers(lines: list[str], names: set[str], keep: set[int]
     )
     out = []
     for k, line in enumerate(lines):
-        if k not in keep and rx.search(line):
+        # both forms need a digit: most lines have none, and skip the long alternation
+        if k not in keep and _DIGIT.search(line) and rx.search(line):
             line = re.sub(r"  +", " ", rx.sub(" ", line)).rstrip()
         out.append(line)
     return out
+
+
+_DIGIT = re.compile(r"\d")
 
 
 _EDGE = re.compile(
@@ -160,8 +164,17 @@ _BROKEN = (("ft", "fl"), ("f", "ff"))
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def word_counts(text: str) -> Counter:
-    return Counter(w.lower() for w in _WORD.findall(text))
+class WordCounts(Counter):
+    """A document's words (lower-cased) and their counts, with the answers of `_certain`
+    kept per word: a word is judged once per document, however many items repeat it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.answers: dict[str, tuple[str, int, int] | None] = {}
+
+
+def word_counts(text: str) -> WordCounts:
+    return WordCounts(w.lower() for w in _WORD.findall(text))
 
 
 def _candidates(word: str):
@@ -180,16 +193,25 @@ def _candidates(word: str):
 def _certain(word: str, counts: Counter) -> tuple[str, int, int] | None:
     """The repair the document itself vouches for: it spells the repaired word at least as
     often as the broken one."""
-    have = counts[word.lower()]
-    for cand, start, size in _candidates(word):
-        if counts[cand] and counts[cand] >= have:
-            return cand, start, size
-    return None
+    low = word.lower()
+    answers = getattr(counts, "answers", None)  # a WordCounts keeps them; a Counter does not
+    if answers is not None and low in answers:
+        return answers[low]
+    found = None
+    if "f" in low:
+        have = counts[low]
+        for cand, start, size in _candidates(low):
+            if counts[cand] and counts[cand] >= have:
+                found = (cand, start, size)
+                break
+    if answers is not None:
+        answers[low] = found
+    return found
 
 
 def ligatures_broken(counts: Counter) -> bool:
     """Does the text show broken ligatures at all (one certain repair somewhere)?"""
-    return any(("ft" in w or "f" in w) and _certain(w, counts) for w in counts)
+    return any("f" in w and _certain(w, counts) for w in counts)
 
 
 def repair_broken_ligatures(
@@ -203,6 +225,8 @@ def repair_broken_ligatures(
 
     def fix(m: re.Match) -> str:
         word = m.group(0)
+        if "f" not in word and "F" not in word:
+            return word
         found = _certain(word, counts)
         if found:
             cand, start, size = found

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .diff import KINDS
 from .model import LIST_STATUSES
+from .parse.body import SECTIONS
 from .tables import SCHEMA
 from .tiers import CHANGES, MOVES, TIERS
 
@@ -97,6 +98,13 @@ PAIR = _object(
     }
 )
 ERROR = _object({"source": _STRING, "message": _STRING})
+SENTENCE = _object(
+    {
+        "section": {"enum": [s for s in SECTIONS if s != "recommendations"]},
+        "number": {"type": "integer", "minimum": 1},
+        "text": _STRING,
+    }
+)
 NARRATIVE = _object(
     {
         "source": _STRING,
@@ -113,6 +121,18 @@ NARRATIVE = _object(
         "list_status": _LIST,
         "recommendations": {"type": "array", "items": ITEM},
         "warnings": {"type": "array", "items": _STRING},
+        "sections": {
+            "type": "array",
+            "items": _object(
+                {
+                    "name": {"enum": list(SECTIONS)},
+                    "heading": _nullable(_STRING),
+                    "first_line": {"type": "integer", "minimum": 1},
+                    "last_line": {"type": "integer", "minimum": 1},
+                }
+            ),
+        },
+        "sentences": {"type": "array", "items": SENTENCE},
     }
 )
 

@@ -11,6 +11,8 @@ refuse what is plainly not a narrative before it can exhaust memory or time:
   its text).
 - `MAX_ITEMS`: a narrative with more recommendations than this is refused after parsing
   (an error row naming the file, country and year); alignment refuses longer lists too.
+- `MAX_SENTENCES`: a narrative's body keeps at most this many sentences (real bodies have a
+  few hundred); the rest is left out with a warning that says so.
 - `MAX_PAGE_BYTES`: a fetched web page larger than this is refused (one narrative's page).
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 MAX_INPUT_BYTES = 16 * 1024 * 1024
 MAX_PDF_BYTES = 64 * 1024 * 1024
 MAX_ITEMS = 500
+MAX_SENTENCES = 5000
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 
 

@@ -96,7 +96,22 @@ def narrative_object(n: Narrative) -> dict:
             item_object(r.index + 1, r.text, truncated=r.truncated) for r in n.recommendations
         ],
         "warnings": list(n.warnings),
+        "sections": [
+            {
+                "name": sec.name,
+                "heading": sec.heading,
+                "first_line": sec.first_line,
+                "last_line": sec.last_line,
+            }
+            for sec in n.sections
+        ],
+        "sentences": [sentence_object(x) for x in n.sentences],
     }
+
+
+def sentence_object(x) -> dict:
+    """One sentence of a narrative's body (the `sentences` table's own columns)."""
+    return {"section": x.section, "number": x.number, "text": x.text}
 
 
 def parse_object(result: ParseResult) -> dict:

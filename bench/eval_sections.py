@@ -102,9 +102,8 @@ def real(split: str) -> list[dict]:
             end = s["end"]
             while end > s["start"] and text[end - 1].isspace():
                 end -= 1
-            expected.append(
-                (REAL_NAMES.get(s["name"], s["name"]), _line(text, s["start"]), _line(text, end - 1))
-            )
+            name = REAL_NAMES.get(s["name"], s["name"])
+            expected.append((name, _line(text, s["start"]), _line(text, end - 1)))
         result = parse_bytes(text.encode("utf-8"), source="realcopy.txt", year=meta["year"],
                              country=meta["country"])
         doc = _doc(result, meta["country"], meta["iso3"])

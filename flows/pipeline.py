@@ -112,11 +112,13 @@ def tipdiff_run(
     allow_empty: bool = False,
     config: dict | None = None,
     overrides: str | None = None,
+    notify: str | None = None,
 ) -> dict:
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
     years, and publish tables, reports and a manifest into `out` as one set. `config` holds
     aligner settings (tipdiff.align.AlignConfig fields) that differ from the defaults;
-    `overrides` is a reviewer overrides CSV (tipdiff.review).
+    `overrides` is a reviewer overrides CSV (tipdiff.review); `notify` a webhook URL that
+    gets the run's digest (what is new in the set) after publishing, when there is news.
 
     A parse batch (a report year) or an alignment batch (a year pair) that fails becomes
     error rows naming its files; everything else is published. A run that finds no input
@@ -175,6 +177,8 @@ def tipdiff_run(
                 "cache": {k: {"computed": 0, "cached": 0} for k in ("parse", "align")},
                 "errors": publish.published_errors(Path(out)),
                 "timings_seconds": {k: round(v, 3) for k, v in timings.items()},
+                "digest": None,
+                "notified": None,
             }
         by_year = defaultdict(list)
         for f in files:
@@ -244,6 +248,9 @@ def tipdiff_run(
         histories, checks = t.history(Payload(documents), Payload(diffs), config, published)
         errors.sort(key=lambda e: (e.source, e.message))
         tables = t.build_tables(Payload(histories), Payload(errors), Payload(review_notes))
+        digest, digest_files = t.make_digest(
+            Payload(tables), Payload(histories), published, started_at, config
+        )
         reports, summary = t.build_reports(
             Payload(histories),
             Payload(errors),
@@ -263,6 +270,7 @@ def tipdiff_run(
             config=config,
             checks=Payload(checks),
             published=published,
+            more=Payload(digest_files),
             overrides={
                 "path": reviewed["path"],
                 "sha256": reviewed["sha256"],
@@ -278,6 +286,12 @@ def tipdiff_run(
             fingerprint=None if failed else fingerprint,
         )
         t.publish_artifacts(summary, Payload(tables["tiers"]))
+    # After publishing, outside the lock: a slow or broken webhook never holds up a run or
+    # what it published, and a run that brought nothing new posts nothing.
+    delivery = None
+    if notify and digest["changed"]:
+        delivery = t.notify_webhook(notify, digest_files["digest.json"])
+        log.info("tipdiff run: digest to %s: %s", delivery["url"], delivery["message"])
     c = manifest_["counts"]
     log.info(
         "tipdiff run finished: %d narratives of %d countries, %d error(s); results in %s "
@@ -295,4 +309,6 @@ def tipdiff_run(
         "cache": manifest_["cache"],  # with what publishing reused from the published set
         "errors": [e.message for e in errors],
         "timings_seconds": manifest_["timings_seconds"],
+        "digest": {k: digest[k] for k in ("changed", "scope", "counts")},
+        "notified": delivery,
     }

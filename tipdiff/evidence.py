@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 
 from .model import Sentence
 from .normalize import STOPWORDS, TOKEN, clean, stem
-from .scoring import STOCK_STEMS, TermWeights, reference_weights
+from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
 EVIDENCE_VERSION = "1.0"
@@ -136,7 +136,9 @@ _OTHER_SUBJECT = re.compile(
     r"employers|companies|unions?|the\s+media|experts|victims|traffickers|reports)\b",
     re.I,
 )
-_REPORTED = re.compile(r"^(?:\w+\s+){0,3}(?:reported|noted|alleged|claimed|estimated)\s+that\b", re.I)
+_REPORTED = re.compile(
+    r"^(?:\w+\s+){0,3}(?:reported|noted|alleged|claimed|estimated)\s+that\b", re.I
+)
 # "Of the cases investigated, five involved ...": a breakdown of figures, not a step.
 _BREAKDOWN = re.compile(r"^(?:Of\s+(?:the|these|those)\b|Among\s+(?:the|these|those)\b)", re.I)
 _BEGAN_ALL = re.compile(r"\b(?:began|started)\s+\w+ing\s+(?:all|every|each)\b", re.I)
@@ -261,6 +263,64 @@ def searchable(sentences: Sequence[Sentence]) -> list[Sentence]:
     ]
 
 
+class Body:
+    """One narrative's body, prepared once for every ask searched in it."""
+
+    def __init__(
+        self,
+        sentences: Sequence[Sentence],
+        *,
+        year: int,
+        config: EvidenceConfig = DEFAULT_EVIDENCE,
+        weights: TermWeights | None = None,
+    ):
+        self.year = year
+        self.config = config
+        self.pool = searchable(sentences)
+        self.texts = [_prepare(s.text) for s in self.pool]
+        self._stances: dict[int, str] = {}
+        # a stem found in many of this body's sentences ("cases", "victims") says little about
+        # which of them is about the ask: its weight is the reference weight times its
+        # inverse frequency among the body's sentences
+        df = Counter(st for t in self.texts for st in t.stems)
+        n = len(self.texts)
+        ref = weights or reference_weights(config.stock_weight)
+        self._weights: dict[str, float] = {}
+
+        def weight(st: str) -> float:
+            w = self._weights.get(st)
+            if w is None:
+                w = ref.weight(st) * (math.log((1 + n) / (1 + df.get(st, 0))) + 1.0)
+                self._weights[st] = w
+            return w
+
+        self.weight = weight
+
+    def stance(self, k: int) -> str:
+        if k not in self._stances:
+            self._stances[k] = stance(self.pool[k].text)
+        return self._stances[k]
+
+    def find(self, ask: str) -> Evidence:
+        """The evidence in this body for one ask."""
+        config = self.config
+        a = _prepare(ask, ask=True)
+        scored = []
+        for k, (s, t) in enumerate(zip(self.pool, self.texts, strict=True)):
+            score = relevance(a, t, self.weight, config)
+            if score >= config.relevance_floor:
+                scored.append(Found(s.number, s.section, s.text, score, self.stance(k)))
+        verdict, deciding = decide(scored, config)
+        rest = sorted(
+            (f for f in scored if f not in deciding and f.stance != "other"),
+            key=lambda f: (-f.score, f.number),
+        )
+        shown = tuple((deciding + rest)[: config.max_sentences])
+        return Evidence(
+            year=self.year, verdict=verdict, sentences=shown, searched=len(self.pool)
+        )
+
+
 def find_evidence(
     ask: str,
     sentences: Sequence[Sentence],
@@ -270,31 +330,7 @@ def find_evidence(
     weights: TermWeights | None = None,
 ) -> Evidence:
     """The evidence in one narrative's body (`sentences`, of report `year`) for one ask."""
-    weights = weights or reference_weights(config.stock_weight)
-    pool = searchable(sentences)
-    a = _prepare(ask, ask=True)
-    texts = [_prepare(s.text) for s in pool]
-    # a stem found in many of this body's sentences ("cases", "victims") says little about
-    # which of them is about the ask: its weight is the reference weight times its inverse
-    # frequency among the body's sentences
-    df = Counter(st for t in texts for st in t.stems)
-    n = len(texts)
-
-    def weight(st: str) -> float:
-        return weights.weight(st) * (math.log((1 + n) / (1 + df.get(st, 0))) + 1.0)
-
-    scored = []
-    for s, t in zip(pool, texts, strict=True):
-        score = relevance(a, t, weight, config)
-        if score >= config.relevance_floor:
-            scored.append(Found(s.number, s.section, s.text, score, stance(s.text)))
-    verdict, deciding = decide(scored, config)
-    rest = sorted(
-        (f for f in scored if f not in deciding and f.stance != "other"),
-        key=lambda f: (-f.score, f.number),
-    )
-    shown = tuple((deciding + rest)[: config.max_sentences])
-    return Evidence(year=year, verdict=verdict, sentences=shown, searched=len(pool))
+    return Body(sentences, year=year, config=config, weights=weights).find(ask)
 
 
 def decide(scored: Sequence[Found], config: EvidenceConfig) -> tuple[str, list[Found]]:
@@ -328,6 +364,39 @@ def decide(scored: Sequence[Found], config: EvidenceConfig) -> tuple[str, list[F
     if steps:
         return "partly", steps[:1] + close[:1]
     return "none", against[:2]
+
+
+# A reworded link in this band whose later wording covers less of the earlier ask than the
+# earlier covers of the later (`narrowed`) is "reworded-weaker": its evidence is searched too.
+WEAKER_BAND = "weak"
+
+
+def narrowed(old: str, new: str, weights: TermWeights | None = None) -> bool:
+    """The later wording covers less of the earlier ask's own content (its words outside the
+    report's stock phrasing and boilerplate) than the earlier covers of the later one."""
+    weights = weights or reference_weights()
+    a, b = prepare([old, new])
+    own_a = {x for x in a.stems if x not in BOILERPLATE_STEMS}
+    own_b = {x for x in b.stems if x not in BOILERPLATE_STEMS}
+    if not own_a or not own_b:
+        return False
+    covered_a = weights.mass(own_a & b.stems) / weights.mass(own_a)
+    covered_b = weights.mass(own_b & a.stems) / weights.mass(own_b)
+    return covered_a < covered_b
+
+
+def searched_for(kind: str, band: str | None, old: str | None, new: str | None) -> bool:
+    """Whether a change gets evidence: every dropped ask, and every reworded-weaker one (a
+    reworded link in WEAKER_BAND whose later wording is narrower)."""
+    if kind == "dropped":
+        return True
+    return (
+        kind == "reworded"
+        and band == WEAKER_BAND
+        and old is not None
+        and new is not None
+        and narrowed(old, new)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from .diff import KINDS
+from .evidence import STANCES, VERDICTS
 from .model import LIST_STATUSES
-from .parse.body import SECTIONS
+from .parse.body import PROSE, SECTIONS
 from .tables import SCHEMA
 from .tiers import CHANGES, MOVES, TIERS
 
@@ -55,6 +56,31 @@ ITEM = _object(
         "truncated": {"type": "boolean"},
     }
 )
+EVIDENCE = {
+    **_object(
+        {
+            "year": _YEAR,
+            "verdict": {"enum": list(VERDICTS)},
+            "sentences": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "rank": {"type": "integer", "minimum": 1},
+                        "number": {"type": "integer", "minimum": 1},
+                        "section": {"enum": list(PROSE)},
+                        "stance": {"enum": list(STANCES)},
+                        "score": {"type": "number", "minimum": 0, "maximum": 100},
+                        "text": _STRING,
+                    }
+                ),
+            },
+        }
+    ),
+    "description": "dropped and reworded-weaker asks: what the later report's body says of it "
+    "(done: reported done; partly: reported partly or in progress; none: no evidence found, "
+    "or evidence against), with its sentences, the deciding one first; null for other kinds "
+    "and when the later copy has no body to search",
+}
 SIDE_ITEM = _object({"number": _NUMBER, "text": _STRING, "text_sha256": _SHA})
 CHANGE = _object(
     {
@@ -79,6 +105,7 @@ CHANGE = _object(
         ),
         "returns_in": _nullable(_YEAR),
         "lineage_id": {"type": "string", "pattern": "^L[0-9a-f]{12}$"},
+        "evidence": _nullable(EVIDENCE),
     }
 )
 PAIR = _object(
@@ -94,6 +121,7 @@ PAIR = _object(
         "from_list": _LIST,
         "to_list": _LIST,
         "counts": _object({k: {"type": "integer", "minimum": 0} for k in KINDS}),
+        "evidence_counts": _object({v: {"type": "integer", "minimum": 0} for v in VERDICTS}),
         "changes": {"type": "array", "items": CHANGE},
     }
 )

@@ -222,7 +222,87 @@ def schemas() -> dict[str, dict]:
                 },
             },
         ),
+        "digest": _digest_schema(),
     }
+
+
+def _digest_schema() -> dict:
+    entry = {
+        "from_year": _YEAR,
+        "to_year": _YEAR,
+        "change_id": {"type": "string", "pattern": "^C[0-9a-f]{12}$"},
+        "number": _NUMBER,
+        "text": _STRING,
+    }
+    verdict = _nullable(
+        _object(
+            {
+                "verdict": {"enum": list(VERDICTS)},
+                "sentence": _nullable(_STRING),
+                "stance": _nullable({"enum": list(STANCES)}),
+            }
+        )
+    )
+    country = _object(
+        {
+            "country": _STRING,
+            "country_code": _CODE,
+            "page": _nullable(_STRING),
+            "tier_moves": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "year": _YEAR,
+                        "from": _TIER,
+                        "to": _TIER,
+                        "change": {"enum": ["upgraded", "downgraded", "unranked"]},
+                    }
+                ),
+            },
+            "added": {"type": "array", "items": _object(entry)},
+            "dropped": {"type": "array", "items": _object({**entry, "evidence": verdict})},
+            "reinstated": {
+                "type": "array",
+                "items": _object({**entry, "last_asked_year": _nullable(_YEAR)}),
+            },
+            "no_longer": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "kind": {"enum": ["added", "dropped", "reinstated"]},
+                        "from_year": _YEAR,
+                        "to_year": _YEAR,
+                        "text": _nullable(_STRING),
+                    }
+                ),
+            },
+        }
+    )
+    count = {"type": "integer", "minimum": 0}
+    return _document(
+        "digest",
+        "digest.json: what is new in a published set against the previous one",
+        {
+            "digest_version": {"const": 1},
+            "made_at": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T"},
+            "previous_set": _nullable(_STRING),
+            "scope": {"enum": ["previous", "latest"]},
+            "scope_text": _STRING,
+            "changed": {"type": "boolean"},
+            "counts": _object(
+                {
+                    "countries": count,
+                    "tier_moves": count,
+                    "added": count,
+                    "dropped": count,
+                    "reinstated": count,
+                    "no_longer": count,
+                    "dropped_by_verdict": _object({v: count for v in VERDICTS}),
+                }
+            ),
+            "countries": {"type": "array", "items": country},
+        },
+    )
 
 
 def schema_files() -> dict[str, bytes]:

@@ -5,6 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .PHONY: demo test chromium bench-parse eval-shapes eval-real check-real bench-pdf-libraries bench-align \
+	bench-evidence eval-sections \
 	bench-pipeline bench-run bench vocabulary lint clean
 
 # The venv is rebuilt whenever the pins change. Every package comes from constraints.txt.
@@ -68,7 +69,16 @@ eval-real: $(STAMP)
 bench-pdf-libraries: $(STAMP)
 	$(PY) bench/bench_pdf_libraries.py
 
-bench: bench-parse bench-align bench-run
+# Evidence for dropped asks (issue 20) on the evidence set's tune part; PART=heldout measures
+# the held-back part (never tune on it).
+bench-evidence: $(STAMP)
+	$(PY) bench/bench_evidence.py --part $(or $(PART),tune)
+
+# Body sections: the own-words sections set and the real copies (PART=heldout REALPART=held).
+eval-sections: $(STAMP)
+	$(PY) bench/eval_sections.py --part $(or $(PART),tune) --real $(or $(REALPART),dev)
+
+bench: bench-parse bench-align bench-run bench-evidence
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check tipdiff flows tasks tests bench

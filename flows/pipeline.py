@@ -65,6 +65,7 @@ def tipdiff_run(
     config: dict | None = None,
     overrides: str | None = None,
     overrides_default: str | None = None,
+    notify: str | None = None,
 ) -> dict:
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
     years, and publish tables, reports and a manifest into `out` as one set. `config` holds
@@ -72,6 +73,8 @@ def tipdiff_run(
     `overrides` is a reviewer overrides CSV (tipdiff.review); without it,
     `overrides_default` is used when that file exists when the run starts (what `tipdiff
     serve` passes: the default file, looked for at each scheduled run as `run` looks for it).
+    `notify` is a webhook URL that gets the run's digest (what is new in the set) after
+    publishing, when there is news.
 
     A parse batch (a report year) or an alignment batch (a year pair) that fails becomes
     error rows naming its files; everything else is published. A run that finds no input
@@ -175,6 +178,9 @@ def tipdiff_run(
         histories, checks = t.history(Payload(documents), Payload(diffs), config, published)
         errors = plan.sorted_errors(errors)
         tables = t.build_tables(Payload(histories), Payload(errors), Payload(review_notes))
+        digest, digest_files = t.make_digest(
+            Payload(tables), Payload(histories), published, started_at, config
+        )
         reports, summary = t.build_reports(
             Payload(histories),
             Payload(errors),
@@ -194,6 +200,7 @@ def tipdiff_run(
             config=config,
             checks=Payload(checks),
             published=published,
+            more=Payload(digest_files),
             overrides=plan.overrides_summary(reviewed, review_notes),
             code_revision=t.code_revision(),
             timings=timings,
@@ -204,6 +211,12 @@ def tipdiff_run(
             fingerprint=None if failed else survey.fingerprint,
         )
         t.publish_artifacts(summary, Payload(tables["tiers"]))
+    # After publishing, outside the lock: a slow or broken webhook never holds up a run or
+    # what it published, and a run that brought nothing new posts nothing.
+    delivery = None
+    if notify and digest["changed"]:
+        delivery = t.notify_webhook(notify, digest_files["digest.json"])
+        log.info("tipdiff run: digest to %s: %s", delivery["url"], delivery["message"])
     c = manifest_["counts"]
     log.info(
         "tipdiff run finished: %d narratives of %d countries, %d error(s); results in %s "
@@ -221,4 +234,6 @@ def tipdiff_run(
         "cache": manifest_["cache"],  # with what publishing reused from the published set
         "errors": [e.message for e in errors],
         "timings_seconds": manifest_["timings_seconds"],
+        "digest": {k: digest[k] for k in ("changed", "scope", "counts")},
+        "notified": delivery,
     }

@@ -40,7 +40,7 @@ def _digest(obj) -> str:
 # history, twice; a bytes value costs next to nothing to load, twice or not. It also keeps
 # Dask from pickling the objects again between processes. RESULT_FORMAT is in the keys: a
 # record of another shape is never taken for one of these.
-RESULT_FORMAT = "packed2"
+RESULT_FORMAT = "packed3"
 
 
 def packed(value) -> bytes:
@@ -253,6 +253,38 @@ def build_reports(
     return site, site.summary()
 
 
+@task(name="digest", cache_policy=NO_CACHE)
+def make_digest(
+    tables_: Payload, histories: Payload, published: str | None, made_at: str, config: dict
+) -> tuple[dict, dict[str, bytes]]:
+    """What is new in this set against the `published` one (tipdiff.digest), and its files
+    (digest.json, the page, the global feed with the previous set's entries)."""
+    from tipdiff import digest
+    from tipdiff.render.digests import digest_files
+    from tipdiff.render.view import page_names
+
+    previous, feed = digest.read_previous(Path(published) if published else None)
+    stems = page_names(histories.value)
+    pages = {h.country: f"{stems[h.key]}.html" for h in histories.value}
+    d = digest.build_digest(
+        tables_.value,
+        previous,
+        pages=pages,
+        made_at=made_at,
+        previous_set=Path(published).name if published and previous is not None else None,
+    )
+    return d, digest_files(d, feed, config=AlignConfig.from_dict(config))
+
+
+@task(name="notify", cache_policy=NO_CACHE)
+def notify_webhook(url: str, body: bytes) -> dict:
+    """Post the digest to the webhook (tipdiff.notify: retries within one deadline; never
+    raises)."""
+    from tipdiff import notify
+
+    return notify.post_json(url, body).to_dict()
+
+
 @task(name="code-revision", cache_policy=NO_CACHE)
 def code_revision() -> str:
     return manifest.code_revision(Path(__file__).resolve().parent.parent)
@@ -274,6 +306,7 @@ def publish_outputs(
     config: dict,
     checks: Payload,
     published: str | None = None,
+    more: Payload | None = None,
     **kwargs,
 ) -> dict:
     """Write every output into a new set one file at a time (report pages are rendered
@@ -288,7 +321,7 @@ def publish_outputs(
     made: dict = {}
     started = time.perf_counter()
     blocks = Blocks(Path(published) if published else None)
-    extra = {CHECKS_INDEX: checks.value.to_json()}
+    extra = {CHECKS_INDEX: checks.value.to_json(), **(more.value if more else {})}
 
     def make_manifest(hashes: dict[str, str]) -> dict:
         timings = {**kwargs.pop("timings"), "render_and_write": time.perf_counter() - started}

@@ -18,11 +18,11 @@ FLOORS = [
     {"read"},
     {"parse"},
     {"inputs"},
-    {"normalize", "scoring", "align", "review"},
+    {"normalize", "scoring", "align", "review", "evidence"},
     {"diff", "lineage", "corpus"},
     {"blocks", "records"},
-    {"tables", "render", "manifest", "jsonschemas"},
-    {"atomic", "publish", "web", "plan", "cli", "__main__"},
+    {"tables", "render", "manifest", "jsonschemas", "digest"},
+    {"atomic", "publish", "web", "notify", "plan", "cli", "__main__"},
 ]
 NOT_CORE = {"flows", "tasks", "testing"}
 

@@ -3,7 +3,9 @@ every report year (2001-2024: Special Case spells, Watch List streaks, reinstate
 whole-report files), then, for every country and year pair, the counts of each kind of change
 are read from each surface's own output and must be equal: the changes table (CSV), `show
 --json`, `diff --json` on that pair's two files (with the earlier reports, so reinstated asks
-are known), the country page, the year page, the index and the Atom feed."""
+are known), the country page, the year page, the index and the Atom feed. The evidence
+verdicts of dropped asks (issue 20) are read the same way: the changes table's
+evidence_verdict, `show --json`, `diff --json`, the country page and the feed."""
 
 from __future__ import annotations
 
@@ -59,6 +61,20 @@ def _li_counts(elements) -> dict[str, int]:
     return out
 
 
+def _verdicts(elements) -> dict[str, int]:
+    """Verdict counts from a rendered `ul.verdicts` (each item 'N dropped: words', class
+    v-<verdict>)."""
+    return {
+        li.get("class").removeprefix("v-"): int(li.text_content().split()[0]) for li in elements
+    }
+
+
+def _json_verdicts(pair) -> dict[str, int]:
+    said = Counter(c["evidence"]["verdict"] for c in pair["changes"] if c["evidence"])
+    assert _nonzero(pair["evidence_counts"]) == dict(said)
+    return dict(said)
+
+
 def _nonzero(counts) -> dict[str, int]:
     return {k: n for k, n in counts.items() if n}
 
@@ -69,6 +85,7 @@ def test_every_surface_tells_the_same_counts(published, capsys):
 
     # the changes table: one change per change_id
     table: dict[tuple, Counter] = defaultdict(Counter)
+    verdicts: dict[tuple, Counter] = defaultdict(Counter)
     seen = set()
     with open(out / "changes.csv", encoding="utf-8") as f:
         for r in csv.DictReader(f):
@@ -76,6 +93,12 @@ def test_every_surface_tells_the_same_counts(published, capsys):
             if (key, r["change_id"]) not in seen:
                 seen.add((key, r["change_id"]))
                 table[key][r["kind"]] += 1
+                if r["evidence_verdict"]:
+                    verdicts[key][r["evidence_verdict"]] += 1
+    said = Counter()
+    for c in verdicts.values():
+        said.update(c)
+    assert said["done"] and said["none"], said  # the history's bodies answer dropped asks
     assert sum(c["reinstated"] for c in table.values()) > 0  # the history brings asks back
     assert {k for c in table.values() for k in c} <= set(KINDS)
 
@@ -123,6 +146,12 @@ def test_every_surface_tells_the_same_counts(published, capsys):
             assert _li_counts(section.xpath(".//ul[@class='counts']/li")) == want, ("page", key)
             content = lxml.html.fromstring(entries[b].findtext("a:content", namespaces=ns))
             assert _li_counts(content.xpath(".//ul[@class='counts']/li")) == want, ("feed", key)
+            # the evidence verdicts of its dropped asks, on every surface
+            said = dict(verdicts[key])
+            assert _json_verdicts(p) == said, ("show verdicts", key)
+            assert _json_verdicts(pair) == said, ("diff verdicts", key)
+            assert _verdicts(section.xpath(".//ul[@class='verdicts']/li")) == said, ("page", key)
+            assert _verdicts(content.xpath(".//ul[@class='verdicts']/li")) == said, ("feed", key)
             checked += 1
     assert checked == len(table) == len(history.pairs)
 

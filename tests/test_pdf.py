@@ -61,6 +61,8 @@ def _docs(result):
     out = []
     for d in parse_object(result)["documents"]:
         del d["source"], d["sha256"]
+        # sections are located by input line, and a PDF's lines are not its text copy's
+        d["sections"] = [(s["name"], s["heading"]) for s in d["sections"]]
         out.append(d)
     return out
 

@@ -12,13 +12,17 @@ import pytest
 
 from tipdiff import parse as parse_module
 from tipdiff.align import DEFAULT_CONFIG
+from tipdiff.digest import DIGEST_FILES
 from tipdiff.publish import LockBusy, current_set, run_lock
 from tipdiff.tables import SCHEMA
 
 from .conftest import ROOT, tree_state
 
 RAW = ROOT / "data" / "raw"
-TABLES = ("recommendations", "changes", "tiers", "lineage", "errors", "warnings")
+TABLES = (
+    "recommendations", "changes", "evidence", "sentences", "tiers", "lineage", "errors",
+    "warnings",
+)
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
@@ -30,11 +34,13 @@ def run(raw, out, **kw):
 
 
 def _outputs(out):
-    """Every file of the published set but the manifest, pages and feeds under reports/
-    included (read from the set `current` names, resolved once)."""
+    """Every file of the published set but the manifest and the digest (both depend on the
+    run: its time, the set it replaced), pages and feeds under reports/ included (read from
+    the set `current` names, resolved once)."""
     current = current_set(out)
     return {str(p.relative_to(current)): p.read_bytes() for p in sorted(current.rglob("*"))
-            if p.is_file() and p.name != "manifest.json"}
+            if p.is_file() and p.name != "manifest.json"
+            and str(p.relative_to(current)) not in DIGEST_FILES}
 
 
 def test_demo_run_publishes_every_table_report_schema_and_manifest(tmp_path, fresh_result_cache):
@@ -79,13 +85,15 @@ def test_demo_run_publishes_every_table_report_schema_and_manifest(tmp_path, fre
     assert all(len(s["sha256"]) == 64 for s in manifest["sources"])
     assert manifest["parser_version"] == parse_module.PARSER_VERSION
     assert manifest["thresholds"]["cutoff"] == DEFAULT_CONFIG.cutoff and manifest["code_revision"]
-    assert set(manifest["outputs"]) == set(_outputs(out))
+    assert set(manifest["outputs"]) == set(_outputs(out)) | set(DIGEST_FILES)
     reports = out / "reports"
     assert "**split**" in (reports / "freedonia.md").read_text()
     assert "<del>" in (reports / "freedonia.html").read_text()
     assert "Sylvania" in (reports / "index.html").read_text()
     assert {p.name for p in (reports / "feeds").iterdir()} == {
-        "PER.xml", "freedonia.xml", "ruritania.xml", "sylvania.xml"}
+        "PER.xml", "freedonia.xml", "ruritania.xml", "sylvania.xml", "digest.xml"}
+    digest = json.loads((out / "digest.json").read_text())
+    assert digest["scope"] == "latest" and digest["changed"]  # a first publication
     assert "reports/index.html" in manifest["outputs"]
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tipdiff.digest import DIGEST_JSON
 from tipdiff.publish import run_lock
 from tipdiff.testing.evalset import synthetic_corpus
 
@@ -52,10 +53,11 @@ def write_synthetic_corpus(raw: Path, countries: int, years: range, variant: str
 
 
 def _published(out: Path) -> dict[str, bytes]:
-    """The published files (not the manifest: it records times), read through `out`. The
+    """The published files (not the manifest and the digest: they record times and the set
+    replaced), read through `out`. The
     sources column names files by path, so two folders compare only for one --raw."""
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())
-            if p.is_file() and p.name not in ("manifest.json", ".tipdiff.lock")}
+            if p.is_file() and p.name not in ("manifest.json", ".tipdiff.lock", DIGEST_JSON)}
 
 
 def session_members(sid: int) -> list[tuple[int, str]]:

@@ -14,12 +14,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .limits import MAX_ITEMS
+
+if TYPE_CHECKING:
+    from .evidence import Evidence
 from .normalize import words
 from .scoring import (
     BOILERPLATE_STEMS as BOILERPLATE,
@@ -179,6 +183,9 @@ class Change:
     # earlier wording as (year, index); the report year a dropped item comes back in.
     last_asked: tuple[int, int] | None = None
     returns_in: int | None = None
+    # Set by tipdiff.corpus from the later report's body, never by the aligner: what that
+    # report says of a dropped (or narrowed: tipdiff.evidence.narrowed) ask.
+    evidence: Evidence | None = None
 
     @property
     def links(self) -> list[tuple[int, int]]:

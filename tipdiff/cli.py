@@ -92,6 +92,15 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _webhook(text: str) -> str:
+    from .notify import check_url
+
+    problem = check_url(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
 def _year(text: str) -> int:
     if not re.fullmatch(r"(?:19|20)\d\d", text.strip()):
         raise argparse.ArgumentTypeError(f"{text!r}: expected a report year such as 2023")
@@ -484,6 +493,7 @@ def _run_flow(args, server) -> int:
                     progress=True,
                     allow_empty=args.allow_empty,
                     overrides=_overrides_path(args),
+                    notify=args.notify,
                 )
             finally:
                 if server is not None:
@@ -537,6 +547,19 @@ def _report_run(args, result: dict) -> int:
             f"{args.out}/reports/index.html (pages per year and country, Markdown twins, Atom "
             f"feeds in reports/feeds/), or `tipdiff show COUNTRY --out {args.out}`"
         )
+    digest = result.get("digest")
+    if digest:
+        from .digest import DIGEST_JSON
+
+        news = "something new" if digest["changed"] else "nothing new"
+        print(f"digest: {news} ({args.out}/{DIGEST_JSON}, {args.out}/reports/digest.html)")
+    sent = result.get("notified")
+    if sent:
+        where = "stdout" if sent["delivered"] else "stderr"
+        print(
+            f"notify: {sent['url']}: {sent['message']} after {sent['attempts']} attempt(s)",
+            file=sys.stdout if where == "stdout" else sys.stderr,
+        )
     for message in result["errors"]:
         _say(f"error: {message}", file=sys.stderr)
     return EXIT_INPUT if result["errors"] else EXIT_OK
@@ -588,6 +611,8 @@ def cmd_serve(args) -> int:
         params["overrides"] = str(Path(args.overrides).resolve())
     else:  # looked for at each run, as `run` looks for it when it starts
         params["overrides_default"] = str(default_overrides(args.raw).resolve())
+    if args.notify:
+        params["notify"] = args.notify
     print(
         f"serving deployment '{tipdiff_run.name}/{args.name}' on cron '{args.cron}': each run "
         f"reads {params['raw']} and publishes to {params['out']}, with reviewer overrides "
@@ -631,6 +656,9 @@ def _show_data(published, wanted: str) -> dict | None:
     pairs: dict[tuple[int, int], list] = {}
     for r in rows("changes"):
         pairs.setdefault((r["from_year"], r["to_year"]), []).append(r)
+    said: dict[tuple[int, int], list] = {}
+    for r in rows("evidence"):
+        said.setdefault((r["from_year"], r["to_year"]), []).append(r)
     latest = tier_rows[-1]
     recs = sorted(
         (r for r in rows("recommendations") if r["year"] == latest["year"]),
@@ -643,7 +671,8 @@ def _show_data(published, wanted: str) -> dict | None:
         "country_in_report": latest["country_in_report"],
         "tiers": tier_rows,
         "pairs": [
-            pair_object(by_year[a], by_year[b], rs) for (a, b), rs in sorted(pairs.items())
+            pair_object(by_year[a], by_year[b], rs, said.get((a, b), ()))
+            for (a, b), rs in sorted(pairs.items())
         ],
         "recommendations": [
             item_object(r["number"], r["text"], truncated=r["truncated"]) for r in recs
@@ -663,7 +692,9 @@ def cmd_show(args) -> int:
         return _usage_error("show", "COUNTRY is empty: expected a country name or ISO3 code")
     try:
         published = load(
-            Path(args.out), ("tiers", "changes", "recommendations", "warnings"), manifest=False
+            Path(args.out),
+            ("tiers", "changes", "evidence", "recommendations", "warnings"),
+            manifest=False,
         )
     except NotPublished as exc:
         return _usage_error("show", str(exc))
@@ -775,6 +806,13 @@ def build_parser() -> argparse.ArgumentParser:
             "--overrides",
             metavar="FILE",
             help="reviewer overrides CSV (default: overrides.csv beside --raw, if it exists)",
+        )
+        p.add_argument(
+            "--notify",
+            metavar="URL",
+            type=_webhook,
+            help="after a run that brings something new, POST its digest (digest.json) to "
+            "this http(s) webhook; retried within a 20 s deadline, never fails the run",
         )
         p.add_argument(
             "--allow-empty",

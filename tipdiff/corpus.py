@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from .align import DEFAULT_CONFIG, AlignConfig, link_change
 from .diff import CountryDiff, diff_narratives, hide_unseen
+from .evidence import Body, searched_for
 from .lineage import Checks, Lineage, build_lineage
 from .model import InputError, Narrative
 from .review import Override, ReviewNote, apply_overrides
@@ -201,7 +202,7 @@ def histories(
                 narratives=series,
                 lineage=lineage,
                 tiers=tiers,
-                diffs=_reinstate(mine, lineage, texts, weights, config),
+                diffs=with_evidence(_reinstate(mine, lineage, texts, weights, config), series),
                 doubts=tuple(_stated_doubts(series, tiers) + tier_doubts(tiers)),
             )
         )
@@ -246,6 +247,30 @@ def _reinstate(
                 c = replace(c, returns_in=returns[(d.from_year, c.old[0])])
             changes.append(c)
         out.append(replace(d, changes=tuple(changes)))
+    return tuple(out)
+
+
+def with_evidence(
+    diffs: Sequence[CountryDiff], series: Sequence[Narrative]
+) -> tuple[CountryDiff, ...]:
+    """The diffs with what the later report's body says of each dropped ask and each
+    reworded-weaker one (tipdiff.evidence). A copy with no body gives no evidence (None):
+    nothing was searched, which is not the same as nothing found."""
+    by_year = {n.year: n for n in series}
+    out = []
+    for d in diffs:
+        later = by_year.get(d.to_year)
+        body = None
+        changes = []
+        for c in d.changes:
+            old = d.old_texts[c.old[0]] if c.old else None
+            new = d.new_texts[c.new[0]] if c.new else None
+            if later is not None and later.sentences and searched_for(c.kind, c.band, old, new):
+                if body is None:
+                    body = Body(later.sentences, year=d.to_year)
+                c = replace(c, evidence=body.find(" ".join(d.old_texts[i] for i in c.old)))
+            changes.append(c)
+        out.append(replace(d, changes=tuple(changes)) if body is not None else d)
     return tuple(out)
 
 

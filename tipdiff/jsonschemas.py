@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 from .diff import KINDS
+from .evidence import STANCES, VERDICTS
 from .model import LIST_STATUSES
+from .parse.body import PROSE, SECTIONS
 from .tables import SCHEMA
 from .tiers import CHANGES, MOVES, TIERS
 
@@ -54,6 +56,31 @@ ITEM = _object(
         "truncated": {"type": "boolean"},
     }
 )
+EVIDENCE = {
+    **_object(
+        {
+            "year": _YEAR,
+            "verdict": {"enum": list(VERDICTS)},
+            "sentences": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "rank": {"type": "integer", "minimum": 1},
+                        "number": {"type": "integer", "minimum": 1},
+                        "section": {"enum": list(PROSE)},
+                        "stance": {"enum": list(STANCES)},
+                        "score": {"type": "number", "minimum": 0, "maximum": 100},
+                        "text": _STRING,
+                    }
+                ),
+            },
+        }
+    ),
+    "description": "dropped and reworded-weaker asks: what the later report's body says of it "
+    "(done: reported done; partly: reported partly or in progress; none: no evidence found, "
+    "or evidence against), with its sentences, the deciding one first; null for other kinds "
+    "and when the later copy has no body to search",
+}
 SIDE_ITEM = _object({"number": _NUMBER, "text": _STRING, "text_sha256": _SHA})
 CHANGE = _object(
     {
@@ -78,6 +105,7 @@ CHANGE = _object(
         ),
         "returns_in": _nullable(_YEAR),
         "lineage_id": {"type": "string", "pattern": "^L[0-9a-f]{12}$"},
+        "evidence": _nullable(EVIDENCE),
     }
 )
 PAIR = _object(
@@ -93,10 +121,18 @@ PAIR = _object(
         "from_list": _LIST,
         "to_list": _LIST,
         "counts": _object({k: {"type": "integer", "minimum": 0} for k in KINDS}),
+        "evidence_counts": _object({v: {"type": "integer", "minimum": 0} for v in VERDICTS}),
         "changes": {"type": "array", "items": CHANGE},
     }
 )
 ERROR = _object({"source": _STRING, "message": _STRING})
+SENTENCE = _object(
+    {
+        "section": {"enum": [s for s in SECTIONS if s != "recommendations"]},
+        "number": {"type": "integer", "minimum": 1},
+        "text": _STRING,
+    }
+)
 NARRATIVE = _object(
     {
         "source": _STRING,
@@ -113,6 +149,18 @@ NARRATIVE = _object(
         "list_status": _LIST,
         "recommendations": {"type": "array", "items": ITEM},
         "warnings": {"type": "array", "items": _STRING},
+        "sections": {
+            "type": "array",
+            "items": _object(
+                {
+                    "name": {"enum": list(SECTIONS)},
+                    "heading": _nullable(_STRING),
+                    "first_line": {"type": "integer", "minimum": 1},
+                    "last_line": {"type": "integer", "minimum": 1},
+                }
+            ),
+        },
+        "sentences": {"type": "array", "items": SENTENCE},
     }
 )
 
@@ -175,7 +223,87 @@ def schemas() -> dict[str, dict]:
                 },
             },
         ),
+        "digest": _digest_schema(),
     }
+
+
+def _digest_schema() -> dict:
+    entry = {
+        "from_year": _YEAR,
+        "to_year": _YEAR,
+        "change_id": {"type": "string", "pattern": "^C[0-9a-f]{12}$"},
+        "number": _NUMBER,
+        "text": _STRING,
+    }
+    verdict = _nullable(
+        _object(
+            {
+                "verdict": {"enum": list(VERDICTS)},
+                "sentence": _nullable(_STRING),
+                "stance": _nullable({"enum": list(STANCES)}),
+            }
+        )
+    )
+    country = _object(
+        {
+            "country": _STRING,
+            "country_code": _CODE,
+            "page": _nullable(_STRING),
+            "tier_moves": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "year": _YEAR,
+                        "from": _TIER,
+                        "to": _TIER,
+                        "change": {"enum": ["upgraded", "downgraded", "unranked"]},
+                    }
+                ),
+            },
+            "added": {"type": "array", "items": _object(entry)},
+            "dropped": {"type": "array", "items": _object({**entry, "evidence": verdict})},
+            "reinstated": {
+                "type": "array",
+                "items": _object({**entry, "last_asked_year": _nullable(_YEAR)}),
+            },
+            "no_longer": {
+                "type": "array",
+                "items": _object(
+                    {
+                        "kind": {"enum": ["added", "dropped", "reinstated"]},
+                        "from_year": _YEAR,
+                        "to_year": _YEAR,
+                        "text": _nullable(_STRING),
+                    }
+                ),
+            },
+        }
+    )
+    count = {"type": "integer", "minimum": 0}
+    return _document(
+        "digest",
+        "digest.json: what is new in a published set against the previous one",
+        {
+            "digest_version": {"const": 1},
+            "made_at": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T"},
+            "previous_set": _nullable(_STRING),
+            "scope": {"enum": ["previous", "latest"]},
+            "scope_text": _STRING,
+            "changed": {"type": "boolean"},
+            "counts": _object(
+                {
+                    "countries": count,
+                    "tier_moves": count,
+                    "added": count,
+                    "dropped": count,
+                    "reinstated": count,
+                    "no_longer": count,
+                    "dropped_by_verdict": _object({v: count for v in VERDICTS}),
+                }
+            ),
+            "countries": {"type": "array", "items": country},
+        },
+    )
 
 
 def schema_files() -> dict[str, bytes]:

@@ -22,6 +22,8 @@ refuse what is plainly not a narrative before it can exhaust memory or time:
   never the run).
 - `MAX_ITEMS`: a narrative with more recommendations than this is refused after parsing
   (an error row naming the file, country and year); alignment refuses longer lists too.
+- `MAX_SENTENCES`: a narrative's body keeps at most this many sentences (real bodies have a
+  few hundred); the rest is left out with a warning that says so.
 - `MAX_PAGE_BYTES`: a fetched web page larger than this is refused (one narrative's page).
 - `MAX_OVERRIDE_FIELD`: a field of the reviewer overrides CSV longer than this (in
   characters) makes its row an error naming the line (a note is a sentence or two).
@@ -32,6 +34,7 @@ from __future__ import annotations
 MAX_INPUT_BYTES = 16 * 1024 * 1024
 MAX_PDF_BYTES = 64 * 1024 * 1024
 MAX_ITEMS = 500
+MAX_SENTENCES = 5000
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 MAX_OVERRIDE_FIELD = 4096
 MAX_PDF_PAGES = 2000

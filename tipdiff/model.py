@@ -29,6 +29,28 @@ LIST_STATUSES = {
 LIST_HIDDEN = ("cut", "missing")
 
 
+# The body's sections (tipdiff.parse.body.SECTIONS), as each year names them.
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Where one section of a narrative's body lies in its input: 1-based line numbers of
+    its first line (the heading's, if it has one) and its last line."""
+
+    name: str
+    heading: str | None  # as written ("PROSECUTION", "Prosecution:"); None when it has none
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a narrative's body prose, with its section. `number`: 1-based, through
+    the whole body in text order."""
+
+    section: str
+    number: int
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class Narrative:
     """One country's narrative in one report year."""
@@ -49,6 +71,8 @@ class Narrative:
     country_in_report: str | None = None
     waiver: bool = False  # the narrative states a waiver from an otherwise required downgrade
     list_status: str = "whole"  # one of LIST_STATUSES: how much of the list the copy shows
+    sections: tuple[Section, ...] = ()  # the body's sections, in text order
+    sentences: tuple[Sentence, ...] = ()  # the body's prose (every section but the list)
 
     @property
     def key(self) -> str:

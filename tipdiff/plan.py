@@ -107,6 +107,8 @@ def record_no_change(out: Path, s: Survey, *, started_at: str, started: float) -
         "cache": {k: {"computed": 0, "cached": 0} for k in ("parse", "align")},
         "errors": publish.published_errors(Path(out)),
         "timings_seconds": {"check": round(seconds, 3)},
+        "digest": None,  # nothing new: no digest, nothing to notify
+        "notified": None,
     }
 
 

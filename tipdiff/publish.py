@@ -227,7 +227,16 @@ class PublishedSet:
     tables: dict[str, pd.DataFrame]
 
 
-TABLES = ("recommendations", "changes", "tiers", "lineage", "errors", "warnings")
+TABLES = (
+    "recommendations",
+    "changes",
+    "evidence",
+    "sentences",
+    "tiers",
+    "lineage",
+    "errors",
+    "warnings",
+)
 
 
 def load(out: Path, tables: Iterable[str] = TABLES, *, manifest: bool = True) -> PublishedSet:

@@ -27,6 +27,7 @@ import pandas as pd
 
 from .corpus import CountryHistory
 from .diff import KINDS, CountryDiff
+from .evidence import VERDICTS
 from .model import Narrative, ParseResult
 from .review import text_sha256
 
@@ -96,7 +97,22 @@ def narrative_object(n: Narrative) -> dict:
             item_object(r.index + 1, r.text, truncated=r.truncated) for r in n.recommendations
         ],
         "warnings": list(n.warnings),
+        "sections": [
+            {
+                "name": sec.name,
+                "heading": sec.heading,
+                "first_line": sec.first_line,
+                "last_line": sec.last_line,
+            }
+            for sec in n.sections
+        ],
+        "sentences": [sentence_object(x) for x in n.sentences],
     }
+
+
+def sentence_object(x) -> dict:
+    """One sentence of a narrative's body (the `sentences` table's own columns)."""
+    return {"section": x.section, "number": x.number, "text": x.text}
 
 
 def parse_object(result: ParseResult) -> dict:
@@ -197,9 +213,77 @@ def change_rows(h: CountryHistory, d: CountryDiff) -> list[dict]:
                     "last_asked_text": last[2] if last else None,
                     "returns_in": c.returns_in,
                     "lineage_id": lid,
+                    "evidence_verdict": c.evidence.verdict if c.evidence else None,
                 }
             )
     return rows
+
+
+def evidence_rows(h: CountryHistory, d: CountryDiff) -> list[dict]:
+    """The rows of the `evidence` table for one year pair: for each change with evidence
+    (a dropped or reworded-weaker ask), the later report's sentences about it, ranked."""
+    rows = []
+    for c in d.changes:
+        if c.evidence is None:
+            continue
+        cid = change_id(d.key, d.from_year, d.to_year, c.kind, c.old, c.new)
+        for rank, f in enumerate(c.evidence.sentences, 1):
+            rows.append(
+                {
+                    "country": d.country,
+                    "country_code": d.country_code,
+                    "from_year": d.from_year,
+                    "to_year": d.to_year,
+                    "change_id": cid,
+                    "kind": c.kind,
+                    "from_number": c.old[0] + 1,
+                    "verdict": c.evidence.verdict,
+                    "rank": rank,
+                    "number": f.number,
+                    "section": f.section,
+                    "stance": f.stance,
+                    "score": f.score,
+                    "text": f.text,
+                }
+            )
+    return rows
+
+
+def sentence_rows(h: CountryHistory) -> list[dict]:
+    """The rows of the `sentences` table: every narrative's body prose, by section."""
+    return [
+        {
+            "country": h.country,
+            "country_code": h.country_code,
+            "year": n.year,
+            **sentence_object(x),
+        }
+        for n in h.narratives
+        for x in n.sentences
+    ]
+
+
+def evidence_object(verdict: str | None, year: int, rows: Sequence[Mapping]) -> dict | None:
+    """What the later report says of one change, as every --json output gives it (None when
+    it has no evidence: not a dropped or reworded-weaker ask, or no body was searched)."""
+    if verdict is None:
+        return None
+    ranked = sorted((plain_row(r) for r in rows), key=lambda r: r["rank"])
+    return {
+        "year": year,
+        "verdict": verdict,
+        "sentences": [
+            {
+                "rank": r["rank"],
+                "number": r["number"],
+                "section": r["section"],
+                "stance": r["stance"],
+                "score": r["score"],
+                "text": r["text"],
+            }
+            for r in ranked
+        ],
+    }
 
 
 def _plain(value):
@@ -230,9 +314,15 @@ def plain_row(row: Mapping) -> dict:
     return {k: _plain(v) for k, v in row.items()}
 
 
-def group_changes(rows: Sequence[Mapping]) -> list[dict]:
-    """A year pair's change rows as change objects, in row order (one per change_id)."""
+def group_changes(
+    rows: Sequence[Mapping], evidence: Sequence[Mapping] = ()
+) -> list[dict]:
+    """A year pair's change rows as change objects, in row order (one per change_id), each
+    with its `evidence` (from the pair's `evidence` rows)."""
     out: dict[str, dict] = {}
+    said: dict[str, list] = {}
+    for e in evidence:
+        said.setdefault(e["change_id"], []).append(e)
     for raw in rows:
         r = plain_row(raw)
         c = out.get(r["change_id"])
@@ -259,6 +349,9 @@ def group_changes(rows: Sequence[Mapping]) -> list[dict]:
                 },
                 "returns_in": r["returns_in"],
                 "lineage_id": r["lineage_id"],
+                "evidence": evidence_object(
+                    r.get("evidence_verdict"), r["to_year"], said.get(r["change_id"], ())
+                ),
             }
         for side, num, text, sha in (
             ("from", "from_number", "from_text", "from_text_sha256"),
@@ -269,14 +362,23 @@ def group_changes(rows: Sequence[Mapping]) -> list[dict]:
     return list(out.values())
 
 
-def pair_object(tiers_from: Mapping, tiers_to: Mapping, rows: Sequence[Mapping]) -> dict:
+def pair_object(
+    tiers_from: Mapping,
+    tiers_to: Mapping,
+    rows: Sequence[Mapping],
+    evidence: Sequence[Mapping] = (),
+) -> dict:
     """One year pair as every `--json` output gives it: the tier rows of its two years (as
-    `tier_rows` makes them) and its change rows (as `change_rows` makes them)."""
+    `tier_rows` makes them), its change rows (as `change_rows` makes them) and their
+    evidence rows (as `evidence_rows` makes them)."""
     a, b = plain_row(tiers_from), plain_row(tiers_to)
-    changes = group_changes(rows)
+    changes = group_changes(rows, evidence)
     counts = dict.fromkeys(KINDS, 0)
+    verdicts = dict.fromkeys(VERDICTS, 0)
     for c in changes:
         counts[c["kind"]] += 1
+        if c["evidence"] is not None:
+            verdicts[c["evidence"]["verdict"]] += 1
     return {
         "country": b["country"],
         "country_code": b["country_code"],
@@ -289,6 +391,7 @@ def pair_object(tiers_from: Mapping, tiers_to: Mapping, rows: Sequence[Mapping])
         "from_list": a["list_status"],
         "to_list": b["list_status"],
         "counts": counts,
+        "evidence_counts": verdicts,
         "changes": changes,
     }
 
@@ -297,6 +400,7 @@ def history_pairs(h: CountryHistory) -> list[dict]:
     """Every year pair of a country as `pair_object`s, oldest first (from the model)."""
     tiers = {r["year"]: r for r in tier_rows(h)}
     return [
-        pair_object(tiers[d.from_year], tiers[d.to_year], change_rows(h, d)) for d in h.diffs
+        pair_object(tiers[d.from_year], tiers[d.to_year], change_rows(h, d), evidence_rows(h, d))
+        for d in h.diffs
     ]
 

@@ -14,7 +14,9 @@ from . import records
 from .blocks import Blocks
 from .corpus import CountryHistory
 from .diff import KINDS
+from .evidence import STANCES, VERDICTS
 from .model import LIST_STATUSES, InputError, Narrative
+from .parse.body import PROSE
 from .review import ReviewNote, text_sha256
 from .tiers import CHANGES, TIERS
 
@@ -94,6 +96,48 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("last_asked_text", "string", "string", True, "reinstated: its wording then"),
         ("returns_in", "Int64", "integer", True, "dropped: the later report that asks it again"),
         ("lineage_id", "string", "string", False, "thread of the item(s) across years"),
+        (
+            "evidence_verdict",
+            "string",
+            "string",
+            True,
+            "dropped and reworded-weaker asks: what the to_year report's body says of it, "
+            + "|".join(VERDICTS)
+            + " (done: reported done; partly: reported partly or in progress; none: no "
+            "evidence found, or evidence against); null for other kinds, and when the to_year "
+            "copy has no body to search. The sentences are in the evidence table",
+        ),
+    ],
+    "evidence": [
+        ("country", "string", "string", False, "standard country name"),
+        ("country_code", "string", "string", True, "ISO 3166-1 alpha-3"),
+        ("from_year", "Int64", "integer", False, "the report that asked it"),
+        ("to_year", "Int64", "integer", False, "the report whose body was searched"),
+        ("change_id", "string", "string", False, "the change (changes.change_id)"),
+        ("kind", "string", "string", False, "dropped|reworded (reworded-weaker)"),
+        ("from_number", "Int64", "integer", False, f"the ask's {_NUMBER}, in from_year"),
+        ("verdict", "string", "string", False, "|".join(VERDICTS) + ": the change's verdict"),
+        ("rank", "Int64", "integer", False, "1 = the sentence that decides the verdict"),
+        ("number", "Int64", "integer", False, "the sentence's number in to_year's body"),
+        ("section", "string", "string", False, "|".join(PROSE) + ": where the sentence is"),
+        (
+            "stance",
+            "string",
+            "string",
+            False,
+            "|".join(STANCES) + ": what the sentence says of the ask (against: not done, or "
+            "still missing)",
+        ),
+        ("score", "Float64", "number", False, "0-100: how much of the ask the sentence is about"),
+        ("text", "string", "string", False, "the sentence as the report writes it"),
+    ],
+    "sentences": [
+        ("country", "string", "string", False, "standard country name"),
+        ("country_code", "string", "string", True, "ISO 3166-1 alpha-3"),
+        ("year", "Int64", "integer", False, "report year"),
+        ("section", "string", "string", False, "|".join(PROSE) + " (as each year names them)"),
+        ("number", "Int64", "integer", False, "1-based, through the narrative's body"),
+        ("text", "string", "string", False, "one sentence of the body, lines joined"),
     ],
     "tiers": [
         ("country", "string", "string", False, "standard country name"),
@@ -316,6 +360,7 @@ def build_tables(
     """Every table of a run, from the model (tipdiff.records). `notes` are reviewer
     overrides that did not apply (warnings)."""
     recs, lineage, changes = _Columns("recommendations"), _Columns("lineage"), _Columns("changes")
+    evidence, sentences = _Columns("evidence"), _Columns("sentences")
     tiers, warnings = [], []
     for h in histories:
         warnings += [
@@ -365,6 +410,10 @@ def build_tables(
         for d in h.diffs:
             for row in records.change_rows(h, d):
                 changes.append(row)
+            for row in records.evidence_rows(h, d):
+                evidence.append(row)
+        for row in records.sentence_rows(h):
+            sentences.append(row)
     warnings += [
         {
             "source": n.source,
@@ -379,6 +428,8 @@ def build_tables(
     return {
         "recommendations": _frame("recommendations", recs),
         "changes": _frame("changes", changes),
+        "evidence": _frame("evidence", evidence),
+        "sentences": _frame("sentences", sentences),
         "tiers": _frame("tiers", tiers),
         "lineage": _frame("lineage", lineage),
         "errors": _frame("errors", err_rows),

@@ -13,9 +13,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from .. import countries
-from ..model import InputError, InputFormatError, Narrative, ParseResult, Recommendation
+from ..limits import MAX_SENTENCES
+from ..model import (
+    InputError,
+    InputFormatError,
+    Narrative,
+    ParseResult,
+    Recommendation,
+    Section,
+    Sentence,
+)
 from ..read import read_text, sha256_bytes
 from ..tiers import SPECIAL_CASE
+from .body import find_sections, section_sentences
 from .cleanup import clean_lines
 from .headers import (
     GOV_OF,
@@ -39,7 +49,7 @@ from .pdftext import (
 )
 from .sections import REC_HEADER, SECTION_END, headerless_list_start, heading_country
 
-PARSER_VERSION = "1.6"
+PARSER_VERSION = "1.7"
 
 _YEAR_IN_NAME = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)(?![0-9])")
 
@@ -269,7 +279,8 @@ def _narrative(
     country, code, written = _resolve_country(seg, sections, country_hint)
     year = _resolve_year(seg, country, year_hint)
     tier, tier_source, movement, movement_text = _resolve_tier(seg, sections)
-    recs, list_status = _recommendations(seg, sections, tier, year)
+    recs, list_status, list_start = _recommendations(seg, sections, tier, year)
+    body_sections, body_sentences = _body(seg, sections, year, tier, list_start)
     return Narrative(
         source=seg.source,
         sha256=sha256,
@@ -285,7 +296,43 @@ def _narrative(
         country_in_report=countries.as_written(written),
         waiver=bool(WAIVER.search(sections.summary)),
         list_status=list_status,
+        sections=body_sections,
+        sentences=body_sentences,
     )
+
+
+def _body(
+    seg: _Segment, sections: _Sections, year: int, tier: str | None, list_start: int | None
+) -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
+    """The body's sections (as input line numbers) and its prose as numbered sentences."""
+    body = seg.body
+    list_span = None
+    end = sections.end.start() if sections.end else len(body)
+    if sections.rec is not None:
+        list_span = (sections.rec.start(), end, sections.rec.group(0).strip())
+    elif list_start is not None:
+        list_span = (list_start, end, None)
+    opener = bool(sections.end and sections.end.group(0).lstrip().startswith("The"))
+    spans = find_sections(
+        body,
+        year=year,
+        special=tier == SPECIAL_CASE,
+        list_span=list_span,
+        list_end_opener=opener,
+        headerless=seg.header is None,
+    )
+    found = tuple(
+        Section(s.name, s.heading, seg.line_of(s.start), seg.line_of(max(s.end - 1, s.start)))
+        for s in spans
+    )
+    prose = section_sentences(body, spans, _vocabulary(body))
+    if len(prose) > MAX_SENTENCES:
+        seg.warnings.append(
+            f"the body has {len(prose)} sentences; only the first {MAX_SENTENCES} are kept "
+            "(real narratives have a few hundred)"
+        )
+        prose = prose[:MAX_SENTENCES]
+    return found, tuple(Sentence(name, k, text) for k, (name, text) in enumerate(prose, 1))
 
 
 def _resolve(name: str) -> tuple[str, str | None]:
@@ -419,8 +466,9 @@ def _verdict_paragraph(body: str) -> str | None:
 
 def _recommendations(
     seg: _Segment, sections: _Sections, tier: str | None, year: int
-) -> tuple[tuple[Recommendation, ...], str]:
-    """The list, and how much of it the copy shows (model.LIST_STATUSES)."""
+) -> tuple[tuple[Recommendation, ...], str, int | None]:
+    """The list, how much of it the copy shows (model.LIST_STATUSES), and where a list
+    without a heading starts in the body (None otherwise)."""
     body = seg.body
     end_of_list, closed = (sections.end.start(), True) if sections.end else (len(body), False)
     items: list[str] = []
@@ -436,6 +484,7 @@ def _recommendations(
         closed = True
     else:  # an early year copied with a list of its own (no "should" sentence) reads as one
         list_start = headerless_list_start(body, end_of_list)
+    headerless = list_start if not sections.rec else None
     if list_start is not None:
         items, _style = split_items(body[list_start:end_of_list], vocabulary)
     elif not items and tier != SPECIAL_CASE:
@@ -458,7 +507,7 @@ def _recommendations(
                     f"recommendation #{i + 1} (the last) is cut off: the text ends there"
                 )
         recs.append(Recommendation(index=i, text=item, truncated=truncated))
-    return tuple(recs), status
+    return tuple(recs), status, headerless if items else None
 
 
 def parse_bytes(

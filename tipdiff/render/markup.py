@@ -97,7 +97,43 @@ def html_tier_move(move) -> Markup:
     return Markup(f" ({_h(move)})" if move else "")
 
 
+def html_evidence(e) -> Markup:
+    """What the later report says of a dropped ask: the verdict, then its sentences."""
+    if e is None:
+        return Markup("")
+    out = [
+        f'<div class="evidence v-{_h(e.verdict)}"><p><strong>The {_h(e.year)} report says:'
+        f"</strong> {_h(e.words)}"
+    ]
+    if not e.sentences:
+        out.append(f" (none of its {_h(e.searched)} sentences is about it)")
+    out.append("</p>\n")
+    if e.sentences:
+        out.append("<ul>\n")
+        for x in e.sentences:
+            out.append(
+                f'<li class="s-{_h(x.stance)}">“{_h(x.text)}” <small>({_h(x.section)}, '
+                f"sentence {_h(x.number)}; {_h(x.stance_words)}; score {_h(x.score)})</small>"
+                "</li>\n"
+            )
+        out.append("</ul>\n")
+    out.append("</div>\n")
+    return Markup("".join(out))
+
+
+def html_verdicts(tallies) -> Markup:
+    if not tallies:
+        return Markup("")
+    out = ['<ul class="verdicts">\n']
+    for t in tallies:
+        out.append(f'<li class="v-{_h(t.verdict)}">{_h(t.n)} dropped: {_h(t.words)}</li>\n')
+    out.append("</ul>\n")
+    return Markup("".join(out))
+
+
 HTML = SimpleNamespace(
+    evidence=html_evidence,
+    verdicts=html_verdicts,
     items=html_items,
     word_diff=html_word_diff,
     counts=html_counts,
@@ -133,7 +169,34 @@ def md_tier_move(move) -> MdSafe:
     return MdSafe(f" ({md_finalize(move)})" if move else "")
 
 
+def md_evidence(e) -> MdSafe:
+    if e is None:
+        return MdSafe("")
+    text = f" · **The {md_finalize(e.year)} report says:** {md_finalize(e.words)}"
+    if not e.sentences:
+        text += f" (none of its {md_finalize(e.searched)} sentences is about it)"
+    for x in e.sentences:
+        text += (
+            f" · “{md_finalize(x.text)}” ({md_finalize(x.section)}, sentence "
+            f"{md_finalize(x.number)}; {md_finalize(x.stance_words)}; score "
+            f"{md_finalize(x.score)})"
+        )
+    return MdSafe(text)
+
+
+def md_verdicts(tallies) -> MdSafe:
+    if not tallies:
+        return MdSafe("")
+    return MdSafe(
+        " Dropped: "
+        + ", ".join(f"{md_finalize(t.n)} {md_finalize(t.words)}" for t in tallies)
+        + "."
+    )
+
+
 MARKDOWN = SimpleNamespace(
+    evidence=md_evidence,
+    verdicts=md_verdicts,
     items=md_items,
     word_diff=md_word_diff,
     counts=md_counts,

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from ..diff import KINDS
 from .escape import terminal_safe
-from .view import SYMBOL
+from .view import SYMBOL, VERDICT_WORDS
 
 
 def wrap(prefix: str, text: str, width: int = 100) -> str:
@@ -37,6 +37,12 @@ def pair_text(p: Mapping) -> str:
     code = f" [{p['country_code']}]" if p["country_code"] else ""
     out = [f"{terminal_safe(p['country_in_report'])}{code}, {a} -> {b}: {tier}"]
     out.append("  " + counts_line(p["counts"]))
+    said = p.get("evidence_counts") or {}
+    if any(said.values()):
+        out.append(
+            "  dropped, by what the later report says: "
+            + ", ".join(f"{n} {VERDICT_WORDS[v]}" for v, n in said.items() if n)
+        )
     for year, status in ((a, p["from_list"]), (b, p["to_list"])):
         if status in ("cut", "missing"):
             out.append(
@@ -64,6 +70,18 @@ def pair_text(p: Mapping) -> str:
             out.append(wrap("      words: ", c["word_diff"]))
         if c["returns_in"]:
             out.append(f"      asked again in {c['returns_in']}")
+        ev = c.get("evidence")
+        if ev:
+            out.append(f"      the {ev['year']} report says: {VERDICT_WORDS[ev['verdict']]}")
+            for x in ev["sentences"]:
+                section = x["section"].replace("_", " ")
+                out.append(
+                    wrap(
+                        f"        [{x['stance']}, {section} #{x['number']}, "
+                        f"{x['score']:.1f}] ",
+                        x["text"],
+                    )
+                )
         other = b if c["from"] and not c["to"] else a
         for hint in c["candidates"]:  # below the link cutoff: a hint, not a verdict
             out.append(

@@ -99,6 +99,50 @@ class Candidate:
     text: str
 
 
+# The evidence verdicts (tipdiff.evidence.VERDICTS) in words, as pages say them.
+VERDICT_WORDS = {
+    "done": "reported done",
+    "partly": "reported partly or in progress",
+    "none": "no evidence found",
+}
+STANCE_WORDS = {
+    "done": "reports it done",
+    "partly": "reports a partial step",
+    "against": "evidence against: not done or still missing",
+    "other": "about it, but no step of the government's",
+}
+
+
+@dataclass(frozen=True)
+class Said:
+    """One sentence of the later report about a dropped ask."""
+
+    number: int
+    section: str
+    stance: str
+    stance_words: str
+    score: str
+    text: str
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """What the later report says of a dropped (or reworded-weaker) ask."""
+
+    year: int
+    verdict: str  # tipdiff.evidence.VERDICTS
+    words: str  # the verdict in words
+    sentences: tuple[Said, ...]
+    searched: int  # sentences read
+
+
+@dataclass(frozen=True)
+class Tally:
+    verdict: str
+    words: str
+    n: int
+
+
 @dataclass(frozen=True)
 class ChangeRow:
     kind: str  # one of KINDS
@@ -114,6 +158,7 @@ class ChangeRow:
     last_asked: Item | None = None  # reinstated: its last earlier wording
     returns_in: int | None = None  # dropped: the later report where it comes back
     cut_year: int | None = None  # unseen: the year whose copy hides part of its list
+    evidence: EvidenceView | None = None  # dropped, reworded-weaker: the later report's word
 
 
 @dataclass(frozen=True)
@@ -134,6 +179,7 @@ class Pair:
     counts: tuple[Count, ...]
     rows: tuple[ChangeRow, ...]
     notes: tuple[str, ...]
+    verdicts: tuple[Tally, ...] = ()  # evidence verdicts of the pair's changes, those present
 
 
 @dataclass(frozen=True)
@@ -262,7 +308,34 @@ def _row(cv: _Country, d: CountryDiff, c: Change) -> ChangeRow:
         last_asked=cv.item(*c.last_asked) if c.last_asked else None,
         returns_in=c.returns_in,
         cut_year=cut_year,
+        evidence=evidence_view(c),
     )
+
+
+def evidence_view(c: Change) -> EvidenceView | None:
+    e = c.evidence
+    if e is None:
+        return None
+    return EvidenceView(
+        e.year,
+        e.verdict,
+        VERDICT_WORDS[e.verdict],
+        tuple(
+            Said(f.number, f.section.replace("_", " "), f.stance, STANCE_WORDS[f.stance],
+                 _score(f.score) or "", f.text)
+            for f in e.sentences
+        ),
+        e.searched,
+    )
+
+
+def verdict_tally(d: CountryDiff) -> tuple[Tally, ...]:
+    """How many of the pair's changes got each evidence verdict (only verdicts present)."""
+    n = dict.fromkeys(VERDICT_WORDS, 0)
+    for c in d.changes:
+        if c.evidence is not None:
+            n[c.evidence.verdict] += 1
+    return tuple(Tally(v, VERDICT_WORDS[v], k) for v, k in n.items() if k)
 
 
 def _pair_notes(cv: _Country, d: CountryDiff) -> tuple[str, ...]:
@@ -433,6 +506,7 @@ def country_view(h: CountryHistory, stem: str, notes: Sequence[tuple] = ()) -> C
                 shown_counts(d),
                 tuple(_row(cv, d, c) for c in d.changes),
                 _pair_notes(cv, d),
+                verdict_tally(d),
             )
         )
     latest_n = h.narratives[-1]

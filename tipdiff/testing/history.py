@@ -699,7 +699,7 @@ _HEADER_STYLES = (
 )
 
 
-def _sections(rng: random.Random, special: bool) -> str:
+def _sections(rng: random.Random, special: bool, said: Sequence[str] = ()) -> str:
     if special:
         return (
             "GOVERNMENT EFFORTS\nThe regional authorities made minimal efforts to address "
@@ -707,12 +707,34 @@ def _sections(rng: random.Random, special: bool) -> str:
         )
     out = []
     for head, openers, body in _SECTIONS:
-        out.append(f"{head}\n{rng.choice(openers)} {body}")
+        text = f"{head}\n{rng.choice(openers)} {body}"
+        if head == "PREVENTION" and said:
+            text += " " + " ".join(said)
+        out.append(text)
     return "\n".join(out)
 
 
+def _said(seed: int, name: str, before: _Year | None, y: _Year) -> list[str]:
+    """What a year's body says of the asks the year before made and this year dropped: that
+    the government took the step (the ask's own words), that it did not, or nothing. Drawn
+    from a generator of its own, so the rest of the history is as it was without it."""
+    if before is None or not y.dropped:
+        return []
+    rng = random.Random(f"{seed}:said:{name}:{y.year}")
+    out = []
+    for o in sorted(y.dropped):
+        ask = _no_period(before.items[o].text())
+        ask = ask[:1].lower() + ask[1:]
+        r = rng.random()
+        if r < 0.45:
+            out.append(f"The government completed a step it had been asked to take: {ask}.")
+        elif r < 0.8:
+            out.append(f"The government did not act on the request to {ask}.")
+    return out
+
+
 def _render_document(
-    rng: random.Random, name: str, y: _Year, shape: str
+    rng: random.Random, name: str, y: _Year, shape: str, said: Sequence[str] = ()
 ) -> tuple[str, list[str], str]:
     """(text or HTML, the items a correct parse returns, file extension)."""
     texts = [it.text() for it in y.items]
@@ -732,7 +754,7 @@ def _render_document(
     if shape == "profile_first":
         parts.append(_PROFILE.format(name=name))
     if special or not texts:
-        parts += [summary, _sections(rng, special)]
+        parts += [summary, _sections(rng, special, said)]
         return "\n".join(parts) + "\n", [], "txt"
     block, items, glued = _render_items(shape, name, texts, rng, y.year)
     if shape == "hard_wrapped":
@@ -743,7 +765,7 @@ def _render_document(
         parts += ["", summary, "", block, ""]
     else:
         parts += [summary, block]
-    parts.append(_sections(rng, special))
+    parts.append(_sections(rng, special, said))
     return "\n".join(parts) + "\n", items, "txt"
 
 
@@ -809,7 +831,12 @@ def _whole_report_style(year: int) -> str:
     return "semicolons" if year <= 2018 else "glued" if year == 2020 else "inline_bullets"
 
 
-def _whole_report(year: int, docs: list[tuple[str, _Year]], rng: random.Random):
+def _whole_report(
+    year: int,
+    docs: list[tuple[str, _Year]],
+    rng: random.Random,
+    said: dict[str, list[str]] | None = None,
+):
     """Every country of one year in one PDF-like text: hard wraps near 110 characters,
     hyphenation at line ends, running headers and page numbers. Returns (bytes, truth)."""
     style = _whole_report_style(year)
@@ -832,6 +859,9 @@ def _whole_report(year: int, docs: list[tuple[str, _Year]], rng: random.Random):
         paras += _sections(rng, y.tier == SPECIAL_CASE).split("\n")
         for p in paras:
             lines += _hyphenate(_wrap(p, 110), rng, 0.15) if len(p) > 110 else [p]
+        extra = (said or {}).get(name)
+        if extra and y.tier != SPECIAL_CASE:  # wrapped, never hyphenated: no draw of `rng`
+            lines += _wrap(" ".join(extra), 110)
     out, page = [], 1
     for k, line in enumerate(lines):
         if k and k % 58 == 0:
@@ -865,13 +895,17 @@ def make_history(
     pairs: list[PairTruth] = []
     reinstated: list[Reinstated] = []
     by_year: dict[int, list[tuple[str, _Year]]] = {y: [] for y in whole}
+    said_in: dict[int, dict[str, list[str]]] = {y: {} for y in whole}
     for c, name in enumerate(names):
         series = _country_years(seed, c, name, years)
         render_rng = random.Random(f"{seed}:render:{c}")
         slug = name.lower().replace(" ", "_")
-        for y in series:
+        for k, y in enumerate(series):
             shape = _shape_for(render_rng, y.year)
-            text, items, ext = _render_document(render_rng, name, y, shape)
+            said = _said(seed, name, series[k - 1] if k else None, y)
+            if y.year in whole:
+                said_in[y.year][name] = said
+            text, items, ext = _render_document(render_rng, name, y, shape, said)
             data = _encode(render_rng, text, ext)
             if y.year in whole:
                 by_year[y.year].append((name, y))
@@ -886,7 +920,9 @@ def make_history(
         if not by_year[year]:
             continue
         rel = f"{year}/tip_report_{year}_country_narratives.txt"
-        data, truth = _whole_report(year, by_year[year], random.Random(f"{seed}:whole-text:{year}"))
+        data, truth = _whole_report(
+            year, by_year[year], random.Random(f"{seed}:whole-text:{year}"), said_in[year]
+        )
         files[rel] = data
         for name, y in by_year[year]:
             docs.append(DocTruth(name, year, y.tier, tuple(truth[name]), rel, "whole_report"))

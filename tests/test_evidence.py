@@ -1,0 +1,161 @@
+"""Was a dropped ask done (issue 20)? The matcher on sentences written for these tests, and
+the whole way from raw files to the page, the tables and the digest a webhook receives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+import lxml.html
+import pandas as pd
+import pytest
+
+from tipdiff.evidence import find_evidence, narrowed, searched_for, stance
+from tipdiff.jsonschemas import schemas
+from tipdiff.model import Sentence
+from tipdiff.parse import parse_bytes
+
+from .conftest import FIXTURES
+from .test_notify import Hook
+
+RAW = FIXTURES / "evidence"
+HOTLINE = "Establish a toll-free hotline for victims of trafficking, staffed in the main languages"
+SHELTER = "Open a shelter with specialized services for male victims of trafficking."
+
+
+def _body(*pairs):
+    return [Sentence(section, k, text) for k, (section, text) in enumerate(pairs, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The government adopted a national action plan in May.", "done"),
+        ("The government did not adopt a national action plan.", "against"),
+        ("The government continued to lack a national action plan.", "against"),
+        ("A draft plan, first prepared in 2019, remained pending before the cabinet.", "against"),
+        ("The government failed to train judges; courts acquitted three defendants.", "against"),
+        ("The ministry drafted a national action plan; the cabinet had not approved it.", "partly"),
+        ("The government adopted a plan but did not allocate funding for it.", "partly"),
+        ("The ministry piloted a referral mechanism in one province.", "partly"),
+        ("NGOs opened a shelter for male victims with foreign funding.", "other"),
+        ("These efforts included adopting a national action plan.", "done"),
+    ],
+)
+def test_what_a_sentence_says_of_the_thing_it_is_about(text, want):
+    assert stance(text) == want
+
+
+def test_a_step_reported_done_wins_and_did_not_is_evidence_against():
+    body = _body(
+        ("summary", "These efforts included launching a hotline for trafficking victims."),
+        ("prosecution", "The government maintained law enforcement efforts."),
+        ("protection", "The ministry launched a toll-free hotline for trafficking victims."),
+        ("protection", "The government did not open a shelter for male victims."),
+        ("trafficking_profile", "Traffickers exploit men who lack shelter in the capital."),
+        ("prevention", "The government should open a shelter for male victims."),
+    )
+    done = find_evidence(HOTLINE, body, year=2024)
+    assert done.verdict == "done"
+    assert done.sentences[0].number == 3 and done.sentences[0].stance == "done"
+    against = find_evidence(SHELTER, body, year=2024)
+    assert against.verdict == "none"
+    # the profile and the "should" sentence are never evidence, for or against
+    assert [s.number for s in against.sentences] == [4]
+    assert against.sentences[0].stance == "against"
+    silent = find_evidence("Ratify the 2000 UN TIP Protocol.", body, year=2024)
+    assert silent.verdict == "none" and silent.sentences == ()
+    assert silent.searched == 4  # profile and ask left out
+
+
+def test_reworded_weaker_is_a_narrower_later_wording_in_the_weak_band():
+    old = "Adopt and fund a national action plan and establish a national rapporteur."
+    new = "Adopt a national action plan."
+    assert narrowed(old, new) and not narrowed(new, old)
+    assert searched_for("reworded", "weak", old, new)
+    assert not searched_for("reworded", "moderate", old, new)
+    assert not searched_for("reworded", "weak", new, old)
+    assert searched_for("dropped", None, old, None)
+    assert not searched_for("added", None, None, new)
+
+
+def test_the_parser_keeps_the_body_by_section():
+    doc = parse_bytes((RAW / "2024" / "vellmark_2024.txt").read_bytes(), source="v.txt")
+    (n,) = doc.documents
+    assert [s.name for s in n.sections] == [
+        "summary", "recommendations", "prosecution", "protection", "prevention",
+        "trafficking_profile",
+    ]
+    assert [s.heading for s in n.sections][1:3] == ["PRIORITIZED RECOMMENDATIONS:", "PROSECUTION"]
+    assert {x.section for x in n.sentences} == {
+        "summary", "prosecution", "protection", "prevention", "trafficking_profile"
+    }
+    assert [x.number for x in n.sentences] == list(range(1, len(n.sentences) + 1))
+    assert not any("Increase funding for NGO-run shelters" in x.text for x in n.sentences)
+
+
+
+
+@pytest.fixture
+def hook():
+    h = Hook()
+    yield h
+    h.close()
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_from_raw_files_to_the_page_the_tables_and_one_digest_posted(tmp_path, hook):
+    from tipdiff.flows.pipeline import tipdiff_run
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    (raw / "2023").mkdir(parents=True)
+    shutil.copy(RAW / "2023" / "vellmark_2023.txt", raw / "2023")
+
+    def run():
+        return tipdiff_run(raw=str(raw), out=str(out), progress=False,
+                           notify=hook.url + "/ok")
+
+    first = run()  # one report year: no year pair, nothing new to tell
+    assert not first["digest"]["changed"] and first["notified"] is None
+    again = run()  # no change: stops before any task, posts nothing
+    assert again["unchanged"] and hook.requests == []
+    shutil.copytree(RAW / "2024", raw / "2024")
+    added = run()
+    assert added["digest"]["changed"] and added["notified"]["delivered"]
+    assert len(hook.requests) == 1
+    posted = json.loads(hook.requests[0]["body"])
+    jsonschema.validate(posted, schemas()["digest"])
+    assert posted == json.loads((out / "digest.json").read_bytes())
+    (vell,) = posted["countries"]
+    dropped = {e["text"][:30]: e["evidence"]["verdict"] for e in vell["dropped"]}
+    assert dropped == {HOTLINE[:30]: "done", SHELTER[:30]: "none"}
+    assert run()["unchanged"] and len(hook.requests) == 1
+
+    # the page: under the dropped ask, what the 2024 report says
+    page = lxml.html.parse(str(out / "reports" / "vellmark.html")).getroot()
+    rows = {
+        tr.xpath("string(td[3])").strip()[:40]: tr
+        for tr in page.xpath("//section[@id='y2023-2024']//tr[contains(@class,'row-dropped')]")
+    }
+    done = rows[("#1 " + HOTLINE)[:40]].xpath(".//div[contains(@class,'evidence')]")[0]
+    assert "The 2024 report says: reported done" in done.text_content()
+    assert "launched a toll-free trafficking hotline" in done.text_content()
+    none = rows[("#2 " + SHELTER)[:40]].xpath(".//div[contains(@class,'evidence')]")[0]
+    assert "no evidence found" in none.text_content()
+    assert "did not open a shelter" in none.text_content()  # shown as evidence against
+    assert none.xpath(".//li")[0].get("class") == "s-against"
+
+    # the tables say the same
+    changes = pd.read_parquet(out / "changes.parquet")
+    verdicts = dict(
+        zip(changes["from_text"].str[:30], changes["evidence_verdict"], strict=True)
+    )
+    assert verdicts[HOTLINE[:30]] == "done" and verdicts[SHELTER[:30]] == "none"
+    evidence = pd.read_parquet(out / "evidence.parquet")
+    assert set(evidence["verdict"]) == {"done", "none"}
+    sentences = pd.read_parquet(out / "sentences.parquet")
+    assert set(sentences["year"]) == {2023, 2024}
+    assert "launched a toll-free trafficking hotline" in " ".join(sentences["text"])
+    feed = (out / "reports" / "feeds" / "digest.xml").read_bytes()
+    assert feed.count(b"<entry>") == 1

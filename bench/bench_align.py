@@ -896,6 +896,7 @@ def main(argv=None) -> int:
     ap.add_argument("--real-dev", type=Path, help="folder of real labelled pairs, development")
     ap.add_argument("--real-held", type=Path, help="folder of real labelled pairs, held back")
     ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--speed-runs", type=int, default=3, help="timed runs of each aligner")
     ap.add_argument("--no-evalset", action="store_true", help="skip bench/evalset")
     ap.add_argument(
         "--held",
@@ -916,8 +917,29 @@ def main(argv=None) -> int:
         help="also measure the aligner of this git commit (e.g. e2c3bc0), from a scratch copy, "
         "on the same parts and in the same speed run",
     )
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="measure with an aligner setting changed (AlignConfig field; a number), e.g. "
+        "--set cutoff=45: for choosing settings on the tune and development parts",
+    )
     args = ap.parse_args(argv)
     config = DEFAULT_CONFIG
+    if args.set:
+        changed = {}
+        for item in args.set:
+            name, _, value = item.partition("=")
+            kind = type(getattr(config, name.strip(), 0.0))
+            try:
+                changed[name.strip()] = kind(value) if kind in (int, float) else float(value)
+            except ValueError:
+                ap.error(f"--set {item!r}: expected NAME=NUMBER")
+        try:
+            config = AlignConfig.from_dict({**config.to_dict(), **changed})
+        except (TypeError, ValueError) as exc:
+            ap.error(f"--set: {exc}")
     wanted = {x.strip() for x in args.parts.split(",") if x.strip()}
 
     def measured(key: str) -> bool:
@@ -965,7 +987,7 @@ def main(argv=None) -> int:
     if before is not None:
         print(f"{before.label}:\n{markdown(results, before.label)}")
     if not args.no_speed:
-        results["speed"] = speed(before)
+        results["speed"] = speed(before, max(1, args.speed_runs))
     out = ROOT / "bench" / "results" / "align.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")

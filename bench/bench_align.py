@@ -18,9 +18,9 @@ Parts, each reported apart (bench/README.md says which were tuned on):
   pair, the evalset fields) kept outside the repository.
 
 Held-back parts (heldout, heldout2, real-held, real-held-parsed) are measured only with
-`--held` (or named in `--parts`): once per change, at the end. `--before REF` measures the
-aligner of an earlier commit too (from `git archive`, imported as a package of its own), on the
-same parts and in the same speed run.
+`--held` (or named in `--parts`): once per change, at the end. `--before REF` (repeatable)
+measures the aligner of an earlier commit too (from `git archive`, imported as a package of
+its own), on the same parts and in the same speed run.
 
 Per kind: unchanged (verbatim), reworded (light edit, narrowing, broadening), paraphrase,
 split part and merge part (each link of a group), whole groups, decoys linked, and the
@@ -42,6 +42,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -669,9 +670,9 @@ EXACT = "baseline: exact text"
 GREEDY = "baseline: greedy token_set>=60"
 
 
-def systems(config: AlignConfig, before: Before | None = None):
+def systems(config: AlignConfig, befores: Sequence[Before] = ()):
     out = {TIPDIFF: lambda o, n: align(o, n, config=config)}
-    if before is not None:
+    for before in befores:
         out[before.label] = before
     out[EXACT] = exact_baseline
     out[GREEDY] = greedy_baseline
@@ -683,7 +684,11 @@ def _n(rec) -> str:
 
 
 def report(
-    title: str, pairs: list[Pair], config: AlignConfig, results: dict, before: Before | None = None
+    title: str,
+    pairs: list[Pair],
+    config: AlignConfig,
+    results: dict,
+    befores: Sequence[Before] = (),
 ) -> None:
     if not pairs:
         return
@@ -705,7 +710,7 @@ def report(
         f"{'merge R':>8} {'decoys':>7} {'reinst':>7}"
     )
     part = results.setdefault(title, {})
-    sysmap = systems(config, before)
+    sysmap = systems(config, befores)
     for name, fn in sysmap.items():
         r = part[name] = evaluate(pairs, fn, config=config if name == TIPDIFF else None)
         print(
@@ -713,7 +718,7 @@ def report(
             f"{r['added_dropped_acc']:9.3f} {r['split_recall']:8.3f} {r['merge_recall']:8.3f} "
             f"{r['decoys_linked']:>3}/{r['decoys']:<3} {r['reinstated_recall']:7.3f}"
         )
-    for name in (TIPDIFF, *([before.label] if before else [])):
+    for name in (TIPDIFF, *(b.label for b in befores)):
         r = part[name]
         missed = r["links"] - r["true_links_found"]
         print(
@@ -846,10 +851,10 @@ def commit() -> str:
         return "unknown"
 
 
-def speed(before: Before | None = None, runs: int = 3) -> dict:
+def speed(befores: Sequence[Before] = (), runs: int = 3) -> dict:
     """Every consecutive-year pair of a 190-country x 25-year corpus, as the pipeline does it:
-    each year's list is prepared once and used in its two pairs. With `before`, the earlier
-    aligner is timed on the same corpus in the same run, the two taking turns."""
+    each year's list is prepared once and used in its two pairs. With `befores`, earlier
+    aligners are timed on the same corpus in the same run, taking turns."""
     chains = [make_chain(c, 25) for c in range(190)]
     n_pairs = sum(len(ch) - 1 for ch in chains)
     n_items = sum(len(year) for ch in chains for year in ch)
@@ -863,11 +868,11 @@ def speed(before: Before | None = None, runs: int = 3) -> dict:
         return time.perf_counter() - t0
 
     times: dict[str, list[float]] = {TIPDIFF: []}
-    if before is not None:
+    for before in befores:
         times[before.label] = []
     for _ in range(runs):
         times[TIPDIFF].append(run(prepare, align))
-        if before is not None:
+        for before in befores:
             times[before.label].append(run(before.prepare, before))
     out = {"pairs": n_pairs, "items": n_items, "runs": runs}
     print(f"\nspeed: {n_pairs} pairs (190 countries x 25 years, {n_items} items), {runs} runs each")
@@ -875,10 +880,10 @@ def speed(before: Before | None = None, runs: int = 3) -> dict:
         med = statistics.median(ts)
         out[name] = {"seconds": ts, "median": med}
         print(f"  {name:<28} median {med:.2f} s ({', '.join(f'{t:.2f}' for t in ts)})")
-    if before is not None:
+    for before in befores:
         ratio = out[TIPDIFF]["median"] / out[before.label]["median"]
-        out["ratio_to_before"] = ratio
-        print(f"  ratio of medians, tipdiff / {before.label}: x{ratio:.2f} (target <= x1.2)")
+        out.setdefault("ratio_to", {})[before.label] = ratio
+        print(f"  ratio of medians, tipdiff / {before.label}: x{ratio:.2f}")
     return out
 
 
@@ -912,10 +917,11 @@ def main(argv=None) -> int:
     )
     ap.add_argument(
         "--before",
-        default=os.environ.get("BENCH_ALIGN_BEFORE", ""),
+        action="append",
+        default=[r for r in os.environ.get("BENCH_ALIGN_BEFORE", "").split(",") if r],
         metavar="REF",
         help="also measure the aligner of this git commit (e.g. e2c3bc0), from a scratch copy, "
-        "on the same parts and in the same speed run",
+        "on the same parts and in the same speed run (may be given more than once)",
     )
     ap.add_argument(
         "--set",
@@ -947,10 +953,10 @@ def main(argv=None) -> int:
             return key in wanted
         return args.held or key not in HELD_BACK
 
-    before = load_before(args.before) if args.before else None
+    befores = [load_before(ref) for ref in args.before]
     results: dict = {"commit": commit(), "config": config.to_dict()}
-    if before is not None:
-        results["before"] = {"commit": before.ref, "aligner": before.version}
+    if befores:
+        results["before"] = [{"commit": b.ref, "aligner": b.version} for b in befores]
     parts: list[tuple[str, str, list[Pair]]] = []
     if not args.no_evalset:
         for key, title, name in (
@@ -977,17 +983,17 @@ def main(argv=None) -> int:
         parts.append(("real-held-dir", "REAL pairs, held-back set", load_real(args.real_held)))
     results["parts"] = [key for key, _t, _p in parts]
     for key, title, pairs in parts:
-        report(f"{title} [{key}]", pairs, config, results, before)
+        report(f"{title} [{key}]", pairs, config, results, befores)
     print(f"\nmeasured at commit {results['commit']}")
     for key in ("real-dev", "real-held"):
         if lines := targets(results, key):
             print(f"issue 18's targets on {key} (hand-labelled items):")
             print("\n".join(lines))
     print(f"\n{TIPDIFF}:\n{markdown(results)}")
-    if before is not None:
+    for before in befores:
         print(f"{before.label}:\n{markdown(results, before.label)}")
     if not args.no_speed:
-        results["speed"] = speed(before, max(1, args.speed_runs))
+        results["speed"] = speed(befores, max(1, args.speed_runs))
     out = ROOT / "bench" / "results" / "align.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")

@@ -854,36 +854,55 @@ def commit() -> str:
 def speed(befores: Sequence[Before] = (), runs: int = 3) -> dict:
     """Every consecutive-year pair of a 190-country x 25-year corpus, as the pipeline does it:
     each year's list is prepared once and used in its two pairs. With `befores`, earlier
-    aligners are timed on the same corpus in the same run, taking turns."""
+    aligners are timed on the same corpus in the same run, taking turns (the order rotates
+    each round). Each aligner runs once untimed first (imports, caches); then wall time and
+    the process's CPU time are recorded: on a shared machine CPU time is the steadier one."""
     chains = [make_chain(c, 25) for c in range(190)]
     n_pairs = sum(len(ch) - 1 for ch in chains)
     n_items = sum(len(year) for ch in chains for year in ch)
 
-    def run(prep, aligner) -> float:
-        t0 = time.perf_counter()
+    def run(prep, aligner) -> tuple[float, float]:
+        t0, c0 = time.perf_counter(), time.process_time()
         for ch in chains:
             prepared = [prep(year) for year in ch]
             for a, b in pairwise(prepared):
                 aligner(a, b)
-        return time.perf_counter() - t0
+        return time.perf_counter() - t0, time.process_time() - c0
 
-    times: dict[str, list[float]] = {TIPDIFF: []}
-    for before in befores:
-        times[before.label] = []
-    for _ in range(runs):
-        times[TIPDIFF].append(run(prepare, align))
-        for before in befores:
-            times[before.label].append(run(before.prepare, before))
+    contenders = [(TIPDIFF, prepare, align)] + [(b.label, b.prepare, b) for b in befores]
+    for _name, prep, aligner in contenders:
+        run(prep, aligner)  # warm: imports and per-text caches, as in a long run
+    wall: dict[str, list[float]] = {name: [] for name, _p, _a in contenders}
+    cpu: dict[str, list[float]] = {name: [] for name, _p, _a in contenders}
+    for k in range(runs):
+        for name, prep, aligner in (
+            contenders[k % len(contenders) :] + contenders[: k % len(contenders)]
+        ):
+            w, c = run(prep, aligner)
+            wall[name].append(w)
+            cpu[name].append(c)
     out = {"pairs": n_pairs, "items": n_items, "runs": runs}
-    print(f"\nspeed: {n_pairs} pairs (190 countries x 25 years, {n_items} items), {runs} runs each")
-    for name, ts in times.items():
-        med = statistics.median(ts)
-        out[name] = {"seconds": ts, "median": med}
-        print(f"  {name:<28} median {med:.2f} s ({', '.join(f'{t:.2f}' for t in ts)})")
+    print(
+        f"\nspeed: {n_pairs} pairs (190 countries x 25 years, {n_items} items), "
+        f"{runs} timed runs each after one untimed"
+    )
+    for name in wall:
+        out[name] = {
+            "wall_seconds": wall[name],
+            "cpu_seconds": cpu[name],
+            "median": statistics.median(wall[name]),
+            "cpu_median": statistics.median(cpu[name]),
+        }
+        print(
+            f"  {name:<28} median {out[name]['median']:.2f} s wall "
+            f"({', '.join(f'{t:.2f}' for t in wall[name])}), "
+            f"{out[name]['cpu_median']:.2f} s CPU ({', '.join(f'{t:.2f}' for t in cpu[name])})"
+        )
     for before in befores:
         ratio = out[TIPDIFF]["median"] / out[before.label]["median"]
-        out.setdefault("ratio_to", {})[before.label] = ratio
-        print(f"  ratio of medians, tipdiff / {before.label}: x{ratio:.2f}")
+        cpu_ratio = out[TIPDIFF]["cpu_median"] / out[before.label]["cpu_median"]
+        out.setdefault("ratio_to", {})[before.label] = {"wall": ratio, "cpu": cpu_ratio}
+        print(f"  tipdiff / {before.label}: x{ratio:.2f} wall, x{cpu_ratio:.2f} CPU (medians)")
     return out
 
 

@@ -239,7 +239,7 @@ def align(
         weights = reference_weights(config.stock_weight)
     n, m = len(A), len(B)
     changes: list[Change] = []
-    S = again = None
+    S = again = content = None
     links: dict[int, int] = {}
     grouped_old: set[int] = set()
     grouped_new: set[int] = set()
@@ -247,7 +247,8 @@ def align(
         S = score_matrix(A, B, weights=weights, scorer_weights=config.scorer_weights, counts=True)
         combined = S.combined
         again = restated(S, config)
-        ok = linkable(S, config, again)
+        content = own_content(S, config, again)
+        ok = (combined >= config.floor) & content
         hint = config.position_hint * (
             1.0
             - np.abs(np.arange(n)[:, None] / max(n - 1, 1) - np.arange(m)[None, :] / max(m - 1, 1))
@@ -283,7 +284,7 @@ def align(
         linked_new = set(links.values())
         alone_old = [i for i in range(n) if i not in links and i not in grouped_old]
         alone_new = [j for j in range(m) if j not in linked_new and j not in grouped_new]
-        kept += _leftovers(A, B, S, alone_old, alone_new, config, again)
+        kept += _leftovers(A, B, S, alone_old, alone_new, config, again, content)
         used_old = {i for c in kept for i in c.old}
         used_new = {j for c in kept for j in c.new}
     rows = cols = None
@@ -303,28 +304,26 @@ def align(
     return order_changes(kept)
 
 
-def linkable(
-    S: ScoreMatrix,
-    config: AlignConfig,
-    again: np.ndarray | None = None,
-    *,
-    floor: float | None = None,
-) -> np.ndarray:
-    """Which pairs may be linked one to one: scoring at least the floor (`config.floor`, or
-    `floor` when given), and, below the close band, sharing content of their own (not only
-    the report's stock phrasing and boilerplate such as "increase efforts", "comprehensive
-    services", "victims"), or one restating the other whole (`again`: `restated(S, config)`
-    when already computed)."""
-    ok = S.combined >= (config.floor if floor is None else floor)
-    if config.own_floor:
-        close = dict(config.bands).get("close", 0.0)
-        ok &= (
-            (S.combined >= close)
-            | (S.own_shared >= config.own_floor)
-            | (S.parts["containment"] >= config.own_contained)
-            | (restated(S, config) if again is None else again)
-        )
-    return ok
+def linkable(S: ScoreMatrix, config: AlignConfig, again: np.ndarray | None = None) -> np.ndarray:
+    """Which pairs may be linked one to one: scoring at least the floor, and passing
+    `own_content` (`again`: `restated(S, config)` when already computed)."""
+    return (S.combined >= config.floor) & own_content(S, config, again)
+
+
+def own_content(S: ScoreMatrix, config: AlignConfig, again: np.ndarray | None = None):
+    """Pairs that may be linked as far as what they share goes: scoring in the close band or
+    above, or sharing content of their own (not only the report's stock phrasing and
+    boilerplate such as "increase efforts", "comprehensive services", "victims"), or one
+    found whole in the other (by weight, or restating it: `restated`)."""
+    if not config.own_floor:
+        return np.ones_like(S.combined, dtype=bool)
+    close = dict(config.bands).get("close", 0.0)
+    return (
+        (S.combined >= close)
+        | (S.own_shared >= config.own_floor)
+        | (S.parts["containment"] >= config.own_contained)
+        | (restated(S, config) if again is None else again)
+    )
 
 
 def restated(S: ScoreMatrix, config: AlignConfig) -> np.ndarray:
@@ -425,18 +424,18 @@ def _restated_link(c: Change, again: np.ndarray | None) -> bool:
     return bool(again[c.old[0], c.new[0]])
 
 
-def _leftovers(A, B, S: ScoreMatrix, olds, news, config: AlignConfig, again) -> list[Change]:
+def _leftovers(A, B, S: ScoreMatrix, olds, news, config: AlignConfig, again, content):
     """The older reports restate an ask inside a long sentence with much else: such pairs
     share most of their words but score low on the asks' own content. Linked one-to-one,
-    most words shared first. An ask restated whole in the other (`restated`) is linked too."""
-    ok = linkable(S, config, again, floor=config.leftover_floor)
+    most words shared first. An ask restated whole in the other (`restated`) is linked too.
+    `content`: `own_content` of the pairs, `again`: `restated`."""
     scored = []
     for i in olds:
         for j in news:
             if S.combined[i, j] < config.leftover_floor:
                 continue
             whole = bool(again[i, j])
-            if not whole and (S.own_containment[i, j] < config.leftover_own or not ok[i, j]):
+            if not whole and (S.own_containment[i, j] < config.leftover_own or not content[i, j]):
                 continue  # alike in the report's stock phrasing only: a decoy
             ts = fuzz.token_set_ratio(A[i].clean, B[j].clean, processor=None)
             if whole or ts >= config.leftover_token_set:

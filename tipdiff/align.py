@@ -646,24 +646,25 @@ def _more_parts(A, B, S: ScoreMatrix, links, groups, weights, config) -> list[Ch
         ("split", A, B, free_new),
         ("merged", B, A, free_old),
     ):
+        if not free:
+            continue
         split = kind == "split"
-        for u in free:
-            row = S.combined[:, u] if split else S.combined[u, :]
-            best = float(row.max())
+        # plain floats: a few reads per free item, no array calls
+        lines = (S.combined.T if split else S.combined)[free].tolist()
+        own = (S.own_new if split else S.own_old)[free].tolist()
+        mass = (S.mass_new if split else S.mass_old)[free].tolist()
+        for u, row, own_u, mass_u in zip(free, lines, own, mass, strict=True):
+            best = max(row)
             if best <= 0:
                 continue
             # An add-on made of boilerplate alone ("provide services to more victims") is
             # measured on all its words, and must be found almost whole.
-            stock_only = float(S.own_new[u] if split else S.own_old[u]) <= 0
-            mine_mass = float(
-                (S.mass_new[u] if split else S.mass_old[u])
-                if stock_only
-                else (S.own_new[u] if split else S.own_old[u])
-            )
+            stock_only = own_u <= 0
+            mine_mass = mass_u if stock_only else own_u
             need = config.extra_part_cover_stock if stock_only else config.extra_part_cover
             if mine_mass <= 0:
                 continue
-            for w in np.flatnonzero(row >= best - 1e-9).tolist():
+            for w in [k for k, v in enumerate(row) if v >= best - 1e-9]:
                 parts = wholes.get((kind, w))
                 if parts is None:
                     continue

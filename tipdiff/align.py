@@ -335,16 +335,17 @@ def restated(S: ScoreMatrix, config: AlignConfig) -> np.ndarray:
     a longer one is the same ask; two asks that each say something of their own are not."""
     if not config.restated_share or S.ask_shared is None:
         return np.zeros_like(S.combined, dtype=bool)
+    short = np.minimum(S.ask_old[:, None], S.ask_new[None, :])
+    ok = (S.ask_shared >= config.restated_min) & (
+        S.ask_shared >= config.restated_share * short - 1e-9
+    )
+    if not ok.any():
+        return ok
     old_shorter = S.ask_old[:, None] <= S.ask_new[None, :]
-    short = np.where(old_shorter, S.ask_old[:, None], S.ask_new[None, :])
     missing = np.where(
         old_shorter, S.own_old[:, None] - S.own_shared, S.own_new[None, :] - S.own_shared
     )
-    return (
-        (S.ask_shared >= config.restated_min)
-        & (S.ask_shared >= config.restated_share * short - 1e-9)
-        & (missing <= 1e-9)
-    )
+    return ok & (missing <= 1e-9)
 
 
 def _link(a: Item, b: Item, i: int, j: int, S: ScoreMatrix, config: AlignConfig) -> Change:

@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .PHONY: demo test chromium bench-parse eval-shapes eval-real check-real bench-pdf-libraries bench-align \
-	bench-evidence eval-sections \
+	bench-evidence eval-sections bench-align-held \
 	bench-pipeline bench-run bench vocabulary lint clean
 
 # The venv is rebuilt whenever the pins change. Every package comes from constraints.txt.
@@ -35,7 +35,13 @@ chromium:
 	  else echo "chromium not found and not root: the browser test will skip (fails under CI=1)"; fi; }
 
 bench-align: $(STAMP)
-	$(PY) bench/bench_align.py
+	$(PY) bench/bench_align.py $(if $(REAL),--copies "$(REAL)")
+
+# Every part, the held-back ones included (measure them once per change, at the end), with
+# aligner 2.0 (the commit before issue 18's work) and 3.0 measured beside in the same run.
+bench-align-held: $(STAMP)
+	$(PY) bench/bench_align.py --held --before e2c3bc0 --before 7a6b7d9 --speed-runs 5 \
+	  $(if $(REAL),--copies "$(REAL)")
 
 # The aligner's reference vocabulary, from the evaluation set's tune part (then bump
 # ALIGNER_VERSION: the weights change every score).

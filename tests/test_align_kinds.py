@@ -193,3 +193,80 @@ def test_hints_point_only_at_counterparts_a_reader_can_act_on():
 def test_the_band_below_close_is_called_moderate():
     assert [name for name, _low in DEFAULT_CONFIG.bands] == ["exact", "close", "moderate", "weak"]
     assert DEFAULT_CONFIG.band(70.0) == "moderate"
+
+
+# Failure kinds found on the real development pairs (aligner 3.1), in our own words.
+
+PROSECUTE_ALL = (
+    "Vigorously investigate, prosecute, and convict traffickers under sections 12 and 14 of "
+    "the penal code."
+)
+PROSECUTE_PLAIN = "Vigorously investigate and prosecute trafficking crimes and convict traffickers."
+
+
+def test_a_prosecution_ask_restated_in_stock_words_alone_is_linked():
+    """The shorter ask is made of the report's stock words only, and every one of them but
+    "crimes" is in the longer ask: the same ask, not a decoy (it scores below the floor)."""
+    shelters = "Open two shelters for male victims in the northern provinces."
+    found = _found(
+        align([PROSECUTE_ALL, shelters], [PROSECUTE_PLAIN, "Fund legal aid for victims."])
+    )
+    assert ("reworded", (0,), (0,)) in found
+    # and the other way round
+    found = _found(align([PROSECUTE_PLAIN], [PROSECUTE_ALL]))
+    assert found == [("reworded", (0,), (0,))]
+
+
+def test_an_opener_does_not_hide_a_restated_ask():
+    old = [
+        "Increase efforts to investigate, prosecute, and convict complicit officials and traffickers."
+    ]
+    new = [
+        "Investigate and prosecute traffickers, including complicit officials, and seek "
+        "adequate penalties for convicted traffickers, including prison terms."
+    ]
+    assert _found(align(old, new)) == [("reworded", (0,), (0,))]
+
+
+def test_a_shorter_ask_with_words_of_its_own_missing_is_not_restated():
+    """Stock words shared, but the shorter ask names its own subject (children, sex
+    trafficking) that the other lacks: a decoy, however many stock words they share."""
+    old = [
+        "Increase efforts to investigate and prosecute sex trafficking crimes involving children."
+    ]
+    new = [
+        "Increase efforts to investigate and prosecute labor trafficking crimes in the fishing "
+        "fleet and convict traffickers."
+    ]
+    assert _found(align(old, new)) == [("added", (), (0,)), ("dropped", (0,), ())]
+
+
+def test_offenders_and_traffickers_are_one_word():
+    assert stem("offenders") == stem("traffickers") == stem("perpetrators")
+    w = reference_weights()
+    same, _ = score_pair(
+        *prepare(["convict trafficking offenders", "convict traffickers"]),
+        weights=w,
+        scorer_weights=DEFAULT_CONFIG.scorer_weights,
+    )
+    assert same > 90
+
+
+def test_two_weak_links_do_not_push_out_one_strong_link():
+    """The assignment counts what each link scores above the floor: the pair at about 62 is
+    not given up for two pairs at 42 and 34 made of the same items (the sum of plain scores
+    prefers those, and the cutoff then drops the weaker one: the strong pair was lost)."""
+    old = [
+        "End the use of forced labor in prison camps and among fishermen abroad.",
+        "Close prison workshops that serve as a source of revenue for local officials.",
+    ]
+    new = [
+        "End the use of state-run forced labor, including among fishermen abroad and in prison "
+        "camps used as a source of revenue and a tool of control.",
+        "Stop withholding the wages of fishermen abroad to pay for forced labor.",
+    ]
+    assert _found(align(old, new)) == [
+        ("added", (), (1,)),
+        ("dropped", (1,), ()),
+        ("reworded", (0,), (0,)),
+    ]

@@ -11,7 +11,7 @@ reviewer can see why.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -42,7 +42,7 @@ from .scoring import (
 
 # Bump whenever a change here or in scoring/normalize can change an alignment: cached
 # alignments are keyed on it (and on the config).
-ALIGNER_VERSION = "3.0"
+ALIGNER_VERSION = "3.1"
 
 KINDS = ("unchanged", "reworded", "split", "merged", "added", "dropped")
 
@@ -67,6 +67,10 @@ class AlignConfig:
     )
     stock_weight: float = STOCK_WEIGHT  # multiplier for the report's stock phrasing
     position_hint: float = 1.0  # tie-breaker only; never part of a reported score
+    # The one-to-one assignment maximizes the sum of (score - assign_offset) over its links:
+    # each link is worth what it scores above this, so two weak links never outweigh one
+    # strong link of the same items (61 against 31 + 32). 0: the plain sum of scores.
+    assign_offset: float = 30.0
     part_containment: float = 0.5  # share of a fragment's weight found in the whole
     group_coverage: float = 0.6  # share of the whole's weight covered by its fragments
     group_gain: float = 0.1  # coverage a group must add over its best single member
@@ -92,6 +96,12 @@ class AlignConfig:
     # 0 turns it off. Chosen on the tune parts: no true link there is lost by it.
     own_floor: float = 4.0
     own_contained: float = 90.0
+    # A restated ask (see `restated`): the shorter item's words, openers such as "increase
+    # efforts to" aside, found at least `restated_share` in the other, at least `restated_min`
+    # of them, and every word of its own content among them. Such a pair is linkable whatever
+    # it shares, and a link between them is kept below the cutoff. 0 turns it off.
+    restated_share: float = 0.8
+    restated_min: int = 4
     # Further parts of a split or merge (see _more_parts): an item still unmatched whose own
     # content is at least `extra_part_cover` found in an item already linked, that adds at
     # least `extra_part_gain` of that item's own content to what its parts cover, and with
@@ -236,19 +246,21 @@ def align(
         weights = reference_weights(config.stock_weight)
     n, m = len(A), len(B)
     changes: list[Change] = []
-    S = None
+    S = again = content = None
     links: dict[int, int] = {}
     grouped_old: set[int] = set()
     grouped_new: set[int] = set()
     if n and m:
-        S = score_matrix(A, B, weights=weights, scorer_weights=config.scorer_weights)
+        S = score_matrix(A, B, weights=weights, scorer_weights=config.scorer_weights, counts=True)
         combined = S.combined
-        ok = linkable(S, config)
+        again = restated(S, config)
+        content = own_content(S, config, again)
+        ok = (combined >= config.floor) & content
         hint = config.position_hint * (
             1.0
             - np.abs(np.arange(n)[:, None] / max(n - 1, 1) - np.arange(m)[None, :] / max(m - 1, 1))
         )
-        cost = np.where(ok, -(combined + hint), 0.0)
+        cost = np.where(ok, -(combined - config.assign_offset + hint), 0.0)
         from scipy.optimize import linear_sum_assignment  # 0.3 s to import: when needed
 
         rows, cols = linear_sum_assignment(cost)
@@ -265,7 +277,10 @@ def align(
     kept = [
         c
         for c in changes
-        if c.score is None or c.score >= config.cutoff or _second_look(c, A, B, S, config)
+        if c.score is None
+        or c.score >= config.cutoff
+        or _second_look(c, A, B, S, config)
+        or _restated_link(c, again)
     ]
     used_old = {i for c in kept for i in c.old}
     used_new = {j for c in kept for j in c.new}
@@ -276,36 +291,68 @@ def align(
         linked_new = set(links.values())
         alone_old = [i for i in range(n) if i not in links and i not in grouped_old]
         alone_new = [j for j in range(m) if j not in linked_new and j not in grouped_new]
-        kept += _leftovers(A, B, S, alone_old, alone_new, config)
+        kept += _leftovers(A, B, S, alone_old, alone_new, config, again, content)
         used_old = {i for c in kept for i in c.old}
         used_new = {j for c in kept for j in c.new}
-    if S is not None:
+    rows = cols = None
+    if S is not None and (len(used_old) < n or len(used_new) < m):
         score_old = {i: c.score for c in kept for i in c.old}
         score_new = {j: c.score for c in kept for j in c.new}
+        rows = S.combined.tolist()  # plain floats: a few reads per item, no array calls
+        cols = list(zip(*rows, strict=True))
     for i in range(n):
         if i not in used_old:
-            cands = _candidates(S.combined[i, :], score_new, config) if S is not None else ()
+            cands = _candidates(rows[i], score_new, config) if rows is not None else ()
             kept.append(Change("dropped", (i,), (), candidates=cands))
     for j in range(m):
         if j not in used_new:
-            cands = _candidates(S.combined[:, j], score_old, config) if S is not None else ()
+            cands = _candidates(cols[j], score_old, config) if cols is not None else ()
             kept.append(Change("added", (), (j,), candidates=cands))
     return order_changes(kept)
 
 
-def linkable(S: ScoreMatrix, config: AlignConfig) -> np.ndarray:
-    """Which pairs may be linked one to one: scoring at least the floor, and, below the close
-    band, sharing content of their own (not only the report's stock phrasing and
-    boilerplate such as "increase efforts", "comprehensive services", "victims")."""
-    ok = S.combined >= config.floor
-    if config.own_floor:
-        close = dict(config.bands).get("close", 0.0)
-        ok &= (
-            (S.combined >= close)
-            | (S.own_shared >= config.own_floor)
-            | (S.parts["containment"] >= config.own_contained)
-        )
-    return ok
+def linkable(S: ScoreMatrix, config: AlignConfig, again: np.ndarray | None = None) -> np.ndarray:
+    """Which pairs may be linked one to one: scoring at least the floor, and passing
+    `own_content` (`again`: `restated(S, config)` when already computed)."""
+    return (S.combined >= config.floor) & own_content(S, config, again)
+
+
+def own_content(S: ScoreMatrix, config: AlignConfig, again: np.ndarray | None = None):
+    """Pairs that may be linked as far as what they share goes: scoring in the close band or
+    above, or sharing content of their own (not only the report's stock phrasing and
+    boilerplate such as "increase efforts", "comprehensive services", "victims"), or one
+    found whole in the other (by weight, or restating it: `restated`)."""
+    if not config.own_floor:
+        return np.ones_like(S.combined, dtype=bool)
+    close = dict(config.bands).get("close", 0.0)
+    return (
+        (S.combined >= close)
+        | (S.own_shared >= config.own_floor)
+        | (S.parts["containment"] >= config.own_contained)
+        | (restated(S, config) if again is None else again)
+    )
+
+
+def restated(S: ScoreMatrix, config: AlignConfig) -> np.ndarray:
+    """Pairs where one ask restates the other whole: the shorter item's words (stems; openers
+    such as "increase efforts to", "continue to" aside) are found at least `restated_share`
+    in the other, at least `restated_min` of them, and none of its own content (outside the
+    stock phrasing and boilerplate) is missing. A prosecution ask made of stock words alone
+    ("investigate and prosecute trafficking crimes and convict traffickers") restated inside
+    a longer one is the same ask; two asks that each say something of their own are not."""
+    if not config.restated_share or S.ask_shared is None:
+        return np.zeros_like(S.combined, dtype=bool)
+    short = np.minimum(S.ask_old[:, None], S.ask_new[None, :])
+    ok = (S.ask_shared >= config.restated_min) & (
+        S.ask_shared >= config.restated_share * short - 1e-9
+    )
+    if not ok.any():
+        return ok
+    old_shorter = S.ask_old[:, None] <= S.ask_new[None, :]
+    missing = np.where(
+        old_shorter, S.own_old[:, None] - S.own_shared, S.own_new[None, :] - S.own_shared
+    )
+    return ok & (missing <= 1e-9)
 
 
 def _link(a: Item, b: Item, i: int, j: int, S: ScoreMatrix, config: AlignConfig) -> Change:
@@ -377,20 +424,29 @@ def _second_look(c: Change, A, B, S: ScoreMatrix, config: AlignConfig) -> bool:
     return token_set >= config.second_look_token_set
 
 
-def _leftovers(A, B, S: ScoreMatrix, olds, news, config: AlignConfig) -> list[Change]:
+def _restated_link(c: Change, again: np.ndarray | None) -> bool:
+    """Keep a one-to-one link scoring below the cutoff when one of its asks restates the
+    other whole (`restated`): it only keeps links the assignment made."""
+    if again is None or len(c.old) != 1 or len(c.new) != 1:
+        return False
+    return bool(again[c.old[0], c.new[0]])
+
+
+def _leftovers(A, B, S: ScoreMatrix, olds, news, config: AlignConfig, again, content):
     """The older reports restate an ask inside a long sentence with much else: such pairs
     share most of their words but score low on the asks' own content. Linked one-to-one,
-    most words shared first."""
-    ok = linkable(S, replace(config, floor=config.leftover_floor))
+    most words shared first. An ask restated whole in the other (`restated`) is linked too.
+    `content`: `own_content` of the pairs, `again`: `restated`."""
     scored = []
     for i in olds:
         for j in news:
             if S.combined[i, j] < config.leftover_floor:
                 continue
-            if S.own_containment[i, j] < config.leftover_own or not ok[i, j]:
+            whole = bool(again[i, j])
+            if not whole and (S.own_containment[i, j] < config.leftover_own or not content[i, j]):
                 continue  # alike in the report's stock phrasing only: a decoy
             ts = fuzz.token_set_ratio(A[i].clean, B[j].clean, processor=None)
-            if ts >= config.leftover_token_set:
+            if whole or ts >= config.leftover_token_set:
                 scored.append((-ts, -S.combined[i, j], i, j))
     out, used_o, used_n = [], set(), set()
     for _ts, _c, i, j in sorted(scored):
@@ -403,15 +459,17 @@ def _leftovers(A, B, S: ScoreMatrix, olds, news, config: AlignConfig) -> list[Ch
 
 
 def _candidates(
-    row: np.ndarray, linked_score: Mapping[int, float | None], config: AlignConfig
+    row: Sequence[float], linked_score: Mapping[int, float | None], config: AlignConfig
 ) -> tuple[tuple[int, float], ...]:
     """Counterparts that score at least candidate_floor and that a reader can act on: ones
     left unlinked themselves, or linked with a score at least hint_margin below this one
     (linked clearly worse). Best first (ties: lower index)."""
-    idx = np.flatnonzero(row >= config.candidate_floor)
+    floor = config.candidate_floor
     out = []
-    for k in idx.tolist():
-        score = round(float(row[k]), 2)
+    for k, value in enumerate(row):
+        if value < floor:
+            continue
+        score = round(value, 2)
         theirs = linked_score.get(k, False)
         if theirs is False or (theirs is not None and theirs <= score - config.hint_margin):
             out.append((k, score))
@@ -596,24 +654,25 @@ def _more_parts(A, B, S: ScoreMatrix, links, groups, weights, config) -> list[Ch
         ("split", A, B, free_new),
         ("merged", B, A, free_old),
     ):
+        if not free:
+            continue
         split = kind == "split"
-        for u in free:
-            row = S.combined[:, u] if split else S.combined[u, :]
-            best = float(row.max())
+        # plain floats: a few reads per free item, no array calls
+        lines = (S.combined.T if split else S.combined)[free].tolist()
+        own = (S.own_new if split else S.own_old)[free].tolist()
+        mass = (S.mass_new if split else S.mass_old)[free].tolist()
+        for u, row, own_u, mass_u in zip(free, lines, own, mass, strict=True):
+            best = max(row)
             if best <= 0:
                 continue
             # An add-on made of boilerplate alone ("provide services to more victims") is
             # measured on all its words, and must be found almost whole.
-            stock_only = float(S.own_new[u] if split else S.own_old[u]) <= 0
-            mine_mass = float(
-                (S.mass_new[u] if split else S.mass_old[u])
-                if stock_only
-                else (S.own_new[u] if split else S.own_old[u])
-            )
+            stock_only = own_u <= 0
+            mine_mass = mass_u if stock_only else own_u
             need = config.extra_part_cover_stock if stock_only else config.extra_part_cover
             if mine_mass <= 0:
                 continue
-            for w in np.flatnonzero(row >= best - 1e-9).tolist():
+            for w in [k for k, v in enumerate(row) if v >= best - 1e-9]:
                 parts = wholes.get((kind, w))
                 if parts is None:
                     continue

@@ -118,6 +118,7 @@ begging beg beggars mendicancy
 indicator indicators sign signs
 identify identified identifies identification recognize recognise detect
 staff personnel
+trafficker traffickers offender offenders perpetrator perpetrators
 """
 
 

@@ -67,6 +67,14 @@ BOILERPLATE_STEMS = STOCK_STEMS | frozenset(
 )
 
 
+# Openers of an ask that say only "do more of it" ("Increase efforts to", "Continue to",
+# "Take steps to", "significantly"): not counted when asking whether one ask's words are all
+# found in another (ScoreMatrix.ask_shared).
+OPENER_STEMS = frozenset(
+    content_stems(clean("increase efforts continue take steps further significantly vigorously"))
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """A recommendation prepared for matching (normalized once, used in two year pairs)."""
@@ -208,6 +216,11 @@ class ScoreMatrix:
     own_shared: np.ndarray  # IDF-weighted mass of shared stems outside stock and boilerplate
     own_old: np.ndarray  # each old item's mass of stems outside stock and boilerplate
     own_new: np.ndarray
+    # Counts, not weights, of stems outside the openers (OPENER_STEMS): shared, and each item's
+    # (align.restated reads them)
+    ask_shared: np.ndarray | None = None
+    ask_old: np.ndarray | None = None
+    ask_new: np.ndarray | None = None
 
     def parts_at(self, i: int, j: int) -> dict[str, float]:
         return {name: round(float(m[i, j]), 2) for name, m in self.parts.items()}
@@ -219,8 +232,10 @@ def score_matrix(
     *,
     weights: TermWeights,
     scorer_weights: Mapping[str, float],
+    counts: bool = False,
 ) -> ScoreMatrix:
-    """Every scorer on every (old, new) pair, and their weighted combination."""
+    """Every scorer on every (old, new) pair, and their weighted combination. `counts`: also
+    the stem counts outside the openers (ScoreMatrix.ask_shared, ask_old, ask_new)."""
     vocab = sorted(frozenset().union(*(it.stems for it in old), *(it.stems for it in new)))
     index = {s: k for k, s in enumerate(vocab)}
     w = weights.vector(vocab)
@@ -248,7 +263,8 @@ def score_matrix(
     # The asks' own content: stems outside the report's stock phrasing, which alone says
     # nothing about what is asked. `own_containment`: the share of the shorter item's own
     # content found in the other (a narrowed or broadened ask keeps it whole).
-    kind = np.fromiter(map(_stem_kind, vocab), np.int8, len(vocab))  # 0 own, 1 boiler, 2 stock
+    code = np.fromiter(map(_stem_code, vocab), np.int8, len(vocab))
+    kind = code & 3  # 0 own, 1 boilerplate, 2 stock
     own = (kind < 2) * w
     shared_own = (A * own) @ B.T
     smaller_own = np.minimum((A @ own)[:, None], (B @ own)[None, :])
@@ -260,15 +276,30 @@ def score_matrix(
         combined = np.maximum(combined, floor * own_containment)
     mine = (kind == 0) * w
     own_shared = (A * mine) @ B.T
+    counted = (None, None, None)
+    if counts:
+        asked = (code < 4).astype(np.float64)  # not an opener
+        counted = ((A * asked) @ B.T, A @ asked, B @ asked)
     return ScoreMatrix(
-        parts, combined, shared, sa, sb, own_containment, own_shared, A @ mine, B @ mine
+        parts,
+        combined,
+        shared,
+        sa,
+        sb,
+        own_containment,
+        own_shared,
+        A @ mine,
+        B @ mine,
+        *counted,
     )
 
 
 @lru_cache(maxsize=1 << 16)
-def _stem_kind(stem: str) -> int:
-    """0: the asks' own content; 1: boilerplate; 2: the report's stock phrasing."""
-    return 2 if stem in STOCK_STEMS else 1 if stem in BOILERPLATE_STEMS else 0
+def _stem_code(stem: str) -> int:
+    """The stem's kind (0: the asks' own content; 1: boilerplate; 2: the report's stock
+    phrasing), plus 4 when it is an ask's opener (OPENER_STEMS)."""
+    kind = 2 if stem in STOCK_STEMS else 1 if stem in BOILERPLATE_STEMS else 0
+    return kind + 4 * (stem in OPENER_STEMS)
 
 
 def _incidence(items: Sequence[Item], index: Mapping[str, int]) -> np.ndarray:

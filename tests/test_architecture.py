@@ -18,11 +18,11 @@ FLOORS = [
     {"read"},
     {"parse"},
     {"inputs"},
-    {"normalize", "scoring", "align", "review"},
-    {"diff", "lineage", "corpus"},
+    {"normalize", "scoring", "align", "review", "themes"},
+    {"diff", "lineage", "corpus", "stock"},
     {"blocks", "records"},
     {"tables", "render", "manifest", "jsonschemas"},
-    {"atomic", "publish", "web", "cli", "__main__"},
+    {"atomic", "publish", "web", "find", "cli", "__main__"},
 ]
 NOT_CORE = {"flows", "tasks", "testing"}
 

@@ -16,11 +16,26 @@ from .corpus import CountryHistory
 from .diff import KINDS
 from .model import LIST_STATUSES, InputError, Narrative
 from .review import ReviewNote, text_sha256
+from .stock import STOCK_CUTOFF, STOCK_MIN
+from .stock import groups as stock_groups
+from .themes import FRAMES, SUBTHEMES
 from .tiers import CHANGES, TIERS
 
 # table -> [(column, pandas dtype, JSON type, nullable, description)]. Items are numbered
 # from 1 (records.NUMBERING); list-valued columns are "object" columns of lists (LISTS).
 _NUMBER = "1-based position in that year's list, as the report prints it (#1 is the first)"
+_FRAMES = (
+    "the report's frames the ask belongs to (docs/themes.md), one or more of: "
+    + ", ".join(FRAMES)
+)
+_THEMES = (
+    "the ask's sub-themes (docs/themes.md), none or more of: " + ", ".join(SUBTHEMES)
+)
+_STOCK = (
+    f"stock ask: the group of near-identical asks (rapidfuzz ratio >= {STOCK_CUTOFF:g} "
+    f"after normalization) that {STOCK_MIN} or more countries got in that report year, "
+    "as in the stock_asks table; null if the ask is not one"
+)
 SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
     "recommendations": [
         ("country", "string", "string", False, "standard country name, one spelling across years"),
@@ -46,6 +61,16 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("lineage_id", "string", "string", False, "thread of this recommendation across years"),
         ("source", "string", "string", False, "input file"),
         ("sha256", "string", "string", False, "sha256 of the input file"),
+        ("frames", "object", "array", False, _FRAMES),
+        ("themes", "object", "array", False, _THEMES),
+        ("stock_group", "string", "string", True, _STOCK),
+        (
+            "stock_size",
+            "Int64",
+            "integer",
+            True,
+            "countries that got this stock ask in that report year; null if not one",
+        ),
     ],
     "changes": [
         ("country", "string", "string", False, "standard country name"),
@@ -94,6 +119,32 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("last_asked_text", "string", "string", True, "reinstated: its wording then"),
         ("returns_in", "Int64", "integer", True, "dropped: the later report that asks it again"),
         ("lineage_id", "string", "string", False, "thread of the item(s) across years"),
+        ("frames", "object", "array", False, _FRAMES + " (of to_text; dropped rows: from_text)"),
+        ("themes", "object", "array", False, _THEMES + " (of to_text; dropped rows: from_text)"),
+    ],
+    "stock_asks": [
+        ("year", "Int64", "integer", False, "report year"),
+        ("stock_group", "string", "string", False, "the group's id (recommendations.stock_group)"),
+        ("size", "Int64", "integer", False, "countries that got it that year"),
+        (
+            "first_time",
+            "Int64",
+            "integer",
+            False,
+            "of those, countries asked it for the first time (a new thread that year, with "
+            "the country's earlier reports loaded)",
+        ),
+        ("text", "string", "string", False, "the wording most of them got"),
+        ("countries", "object", "array", False, "standard names of the countries, A-Z"),
+        (
+            "first_time_countries",
+            "object",
+            "array",
+            False,
+            "standard names of the countries asked it for the first time, A-Z",
+        ),
+        ("frames", "object", "array", False, _FRAMES + " (of text)"),
+        ("themes", "object", "array", False, _THEMES + " (of text)"),
     ],
     "tiers": [
         ("country", "string", "string", False, "standard country name"),
@@ -228,6 +279,10 @@ LISTS = {
         },
     ),
     "years_present": (pa.list_(pa.int64()), {"type": "integer"}),
+    "frames": (pa.list_(pa.string()), {"enum": list(FRAMES)}),
+    "themes": (pa.list_(pa.string()), {"enum": list(SUBTHEMES)}),
+    "countries": (pa.list_(pa.string()), {"type": "string"}),
+    "first_time_countries": (pa.list_(pa.string()), {"type": "string"}),
 }
 _ARROW = {
     "string": pa.string(),
@@ -317,7 +372,13 @@ def build_tables(
     overrides that did not apply (warnings)."""
     recs, lineage, changes = _Columns("recommendations"), _Columns("lineage"), _Columns("changes")
     tiers, warnings = [], []
+    stocks = stock_groups(histories)
+    stocks_of: dict[str, list] = {}
+    for g in stocks:
+        for key in g.countries:
+            stocks_of.setdefault(key, []).append(g)
     for h in histories:
+        sizes = {g.group_id: g.size for g in stocks_of.get(h.key, ())}
         warnings += [
             {
                 "source": source,
@@ -343,6 +404,10 @@ def build_tables(
                         "lineage_id": h.lineage.id_of[(n.year, r.index)],
                         "source": n.source,
                         "sha256": n.sha256,
+                        "frames": list(h.tags[(n.year, r.index)].frames),
+                        "themes": list(h.tags[(n.year, r.index)].themes),
+                        "stock_group": h.stock.get((n.year, r.index)),
+                        "stock_size": sizes.get(h.stock.get((n.year, r.index))),
                     }
                 )
         tiers += records.tier_rows(h)
@@ -376,9 +441,12 @@ def build_tables(
         for n in notes
     ]
     err_rows = [{"source": e.source, "message": e.message} for e in errors]
+    names = {h.key: h.country for h in histories}
+    stock_rows = [records.stock_row(g, names) for g in stocks]
     return {
         "recommendations": _frame("recommendations", recs),
         "changes": _frame("changes", changes),
+        "stock_asks": _frame("stock_asks", stock_rows),
         "tiers": _frame("tiers", tiers),
         "lineage": _frame("lineage", lineage),
         "errors": _frame("errors", err_rows),
@@ -423,7 +491,8 @@ CSV_NOTE = (
     "return is written with a leading apostrophe (') so that spreadsheets show it as text "
     "instead of running it as a formula, and a carriage return inside a cell is written as a "
     "line feed (so the cell is quoted and its row stays whole), and a list-valued cell "
-    "(candidates, years_present) is written as its JSON array; Parquet and JSON Lines hold "
+    "(candidates, years_present, frames, themes, countries, first_time_countries) is written "
+    "as its JSON array; Parquet and JSON Lines hold "
     "every value exactly, lists as lists."
 )
 

@@ -125,7 +125,15 @@ def md_tier_move(move) -> MdSafe:
     return MdSafe(f" ({md_finalize(move)})" if move else "")
 
 
+def md_country_links(refs) -> MdSafe:
+    """Countries as Markdown links to their pages, or "none"."""
+    return MdSafe(
+        ", ".join(f"[{md_finalize(r.name)}]({md_finalize(r.stem)}.md)" for r in refs) or "none"
+    )
+
+
 MARKDOWN = SimpleNamespace(
+    country_links=md_country_links,
     items=md_items,
     word_diff=md_word_diff,
     counts=md_counts,

@@ -30,7 +30,7 @@ from .diff import KINDS, CountryDiff
 from .model import Narrative, ParseResult
 from .review import text_sha256
 from .stock import StockGroup
-from .themes import tag
+from .themes import tag as theme_tags
 
 NUMBERING = (
     "number: 1-based position in that year's list, as the report prints it (#1 is the first)"
@@ -220,7 +220,7 @@ def row_tags(h: CountryHistory, d: CountryDiff, old: int | None, new: int | None
 
 def stock_row(g: StockGroup, names: Mapping[str, str]) -> dict:
     """One stock ask (the `stock_asks` table); `names`: country key -> standard name."""
-    tags = tag(g.text)
+    tags = theme_tags(g.text)
     return {
         "year": g.year,
         "stock_group": g.group_id,

@@ -198,8 +198,7 @@ def _rx(*patterns: str) -> re.Pattern:
 # Words that stand for a person in an official role (the actors of complicity asks).
 _OFFICIALS = (
     r"(?:officials?|officers?|police(?:men)?|gendarmes?|guards?|commanders?|militia leaders|"
-    r"soldiers|judges|prosecutors|diplomats|authorities|civil servants|inspectors|employees "
-    r"of)"
+    r"judges|prosecutors|diplomats|authorities|civil servants|inspectors|employees of)"
 )
 _CHILD = r"(?:child|children|boys|girls|pupils|schoolchildren|students|minors|talib[ée]s?)"
 _VICTIMS = r"(?:victims?|survivors?|bonded laborers|trafficked persons)"
@@ -577,6 +576,8 @@ _RULES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
     "sex_trafficking": (
         _rx(
             r"\bsex traffick\w+",
+            r"\btraffick\w* (?:of|in) (?:\w+ ){1,2}for (?:sex|sexual|commercial sex|"
+            r"prostitution)\b",
             r"\bcommercial sex\b",
             r"\bprostitut\w+",
             r"\bbrothels?\b",
@@ -667,7 +668,8 @@ _RULES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
             r"\bworking group\b",
             r"\bcommission\b",
             r"\bfocal points?\b",
-            r"\blead agency\b",
+            r"\blead (?:agency|ministry)\b",
+            r"\b(?:ministry|agency|body) (?:that )?leads\b",
             r"\b(?:designate|appoint) a national rapporteur\b",
             r"\bnational rapporteur\b(?![^;.]*\bdata\b)(?<!rapporteur's data)",
             r"\b(?:division|clarify|clear) (?:of )?(?:the )?(?:division of )?"
@@ -926,6 +928,8 @@ def _frames(text: str, themes: set[str]) -> set[str]:
         frames = {"prosecution"}
     if "survivor_engagement" in themes and not frames - {"protection"}:
         frames.discard("protection")
+        if {"national_action_plan", "migrant_workers", "coordination"} & themes:
+            frames.add("prevention")
     if "data" in themes and re.search(
         r"\b(?:investigations|prosecutions|convictions|cases)\b", text
     ) and not re.search(r"\bvictims\b", text):

@@ -11,8 +11,6 @@ its page and feed are byte-identical on a rerun unless the country itself change
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -34,6 +32,7 @@ from ..tiers import (
     UNRANKED,
     WATCH_LIST_RULES,
 )
+from .names import page_names  # noqa: F401 (the pages' file names; find reads them too)
 
 # Every kind of change (tipdiff.diff.KINDS), with a symbol that repeats what its name says.
 SHOWN_KINDS = KINDS
@@ -63,23 +62,6 @@ TIER_SOURCE_MEANING = {
 }
 SHORT_TIER = {**SHORT_NAMES, None: "?"}
 TOP = 10  # rows in "most change" and "longest-standing" lists
-
-
-def page_names(histories: Sequence[CountryHistory]) -> dict[str, str]:
-    """Country key -> file stem. ISO3 codes as they are ("PER"); other names as a slug of
-    safe characters ("grand-fenwick"), never a year or "index", unique within the run."""
-    names: dict[str, str] = {}
-    taken = {"index"}
-    for h in sorted(histories, key=lambda h: h.key):
-        if h.country_code:
-            stem = h.country_code
-        else:
-            stem = re.sub(r"[^a-z0-9]+", "-", h.country.lower()).strip("-")[:60] or "country"
-            if stem.isdigit() or stem in taken or stem.startswith("theme"):
-                stem = f"{stem}-{hashlib.sha256(h.key.encode()).hexdigest()[:8]}"
-        taken.add(stem)
-        names[h.key] = stem
-    return names
 
 
 # ------------------------------------------------------------------ one country

@@ -149,3 +149,24 @@ def test_a_hostile_recommendation_prints_inert(capsys, monkeypatch):
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
     assert "FAKE LINE" in out and "\\x1b]0;owned" in out
+
+
+def test_a_set_written_by_an_earlier_tipdiff_is_named_not_misread(run, capsys, tmp_path):
+    """A published set whose tables lack the theme columns (an earlier tipdiff wrote it):
+    find says so and what to do, and never reads it half."""
+    import shutil
+
+    import pandas as pd
+
+    _history, out, _holders = run
+    old = tmp_path / "old"
+    shutil.copytree(out / "current", old, symlinks=False)
+    recs = pd.read_parquet(old / "recommendations.parquet").drop(columns=["frames", "themes"])
+    recs.to_parquet(old / "recommendations.parquet")
+    code, _o, err = _cli(capsys, "hotline", "--out", str(old))
+    assert code == 2 and "has no column frames, themes" in err and "run `tipdiff run` again" in err
+    broken = tmp_path / "broken"
+    shutil.copytree(out / "current", broken, symlinks=False)
+    (broken / "changes.parquet").write_bytes(b"PAR1 this is not parquet")
+    code, _o, err = _cli(capsys, "hotline", "--out", str(broken))
+    assert code == 2 and "cannot read the changes table" in err

@@ -85,7 +85,7 @@ def test_the_guides_decided_hard_cases_mostly_hold():
         got = tag(ask)
         total += 1
         agree += (set(got.frames), set(got.themes)) == want
-    assert total == 22 and agree >= 18
+    assert total == 22 and agree >= 19  # the 3 it misses: docs/themes.md, "How tipdiff assigns"
 
 
 def test_tags_depend_on_the_text_only_and_ignore_case_and_spacing():

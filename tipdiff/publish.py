@@ -263,7 +263,18 @@ def load(
         path = folder / f"{name}.parquet"
         try:
             wanted = (columns or {}).get(name)
+            if wanted:
+                import pyarrow.parquet as pq
+
+                missing = [c for c in wanted if c not in pq.read_schema(path).names]
+                if missing:
+                    raise NotPublished(
+                        f"{path}: the {name} table has no column {', '.join(missing)}: it was "
+                        "written by an earlier tipdiff; run `tipdiff run` again to rewrite it"
+                    )
             frames[name] = pd.read_parquet(path, columns=list(wanted) if wanted else None)
+        except NotPublished:
+            raise
         except Exception as exc:  # noqa: BLE001 - pyarrow raises many kinds for a bad file
             raise NotPublished(
                 f"{path}: cannot read the {name} table ({type(exc).__name__}: {exc}): "

@@ -89,7 +89,20 @@ def html_tier_move(move) -> Markup:
     return Markup(f" ({_h(move)})" if move else "")
 
 
+def html_country_links(refs) -> Markup:
+    """Countries as links to their pages (a year-pair section when the ref names one), or
+    "none"."""
+    return Markup(
+        ", ".join(
+            f'<a href="{_h(r.stem)}.html{"#" + _h(r.anchor) if r.anchor else ""}">{_h(r.name)}</a>'
+            for r in refs
+        )
+        or "none"
+    )
+
+
 HTML = SimpleNamespace(
+    country_links=html_country_links,
     items=html_items,
     word_diff=html_word_diff,
     counts=html_counts,

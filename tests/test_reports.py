@@ -295,3 +295,13 @@ def test_the_unknown_country_warning_is_published_once_per_country():
     assert sorted(unknown["country"]) == ["Freedonia", "Ruritania", "Sylvania"]
     assert unknown["year"].tolist() == [2022, 2022, 2022]
     assert all("also said of 2023, 2024" in m for m in unknown["message"])
+
+
+def test_a_run_with_no_narrative_still_renders_the_theme_pages():
+    files = pages.render_reports([], [])
+    assert {f"reports/theme-{t}.html" for t in TAGS} <= set(files)
+    doc = lxml.html.document_fromstring(files["reports/theme-legislation.html"])
+    assert [th.text_content() for th in doc.xpath("//table[@class='theme-counts']//thead//th")] == [
+        "year", "countries asked", "new", "reinstated", "persisting", "dropped"]
+    assert not doc.xpath("//table[@class='theme-counts']//tbody/tr")
+    assert "No report year loaded" in files["reports/themes.html"]

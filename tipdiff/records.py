@@ -21,6 +21,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,7 @@ from .diff import KINDS, CountryDiff
 from .model import Narrative, ParseResult
 from .review import text_sha256
 from .stock import StockGroup
+from .themes import Tags
 from .themes import tag as theme_tags
 
 NUMBERING = (
@@ -215,12 +217,21 @@ def row_tags(h: CountryHistory, d: CountryDiff, old: int | None, new: int | None
     """The theme tags of one change row: its later item's, or for a dropped (or unseen)
     row with no later item, its earlier item's. Theme pages count by this same rule."""
     tags = h.tags[(d.to_year, new)] if new is not None else h.tags[(d.from_year, old)]
-    return {"frames": list(tags.frames), "themes": list(tags.themes)}
+    frames, themes = tag_lists(tags)
+    return {"frames": frames, "themes": themes}
+
+
+@lru_cache(maxsize=4096)
+def tag_lists(tags: Tags) -> tuple[list[str], list[str]]:
+    """A Tags' frames and themes as the lists a table cell holds: one pair of lists per
+    distinct Tags, shared by every row that has it (100,000 rows hold a few thousand
+    distinct tag sets). Never mutate them."""
+    return list(tags.frames), list(tags.themes)
 
 
 def stock_row(g: StockGroup, names: Mapping[str, str]) -> dict:
     """One stock ask (the `stock_asks` table); `names`: country key -> standard name."""
-    tags = theme_tags(g.text)
+    frames, themes = tag_lists(theme_tags(g.text))
     return {
         "year": g.year,
         "stock_group": g.group_id,
@@ -229,8 +240,8 @@ def stock_row(g: StockGroup, names: Mapping[str, str]) -> dict:
         "text": g.text,
         "countries": sorted(names[k] for k in g.countries),
         "first_time_countries": sorted(names[k] for k in g.first_time),
-        "frames": list(tags.frames),
-        "themes": list(tags.themes),
+        "frames": frames,
+        "themes": themes,
     }
 
 

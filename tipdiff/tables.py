@@ -4,14 +4,13 @@ DataFrames, their dtypes and `schema.json`, so the three cannot drift apart."""
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterator, Sequence
 
 import pandas as pd
 import pyarrow as pa
 
 from . import records
-from .blocks import Blocks
+from .blocks import Blocks, json_cells
 from .corpus import CountryHistory
 from .diff import KINDS
 from .model import LIST_STATUSES, InputError, Narrative
@@ -404,8 +403,8 @@ def build_tables(
                         "lineage_id": h.lineage.id_of[(n.year, r.index)],
                         "source": n.source,
                         "sha256": n.sha256,
-                        "frames": list(h.tags[(n.year, r.index)].frames),
-                        "themes": list(h.tags[(n.year, r.index)].themes),
+                        "frames": records.tag_lists(h.tags[(n.year, r.index)])[0],
+                        "themes": records.tag_lists(h.tags[(n.year, r.index)])[1],
                         "stock_group": h.stock.get((n.year, r.index)),
                         "stock_size": sizes.get(h.stock.get((n.year, r.index))),
                     }
@@ -543,12 +542,10 @@ def csv_rows(rows: pd.DataFrame, header: bool) -> bytes:
     JSON arrays (CSV_NOTE)."""
     lists = [c for c in rows.columns if c in LISTS]
     if lists:
-        rows = rows.assign(**{c: rows[c].map(_json_list) for c in lists})
+        rows = rows.assign(
+            **{c: json_cells(rows[c], ensure_ascii=False, separators=(",", ":")) for c in lists}
+        )
     return _csv_safe(rows).to_csv(index=False, header=header, lineterminator="\n").encode()
-
-
-def _json_list(value) -> str:
-    return json.dumps(list(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def jsonl_rows(rows: pd.DataFrame, _header: bool = False) -> bytes:

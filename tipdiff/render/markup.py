@@ -89,6 +89,12 @@ def html_tier_move(move) -> Markup:
     return Markup(f" ({_h(move)})" if move else "")
 
 
+def html_tags(tags, sep: str = " ") -> Markup:
+    """Theme tags joined (a data-tags attribute, a cell). Tags are tipdiff's own vocabulary
+    (tipdiff.themes.TAGS: letters and underscores), never input text; escaped once anyway."""
+    return Markup(_h(sep.join(tags)))
+
+
 def html_country_links(refs) -> Markup:
     """Countries as links to their pages (a year-pair section when the ref names one), or
     "none"."""
@@ -102,6 +108,7 @@ def html_country_links(refs) -> Markup:
 
 
 HTML = SimpleNamespace(
+    tags=html_tags,
     country_links=html_country_links,
     items=html_items,
     word_diff=html_word_diff,

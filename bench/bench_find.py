@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -105,6 +107,17 @@ def main(argv: list[str] | None = None) -> int:
         args.repeats,
     )
     result["cli_process_median_s"] = round(statistics.median(cli), 3)
+    cpu = []
+    for _ in range(args.repeats):  # CPU time of the process: less at the mercy of other work
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(
+            [sys.executable, "-m", "tipdiff", "find", QUERIES[0], "--out", str(out)],
+            check=True, capture_output=True,
+        )
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    result["cli_process_cpu_median_s"] = round(statistics.median(cpu), 3)
+    result["load_average"] = [round(x, 2) for x in os.getloadavg()]
     imports = timed(
         lambda: subprocess.run(
             [sys.executable, "-c", "import pandas, pyarrow.parquet, rapidfuzz, tipdiff.find"],
@@ -132,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(QUERIES)} queries ({each})")
     print(f"find, with loading: median {result['find_with_load_median_s']:.3f} s")
     print(f"tipdiff find (process): median {result['cli_process_median_s']:.2f} s, of which "
-          f"interpreter and imports {result['cli_imports_median_s']:.2f} s")
+          f"interpreter and imports {result['cli_imports_median_s']:.2f} s; CPU time "
+          f"{result['cli_process_cpu_median_s']:.2f} s (load average "
+          f"{result['load_average'][0]} on {os.cpu_count()} cores)")
     print(f"theme tags of {len(texts)} distinct texts: {result['tag_all_distinct_median_s']:.2f} s")
     print(f"stock asks of {len(rows)} recommendations: {result['stock_assign_median_s']:.2f} s "
           f"({result['stock_groups']} groups)")

@@ -18,7 +18,7 @@ and `THEMES_VERSION` says which rules made them (the manifest of a run records i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .normalize import clean
@@ -181,14 +181,15 @@ TAGS = (*FRAMES, *SUBTHEMES)  # every tag name, frames first
 
 @dataclass(frozen=True, slots=True)
 class Tags:
-    """The tags of one recommendation, each in the vocabulary's order."""
+    """The tags of one recommendation, each in the vocabulary's order; `all`: frames, then
+    sub-themes (made once: every row and page item with these tags shares it)."""
 
     frames: tuple[str, ...]
     themes: tuple[str, ...]  # sub-themes
+    all: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def all(self) -> tuple[str, ...]:
-        return self.frames + self.themes
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "all", self.frames + self.themes)
 
 
 def _rx(*patterns: str) -> re.Pattern:

@@ -308,3 +308,14 @@ def test_printing_a_25_year_country_page_leaves_no_orphaned_header(browser, long
             assert pdf.startswith(b"%PDF")
             assert printed_orphans(pdf, heads) == [], (name, fmt)
     page.close()
+
+
+def test_the_other_pages_of_a_long_history_fit_a_phone_too(browser, long_site):
+    measure = MEASURE.replace(
+        "document.querySelector('svg.tier-timeline').getBoundingClientRect().width", "0")
+    for name in ("index.html", "2025.html", "themes.html", "theme-prosecution.html"):
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.goto((long_site / name).as_uri())
+        m = page.evaluate(measure)
+        assert m["page"] <= 0 and m["tables"] == [] and m["html"] >= 10, (name, m)
+        page.close()

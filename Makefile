@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .PHONY: demo test chromium bench-parse eval-shapes eval-real check-real bench-pdf-libraries bench-align \
-	bench-evidence eval-sections bench-align-held \
+	bench-evidence eval-sections bench-align-held bench-themes bench-find \
 	bench-pipeline bench-run bench vocabulary lint clean
 
 # The venv is rebuilt whenever the pins change. Every package comes from constraints.txt.
@@ -84,7 +84,16 @@ bench-evidence: $(STAMP)
 eval-sections: $(STAMP)
 	$(PY) bench/eval_sections.py --part $(or $(PART),tune) --real $(or $(REALPART),dev)
 
-bench: bench-parse bench-align bench-run bench-evidence
+# Theme tags per tag against the tune part of bench/evalsets/themes (the held-back part is
+# measured on purpose only: python bench/bench_themes.py --part heldout).
+bench-themes: $(STAMP)
+	$(PY) bench/bench_themes.py
+
+# tipdiff find, theme tags and stock asks timed on the full synthetic history (190 x 24).
+bench-find: $(STAMP)
+	$(PY) bench/bench_find.py
+
+bench: bench-parse bench-align bench-run bench-evidence bench-themes bench-find
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check tipdiff flows tasks tests bench

@@ -42,7 +42,7 @@ from tipdiff.flows import PREFECT_DEFAULTS  # noqa: E402
 
 from tipdiff.testing.history import make_history  # noqa: E402
 
-TABLES = ("recommendations", "changes", "tiers", "lineage", "errors", "warnings")
+TABLES = ("recommendations", "changes", "stock_asks", "tiers", "lineage", "errors", "warnings")
 TARGETS = {"cold": 8.0, "no_change": 1.0, "add_year": 2.0, "peak_rss_mib": 600.0}
 
 FLOOR_CODE = """

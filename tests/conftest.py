@@ -99,3 +99,26 @@ def demo_model():
     docs = tuple(n for h in result.histories for n in h.narratives)
     diffs = tuple(d for h in result.histories for d in h.diffs)
     return docs, diffs, result.histories, parsed.errors + result.duplicates
+
+
+@pytest.fixture(scope="session")
+def synthetic_run(tmp_path_factory):
+    """A real `tipdiff run` over a synthetic history of every report year (6 countries,
+    2001-2024, a whole-report file in 2012): (history, raw folder, out folder). Shared by
+    the tests that read a published set (one truth, find)."""
+    import subprocess
+    import sys
+
+    from tipdiff.testing.history import make_history
+
+    raw = tmp_path_factory.mktemp("raw")
+    history = make_history(6, range(2001, 2025), seed=15, whole_report_years=(2012,))
+    history.write(raw)
+    out = tmp_path_factory.mktemp("out")
+    proc = subprocess.run(
+        [sys.executable, "-m", "tipdiff", "run", "--raw", str(raw), "--out", str(out)],
+        capture_output=True, text=True, cwd=ROOT, timeout=900,
+        env=cli_env(tmp_path_factory.mktemp("prefect-home")),
+    )
+    assert proc.returncode == 0, proc.stderr
+    return history, raw, out

@@ -18,11 +18,11 @@ FLOORS = [
     {"read"},
     {"parse"},
     {"inputs"},
-    {"normalize", "scoring", "align", "review", "evidence"},
-    {"diff", "lineage", "corpus"},
+    {"normalize", "scoring", "align", "review", "evidence", "themes"},
+    {"diff", "lineage", "corpus", "stock"},
     {"blocks", "records"},
     {"tables", "render", "manifest", "jsonschemas", "digest"},
-    {"atomic", "publish", "web", "notify", "plan", "cli", "__main__"},
+    {"atomic", "publish", "web", "notify", "find", "plan", "cli", "__main__"},
 ]
 NOT_CORE = {"flows", "tasks", "testing"}
 

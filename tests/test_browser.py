@@ -155,3 +155,167 @@ def test_pages_in_headless_chromium(browser, site, tmp_path):
         m = not_blank(browser, png)
         assert m["width"] == 1280 and m["height"] >= 900, (name, m)
         assert m["colours"] > 20 and m["ink"] > 0.01, (name, m)  # text and lines, not blank
+
+
+# ----------------------------------------------------- issue 19: 25 years stay readable
+
+# What a page of a 25-year history must keep in a real browser, measured there:
+# - no text label smaller than 10 px: SVG text at its drawn size (computed font size times
+#   the SVG's scale on screen), every other visible text at its computed size;
+# - no horizontal overflow of the page, and no table wider than its box;
+MEASURE = """() => {
+  const de = document.documentElement;
+  let svg = 1e9, html = 1e9, smallest = '';
+  for (const t of document.querySelectorAll('svg text')) {
+    const m = t.getScreenCTM();
+    const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+    if (px < svg) svg = px;
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || el.closest('svg') || !el.getClientRects().length) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize);
+    if (px < html) { html = px; smallest = el.tagName + '.' + el.className; }
+  }
+  const tables = [...document.querySelectorAll('.scroll, table')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => (e.querySelector('caption') || e).textContent.slice(0, 60));
+  return {svg, html, smallest, page: de.scrollWidth - de.clientWidth, tables,
+          svgWidth: document.querySelector('svg.tier-timeline').getBoundingClientRect().width};
+}"""
+
+# The text of what must never end a printed page: a table's caption and header, a heading.
+HEADS = """() => {
+  const heads = [];
+  for (const t of document.querySelectorAll('table')) {
+    if (t.tHead) heads.push(t.tHead.innerText);
+    if (t.caption && t.tHead) heads.push(t.caption.innerText + ' ' + t.tHead.innerText);
+  }
+  for (const h of document.querySelectorAll('h2, h3')) heads.push(h.innerText);
+  return heads;
+}"""
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory) -> Path:
+    """Pages of a synthetic history of 25 report years (2001-2025), six countries."""
+    from tipdiff import corpus
+    from tipdiff.inputs import parse_paths
+    from tipdiff.testing.history import make_history
+
+    raw = tmp_path_factory.mktemp("raw25")
+    make_history(6, range(2001, 2026), seed=19).write(raw)
+    parsed = parse_paths(sorted(str(p) for p in raw.rglob("*") if p.is_file()),
+                         year=None, country=None, fmt="auto")
+    model = corpus.analyse(parsed.documents)
+    assert {len(h.narratives) for h in model.histories} == {25}
+    out = tmp_path_factory.mktemp("site25")
+    for name, data in pages.render_reports(model.histories, parsed.errors).items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return out / "reports"
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def printed_orphans(pdf: bytes, heads: list[str]) -> list[tuple[int, str]]:
+    """Pages (but the last) whose text ends with a table header, a caption and header, or a
+    heading: what a reader would find orphaned at the foot of a printed page."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    texts = [_norm(doc[i].get_textpage().get_text_range()) for i in range(len(doc))]
+    heads = [h for h in (_norm(h) for h in heads) if len(h) >= 4]
+    return [(i, h[:60]) for i, t in enumerate(texts[:-1]) for h in heads if t.endswith(h)]
+
+
+def test_a_25_year_country_page_stays_readable_at_desktop_and_phone_width(browser, long_site):
+    keep = os.environ.get("TIPDIFF_SCREENSHOTS")
+    stem = sorted(p.stem for p in long_site.glob("*.html")
+                  if not p.stem[:1].isdigit() and p.stem not in ("index", "themes")
+                  and not p.stem.startswith("theme-"))[0]
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        context.route("**/*", lambda route: route.abort()
+                      if not route.request.url.startswith("file://") else route.continue_())
+        page = context.new_page()
+        page.goto((long_site / f"{stem}.html").as_uri())
+        assert page.locator("svg.tier-timeline circle").count() == 25
+        m = page.evaluate(MEASURE)
+        assert m["svg"] >= 10, (width, m)  # every timeline label at 10 px or more
+        assert m["html"] >= 10, (width, m)
+        assert m["page"] <= 0 and m["tables"] == [], (width, m)  # nothing wider than the screen
+        # the 24 year pairs and 25 report years are one line each until opened
+        nav = page.locator("nav.toc details.collapse")
+        assert nav.count() == 1 and not nav.get_attribute("open")
+        assert page.locator("nav.toc a[href^='#y']").first.is_hidden()
+        nav.locator("summary").click()
+        assert page.locator("nav.toc a[href^='#y']").count() == 24
+        assert page.locator("nav.toc a[href^='#y']").first.is_visible()
+        if keep:
+            Path(keep).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(keep) / f"country-25-years-{width}.png"),
+                            full_page=width == 390)
+        context.close()
+
+
+def test_a_theme_filter_shows_only_that_themes_rows_without_script(browser, long_site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    stem = next(p.stem for p in sorted(long_site.glob("*.html"))
+                if not p.stem[:1].isdigit() and p.stem not in ("index", "themes")
+                and not p.stem.startswith("theme-"))
+    page.goto((long_site / f"{stem}.html").as_uri())
+    assert page.locator("script").count() == 0
+    rows = "tr[data-tags]"
+    total = page.locator(rows).count()
+    assert page.evaluate(f"[...document.querySelectorAll('{rows}')].every(r => r.offsetParent)")
+    page.locator("details.filters summary").click()
+    choice = page.locator("details.filters ul.filter-list a").nth(4)
+    tag = choice.inner_text()
+    choice.click()
+    shown = page.evaluate(
+        f"[...document.querySelectorAll('{rows}')].filter(r => r.offsetParent)"
+        ".map(r => r.dataset.tags.split(' '))")
+    tagged = page.evaluate(
+        f"[...document.querySelectorAll('{rows}')].filter(r => r.dataset.tags.split(' ')"
+        f".includes('{tag}')).length")
+    assert 0 < len(shown) == tagged < total and all(tag in t for t in shown)
+    assert page.locator(f".only-note.n-{tag}").is_visible()
+    page.locator(f".only-note.n-{tag} a", has_text="Show every ask").click()
+    assert page.evaluate(
+        f"[...document.querySelectorAll('{rows}')].filter(r => r.offsetParent).length") == total
+    page.close()
+
+
+def test_printing_a_25_year_country_page_leaves_no_orphaned_header(browser, long_site):
+    """Chromium prints the page (page.pdf, A4 and Letter); pypdfium2 reads each page's text:
+    no page may end with a table's header (with or without its caption) or a heading."""
+    stem = next(p.stem for p in sorted(long_site.glob("*.html"))
+                if not p.stem[:1].isdigit() and p.stem not in ("index", "themes")
+                and not p.stem.startswith("theme-"))
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for name in (f"{stem}.html", "2025.html", "theme-prosecution.html"):
+        page.goto((long_site / name).as_uri())
+        page.emulate_media(media="print")
+        heads = page.evaluate(HEADS)
+        assert len(heads) > 5
+        for fmt in ("A4", "Letter"):
+            pdf = page.pdf(format=fmt)
+            assert pdf.startswith(b"%PDF")
+            assert printed_orphans(pdf, heads) == [], (name, fmt)
+    page.close()
+
+
+def test_the_other_pages_of_a_long_history_fit_a_phone_too(browser, long_site):
+    measure = MEASURE.replace(
+        "document.querySelector('svg.tier-timeline').getBoundingClientRect().width", "0")
+    for name in ("index.html", "2025.html", "themes.html", "theme-prosecution.html"):
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.goto((long_site / name).as_uri())
+        m = page.evaluate(measure)
+        assert m["page"] <= 0 and m["tables"] == [] and m["html"] >= 10, (name, m)
+        page.close()

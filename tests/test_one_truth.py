@@ -12,8 +12,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import subprocess
-import sys
 from collections import Counter, defaultdict
 
 import jsonschema
@@ -24,26 +22,13 @@ import pytest
 from tipdiff.cli import main
 from tipdiff.diff import KINDS
 from tipdiff.jsonschemas import schemas
-from tipdiff.testing.history import make_history
-
-from .conftest import ROOT, cli_env
 
 YEARS = range(2001, 2025)
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("raw")
-    history = make_history(6, YEARS, seed=15, whole_report_years=(2012,))
-    history.write(raw)
-    out = tmp_path_factory.mktemp("out")
-    proc = subprocess.run(
-        [sys.executable, "-m", "tipdiff", "run", "--raw", str(raw), "--out", str(out)],
-        capture_output=True, text=True, cwd=ROOT, timeout=900,
-        env=cli_env(tmp_path_factory.mktemp("prefect-home")),
-    )
-    assert proc.returncode == 0, proc.stderr
-    return history, raw, out
+def published(synthetic_run):
+    return synthetic_run
 
 
 def _json(capsys, argv) -> dict:
@@ -174,3 +159,130 @@ def test_every_surface_tells_the_same_counts(published, capsys):
                  for th in yp.xpath("//section[@id='changes']//thead//th")]
         cells = [int(td.text_content()) for td in yp.xpath("//section[@id='changes']//tbody//td")]
         assert _nonzero(dict(zip(heads, cells, strict=True))) == want, ("year page", year)
+
+
+# ----------------------------------------------------------------- issue 19: across countries
+
+STATUS = {"added": "new", "reinstated": "reinstated", "unchanged": "persisting",
+          "reworded": "persisting", "split": "persisting", "merged": "persisting",
+          "dropped": "dropped"}  # written out here, not imported: the test states the rule
+
+
+def _csv(path):
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_theme_pages_count_what_the_tables_say(published):
+    """Every theme page (HTML and Markdown): per report year, the countries asked and the
+    countries with new, reinstated, persisting and dropped asks of the theme, equal to the
+    recommendations and changes tables (their frames and themes columns)."""
+    from tipdiff.themes import TAGS
+
+    _history, _raw, out = published
+    reports = out / "reports"
+    want: dict[tuple, set] = defaultdict(set)
+    for r in _csv(out / "changes.csv"):
+        status = STATUS.get(r["kind"])
+        if status is None:
+            continue  # unseen: not counted
+        for t in json.loads(r["frames"]) + json.loads(r["themes"]):
+            want[(t, int(r["to_year"]), status)].add(r["country"])
+    for r in _csv(out / "recommendations.csv"):
+        for t in json.loads(r["frames"]) + json.loads(r["themes"]):
+            want[(t, int(r["year"]), "asked")].add(r["country"])
+    names = {}  # the pages name countries as the latest report does: map to standard names
+    for r in _csv(out / "tiers.csv"):
+        names[r["country_in_report"]] = r["country"]
+    checked = nonzero = 0
+    for t in TAGS:
+        page = lxml.html.parse(str(reports / f"theme-{t}.html")).getroot()
+        heads = [th.text_content().strip() for th in page.xpath("//table[@class='theme-counts']//thead//th")]
+        assert heads == ["year", "countries asked", "new", "reinstated", "persisting", "dropped"]
+        md = (reports / f"theme-{t}.md").read_text(encoding="utf-8")
+        md_rows = {int(m.group(1)): [int(x) for x in m.group(2).split("|") if x.strip()]
+                   for m in re.finditer(r"^\| (\d{4}) \|((?: \d+ \|)+)$", md, re.M)}
+        for tr in page.xpath("//table[@class='theme-counts']//tbody/tr"):
+            year = int(tr.xpath("string(th)"))
+            cells = [int(td.text_content()) for td in tr.xpath("td")]
+            expect = [len(want[(t, year, s)]) for s in
+                      ("asked", "new", "reinstated", "persisting", "dropped")]
+            assert cells == expect, (t, year)
+            assert md_rows[year] == expect, ("md", t, year)
+            section = page.get_element_by_id(f"y{year}")
+            for status, p in zip(("asked", "new", "reinstated", "persisting", "dropped"),
+                                 section.xpath("./p"), strict=False):
+                named = {names.get(a.text_content(), a.text_content()) for a in p.xpath(".//a")}
+                assert named == want[(t, year, status)], (t, year, status)
+            checked += 1
+            nonzero += any(expect)
+    assert checked == len(TAGS) * len(YEARS) and nonzero > 200
+
+
+def test_year_pages_show_the_stock_asks_the_tables_hold(published):
+    """The same ask across countries: the stock_asks table, each recommendation's
+    stock_group, and each year page's largest groups with the countries asked for the first
+    time, agree."""
+    _history, _raw, out = published
+    stock = {r["stock_group"]: r for r in _csv(out / "stock_asks.csv")}
+    assert stock, "the synthetic history gives several countries the same asks"
+    members: dict[str, set] = defaultdict(set)
+    for r in _csv(out / "recommendations.csv"):
+        if r["stock_group"]:
+            members[r["stock_group"]].add(r["country"])
+            assert int(r["stock_size"]) == int(stock[r["stock_group"]]["size"])
+    assert set(members) == set(stock)
+    for gid, row in stock.items():
+        assert sorted(members[gid]) == json.loads(row["countries"]) and int(row["size"]) >= 2
+        assert set(json.loads(row["first_time_countries"])) <= members[gid]
+        assert int(row["first_time"]) == len(json.loads(row["first_time_countries"]))
+    names = {r["country_in_report"]: r["country"] for r in _csv(out / "tiers.csv")}
+    shown = 0
+    for year in YEARS:
+        mine = sorted((r for r in stock.values() if int(r["year"]) == year),
+                      key=lambda r: (-int(r["size"]), r["stock_group"]))
+        page = lxml.html.parse(str(out / "reports" / f"{year}.html")).getroot()
+        rows = page.xpath("//section[@id='stock']//tbody/tr")
+        assert [tr.get("id") for tr in rows] == [r["stock_group"] for r in mine[:10]], year
+        for tr in rows:
+            row = stock[tr.get("id")]
+            size, first = (int(td.text_content()) for td in tr.xpath("td[@class='num']"))
+            assert (size, first) == (int(row["size"]), int(row["first_time"]))
+            links = tr.xpath("td[last()]/a")
+            assert sorted(names.get(a.text_content(), a.text_content()) for a in links) == \
+                json.loads(row["countries"])
+            starred = {names.get(a.text_content(), a.text_content()) for a in links
+                       if (a.tail or "").strip().startswith("★") or
+                       (a.getnext() is not None and a.getnext().get("class") == "first")}
+            assert starred == set(json.loads(row["first_time_countries"]))
+            shown += 1
+    assert shown > 20
+
+
+def test_find_says_what_the_tables_say(published, capsys):
+    """`find` with filters only: the asks added in a year are the changes table's added rows,
+    and each hit's kind, number and tags are the tables' own."""
+    from tipdiff.find import find
+
+    _history, _raw, out = published
+    changes = _csv(out / "changes.csv")
+    for year in (2005, 2013, 2024):
+        added = {(r["country"], int(r["to_number"])) for r in changes
+                 if r["kind"] == "added" and int(r["to_year"]) == year}
+        hits = find("", out, year=year, kind="added", limit=0).hits
+        assert {(h.country, h.number) for h in hits} == added
+        dropped = {(r["country"], int(r["from_number"])) for r in changes
+                   if r["kind"] == "dropped" and int(r["to_year"]) == year}
+        shown = _json(capsys, ["find", "", "--year", str(year), "--kind", "dropped",
+                               "--limit", "0", "--out", str(out), "--json"])
+        jsonschema.Draft202012Validator(schemas()["find"]).validate(shown)
+        assert {(h["country"], h["number"]) for h in shown["hits"]} == dropped
+    recs = {(r["country"], int(r["year"]), int(r["number"])): r
+            for r in _csv(out / "recommendations.csv")}
+    for h in find("investigate and prosecute", out, limit=50).hits:
+        if h.kind == "dropped":
+            continue
+        r = recs[(h.country, h.year, h.number)]
+        assert (h.text, list(h.frames), list(h.themes)) == (
+            r["text"], json.loads(r["frames"]), json.loads(r["themes"]))
+        assert (h.stock_group or "") == r["stock_group"]

@@ -20,8 +20,8 @@ from .conftest import ROOT, tree_state
 
 RAW = ROOT / "data" / "raw"
 TABLES = (
-    "recommendations", "changes", "evidence", "sentences", "tiers", "lineage", "errors",
-    "warnings",
+    "recommendations", "changes", "evidence", "sentences", "stock_asks", "tiers", "lineage",
+    "errors", "warnings",
 )
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")

@@ -117,3 +117,20 @@ def test_md_escape_keeps_line_starts_inert(text):
     doc = lxml.html.fragment_fromstring(html, create_parent="div")
     assert [el.tag for el in doc] == ["p"], html  # one plain paragraph, whatever it began with
     assert " ".join(doc.text_content().split()) == " ".join(text.split())
+
+
+def test_theme_page_country_lists_hold_names_as_text():
+    """The theme pages build their country lists in Python (render.markup): a hostile
+    name is text there too, in HTML and in Markdown."""
+    from tipdiff.render.markup import html_country_links, md_country_links
+    from tipdiff.render.view import CountryRef
+
+    refs = [CountryRef(HOSTILE_NAME, "evil\"><script>", "y2023-2024"), CountryRef("Peru", "PER", "")]
+    html = str(html_country_links(refs))
+    doc = lxml.html.fragment_fromstring(f"<p>{html}</p>")
+    assert_inert(doc, "theme html")
+    assert [a.text_content() for a in doc.xpath("//a")] == [HOSTILE_NAME, "Peru"]
+    assert doc.xpath("//a/@href") == ['evil"><script>.html#y2023-2024', "PER.html"]
+    md = MarkdownIt("commonmark", {"html": True}).render(str(md_country_links(refs)))
+    assert_inert(lxml.html.fragment_fromstring(md, create_parent="div"), "theme md")
+    assert str(html_country_links([])) == "none"

@@ -19,6 +19,7 @@ from tipdiff.diff import CountryDiff
 from tipdiff.model import Narrative, Recommendation
 from tipdiff.render import pages, view
 from tipdiff.tables import build_tables
+from tipdiff.themes import TAGS
 
 from .conftest import FIXTURES, assert_golden
 from .conftest import demo_model as _demo
@@ -30,7 +31,8 @@ def demo_model():
     return hist, diffs, errors
 
 
-PAGES = ["index", "2022", "2023", "2024", "PER", "freedonia", "ruritania", "sylvania"]
+PAGES = ["index", "2022", "2023", "2024", "PER", "freedonia", "ruritania", "sylvania", "themes",
+         *(f"theme-{t}" for t in TAGS)]
 COUNTRIES = ["PER", "freedonia", "ruritania", "sylvania"]
 
 
@@ -79,12 +81,18 @@ def test_the_demo_corpus_gives_every_page_as_html_and_markdown_and_a_feed_per_co
     assert set(files) == expected
 
 
-@pytest.mark.parametrize("page", PAGES)
+# the theme pages are alike: two of them have golden files (every one is checked for
+# existence above and, on a long history, against the tables in test_one_truth.py)
+GOLDEN_PAGES = [p for p in PAGES if not p.startswith("theme-")] + [
+    "theme-prosecution", "theme-shelters_services"]
+
+
+@pytest.mark.parametrize("page", GOLDEN_PAGES)
 def test_markdown_page_golden(page):
     assert_golden(demo_files()[f"reports/{page}.md"], GOLDEN / f"{page}.md")
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", GOLDEN_PAGES)
 def test_html_structure_golden(page):
     assert_golden(outline(demo_files()[f"reports/{page}.html"]), GOLDEN / f"{page}.html.outline")
 
@@ -287,3 +295,13 @@ def test_the_unknown_country_warning_is_published_once_per_country():
     assert sorted(unknown["country"]) == ["Freedonia", "Ruritania", "Sylvania"]
     assert unknown["year"].tolist() == [2022, 2022, 2022]
     assert all("also said of 2023, 2024" in m for m in unknown["message"])
+
+
+def test_a_run_with_no_narrative_still_renders_the_theme_pages():
+    files = pages.render_reports([], [])
+    assert {f"reports/theme-{t}.html" for t in TAGS} <= set(files)
+    doc = lxml.html.document_fromstring(files["reports/theme-legislation.html"])
+    assert [th.text_content() for th in doc.xpath("//table[@class='theme-counts']//thead//th")] == [
+        "year", "countries asked", "new", "reinstated", "persisting", "dropped"]
+    assert not doc.xpath("//table[@class='theme-counts']//tbody/tr")
+    assert "No report year loaded" in files["reports/themes.html"]

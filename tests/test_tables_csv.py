@@ -35,7 +35,7 @@ def test_numbers_are_not_text_and_stay_as_numbers_in_csv():
     row = {c[0]: None for c in SCHEMA["changes"]}
     row.update(country="Freedonia", from_year=2023, to_year=2024, kind="added", change_id="C1",
                to_number=1, to_text="-Fund shelters.", lineage_id="L1", score=-1.5,
-               decided_by="aligner", candidates=[])
+               decided_by="aligner", candidates=[], frames=["protection"], themes=[])
     csv_text = table_files("changes", _frame("changes", [row]))["changes.csv"].decode("utf-8")
     (parsed,) = csv.DictReader(io.StringIO(csv_text))
     assert parsed["score"] == "-1.5" and parsed["to_text"] == "'-Fund shelters."
@@ -55,7 +55,7 @@ def test_a_table_written_in_pieces_is_byte_for_byte_the_table_written_whole(monk
                    change_id=f"C{i}", from_number=i + 1, to_number=i + 1, score=50.0 + i / 3,
                    from_text=f"=Prosecute case {i}, \"quoted\"\nnext line",
                    to_text=f"Prosecute cases — {i} ünïcode", lineage_id=f"L{i}",
-                   decided_by="aligner",
+                   decided_by="aligner", frames=["prosecution"], themes=["sentencing"] * (i % 2),
                    candidates=[{"number": i + 2, "text": f"=cell {i}", "score": 30.5}] * (i % 2))
         rows.append(row)
     for frame in (_frame("changes", rows), _frame("changes", [])):

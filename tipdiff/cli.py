@@ -542,8 +542,8 @@ def _report_run(args, result: dict) -> int:
                 f"changed, or no such year pair): see {args.out}/warnings.csv"
             )
         print(
-            f"results in {args.out}/: recommendations, changes, tiers, lineage, errors, "
-            f"warnings (.parquet/.csv/.jsonl), schema.json, manifest.json; read "
+            f"results in {args.out}/: recommendations, changes, stock_asks, tiers, lineage, "
+            f"errors, warnings (.parquet/.csv/.jsonl), schema.json, manifest.json; read "
             f"{args.out}/reports/index.html (pages per year and country, Markdown twins, Atom "
             f"feeds in reports/feeds/), or `tipdiff show COUNTRY --out {args.out}`"
         )
@@ -733,6 +733,98 @@ def cmd_show(args) -> int:
     return EXIT_OK
 
 
+def cmd_find(args) -> int:
+    from .find import FIRST, MAX_QUERY, FindError, find
+    from .publish import NotPublished
+    from .render.escape import terminal
+    from .render.text import wrap
+
+    try:
+        result = find(
+            args.text,
+            Path(args.out),
+            theme=args.theme,
+            year=args.year,
+            kind=args.kind,
+            country=args.country,
+            limit=args.limit,
+            **({} if args.min_score is None else {"min_score": args.min_score}),
+        )
+    except FindError as exc:
+        return _usage_error("find", terminal(str(exc)[: MAX_QUERY + 400]))
+    except NotPublished as exc:
+        return _usage_error("find", terminal(str(exc)))
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    filters = [
+        f"{what} {terminal(value)}"
+        for what, value in (
+            ("theme", result.theme),
+            ("year", result.year),
+            ("kind", result.kind),
+            ("country", result.country),
+        )
+        if value is not None
+    ]
+    what = f"for '{terminal(args.text)}'" if args.text.strip() else "(no text: filters only)"
+    shown = len(result.hits)
+    print(
+        f"{result.total} match{'es' if result.total != 1 else ''} {what}"
+        + (f" ({'; '.join(filters)})" if filters else "")
+        + (f", best first; showing {shown}" if shown < result.total else "")
+        + (":" if shown else ".")
+    )
+    for k, h in enumerate(result.hits, 1):
+        code = f" ({h.country_code})" if h.country_code else ""
+        score = f"{h.score:5.1f}" if h.score is not None else "    -"
+        if h.kind is None:
+            how = FIRST
+        elif h.kind == "dropped":
+            how = f"dropped (asked in {h.from_year} as #{h.number}, not in {h.year})"
+        else:
+            how = f"{h.kind} (against {h.from_year})"
+        number = "" if h.kind == "dropped" else f" #{h.number}"
+        print()
+        print(f"{k:>3}. {score}  {terminal(h.country_in_report)}{code} {h.year}{number}: {how}")
+        print(wrap("       ", h.text))
+        tags = ", ".join(h.frames + h.themes) or "none"
+        asked = ", ".join(map(str, h.years_present))
+        stock = f"; stock ask {h.stock_group}" if h.stock_group else ""
+        print(wrap("       ", f"themes: {tags}; asked in {asked}{stock}"))
+        print(f"       {terminal(os.path.join(args.out, h.page))}")
+    return EXIT_OK
+
+
+def _theme(text: str) -> str:
+    from .find import FindError, check_theme
+
+    try:
+        return check_theme(text)
+    except FindError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a whole number, 0 or more")
+    return value
+
+
+def _score(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected a score from 0 to 100")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tipdiff", description=DESCRIPTION, epilog=EXIT_CODES, formatter_class=_Help
@@ -856,6 +948,40 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default="data/processed", help="output folder of a finished run")
     s.add_argument("--json", action="store_true", help="print one JSON object instead")
     s.set_defaults(func=cmd_show)
+
+    f = command(
+        "find",
+        "find recommendations across countries and years, ranked",
+        "Recommendations of the published set that resemble TEXT (fuzzy: rapidfuzz over the "
+        "words of every recommendation), best first, with country, report year, the kind of "
+        "change that brought it into that year's list, the years it was asked, its themes and "
+        "a link to the country page. Each ask appears once (its best year). An empty TEXT "
+        "with a filter lists everything the filters keep.",
+    )
+    f.add_argument(
+        "text", metavar="TEXT", help="words to look for (matched as text, never as a pattern)"
+    )
+    f.add_argument(
+        "--theme",
+        type=_theme,
+        help="only asks with this frame or sub-theme tag (see docs/themes.md)",
+    )
+    f.add_argument("--year", type=_year, help="only this report year")
+    f.add_argument(
+        "--kind",
+        help="only this kind of change into the year's list (unchanged, reworded, split, "
+        "merged, added, reinstated, dropped, unseen)",
+    )
+    f.add_argument("--country", help="only this country (name or ISO3 code)")
+    f.add_argument("--limit", type=_count, default=20, help="at most this many hits (0: all)")
+    f.add_argument(
+        "--min-score",
+        type=_score,
+        help="leave out hits scoring below this, 0-100 (default: 70)",
+    )
+    f.add_argument("--out", default="data/processed", help="output folder of a finished run")
+    f.add_argument("--json", action="store_true", help="print one JSON object instead")
+    f.set_defaults(func=cmd_find)
 
     v = command(
         "serve",

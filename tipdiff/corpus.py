@@ -8,8 +8,8 @@ cache relies on that).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from .align import DEFAULT_CONFIG, AlignConfig, link_change
@@ -19,6 +19,8 @@ from .lineage import Checks, Lineage, build_lineage
 from .model import InputError, Narrative
 from .review import Override, ReviewNote, apply_overrides
 from .scoring import prepare, reference_weights
+from .stock import assign as assign_stock
+from .themes import Tags, tag
 from .tiers import MOVES, TierYear, tier_doubts, tier_history
 
 
@@ -38,6 +40,12 @@ class CountryHistory:
     # (year, message): what the tier facts make doubtful (the report's stated movement
     # against the tiers loaded, the Watch List rule of that year)
     doubts: tuple[tuple[int, str], ...] = ()
+    # theme tags of each recommendation: (year, index) -> Tags (tipdiff.themes)
+    tags: Mapping[tuple[int, int], Tags] = field(default_factory=dict)
+    # stock asks: (year, index) -> group id, for the items given near-identically to
+    # several countries that year (tipdiff.stock). Unlike the rest of a history it depends
+    # on the other countries of that year, so the country's own page does not show it.
+    stock: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def country_in_report(self) -> str:
@@ -204,9 +212,27 @@ def histories(
                 tiers=tiers,
                 diffs=with_evidence(_reinstate(mine, lineage, texts, weights, config), series),
                 doubts=tuple(_stated_doubts(series, tiers) + tier_doubts(tiers)),
+                tags={
+                    (n.year, r.index): tag(r.text) for n in series for r in n.recommendations
+                },
             )
         )
-    return tuple(out)
+    return with_stock(out)
+
+
+def with_stock(histories: Sequence[CountryHistory]) -> tuple[CountryHistory, ...]:
+    """The histories, each knowing which of its recommendations are stock asks of their
+    year (tipdiff.stock: near-identical asks given to several countries)."""
+    found = assign_stock(
+        (h.key, n.year, r.index, r.text)
+        for h in histories
+        for n in h.narratives
+        for r in n.recommendations
+    )
+    mine: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
+    for (key, year, index), gid in found.items():
+        mine[key][(year, index)] = gid
+    return tuple(replace(h, stock=mine.get(h.key, {})) for h in histories)
 
 
 def _reinstate(

@@ -15,6 +15,7 @@ from .evidence import STANCES, VERDICTS
 from .model import LIST_STATUSES
 from .parse.body import PROSE, SECTIONS
 from .tables import SCHEMA
+from .themes import FRAMES, SUBTHEMES, TAGS
 from .tiers import CHANGES, MOVES, TIERS
 
 _ID = "https://tipdiff.invalid/schemas/"
@@ -165,6 +166,48 @@ NARRATIVE = _object(
 )
 
 
+HIT = _object(
+    {
+        "score": _nullable(
+            {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 100,
+                "description": "0-100, best first; null when no text was given",
+            }
+        ),
+        "country": _STRING,
+        "country_code": _CODE,
+        "country_in_report": _STRING,
+        "year": _YEAR,
+        "number": {
+            **_NUMBER,
+            "description": "1-based position in that year's list (a dropped ask: in the "
+            "report before, from_year)",
+        },
+        "text": _STRING,
+        "kind": _nullable(
+            {
+                "enum": list(KINDS),
+                "description": "the kind of change that brought it into this year's list; "
+                "null for a country's first report loaded",
+            }
+        ),
+        "from_year": _nullable(_YEAR),
+        "years_present": {"type": "array", "items": _YEAR},
+        "lineage_id": {"type": "string", "pattern": "^L[0-9a-f]{12}$"},
+        "frames": {"type": "array", "items": {"enum": list(FRAMES)}},
+        "themes": {"type": "array", "items": {"enum": list(SUBTHEMES)}},
+        "stock_group": _nullable({"type": "string", "pattern": "^S[0-9]{4}-[0-9a-f]{10}$"}),
+        "page": {
+            "type": "string",
+            "pattern": "^reports/[^/]+\\.html(#y[0-9]{4}-[0-9]{4})?$",
+            "description": "the country page and year-pair section, relative to --out",
+        },
+    }
+)
+
+
 def _table_row(name: str) -> dict:
     props = {}
     for col, _dtype, jtype, nullable, desc in SCHEMA[name]:
@@ -205,6 +248,24 @@ def schemas() -> dict[str, dict]:
                 "overrides": _nullable(_STRING),  # the reviewer overrides file applied
                 "pairs": {"type": "array", "items": PAIR},
                 "errors": {"type": "array", "items": ERROR},
+            },
+        ),
+        "find": _document(
+            "find",
+            "tipdiff find --json",
+            {
+                "query": _STRING,
+                "filters": _object(
+                    {
+                        "theme": _nullable({"enum": list(TAGS)}),
+                        "year": _nullable(_YEAR),
+                        "kind": _nullable({"enum": list(KINDS)}),
+                        "country": _nullable(_STRING),
+                    }
+                ),
+                "min_score": {"type": "number", "minimum": 0, "maximum": 100},
+                "total": {"type": "integer", "minimum": 0},
+                "hits": {"type": "array", "items": HIT},
             },
         ),
         "show": _document(

@@ -16,6 +16,8 @@ from .inputs import SourceFile
 from .model import InputError
 from .parse import PARSER_VERSION
 from .scoring import reference_weights
+from .stock import STOCK_CUTOFF, STOCK_MIN
+from .themes import THEMES_VERSION
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,6 +91,8 @@ def build_manifest(
         "code_revision": code_revision,
         "parser_version": PARSER_VERSION,
         "aligner_version": ALIGNER_VERSION,
+        "themes_version": THEMES_VERSION,
+        "stock_asks": {"cutoff": STOCK_CUTOFF, "min_countries": STOCK_MIN},
         "thresholds": config.to_dict(),
         "term_weights": reference_weights(config.stock_weight).name,
         "overrides": dict(overrides) if overrides else None,

@@ -21,6 +21,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,9 @@ from .diff import KINDS, CountryDiff
 from .evidence import VERDICTS
 from .model import Narrative, ParseResult
 from .review import text_sha256
+from .stock import StockGroup
+from .themes import Tags
+from .themes import tag as theme_tags
 
 NUMBERING = (
     "number: 1-based position in that year's list, as the report prints it (#1 is the first)"
@@ -172,7 +176,7 @@ def change_rows(h: CountryHistory, d: CountryDiff) -> list[dict]:
     rows = []
     for c in d.changes:
         cid = change_id(d.key, d.from_year, d.to_year, c.kind, c.old, c.new)
-        pairs = c.links or [(c.old[0] if c.old else None, c.new[0] if c.new else None)]
+        pairs = row_items(c)
         other = d.new_texts if not c.new else d.old_texts
         candidates = [
             {"number": k + 1, "text": other[k], "score": s} for k, s in c.candidates
@@ -214,6 +218,7 @@ def change_rows(h: CountryHistory, d: CountryDiff) -> list[dict]:
                     "returns_in": c.returns_in,
                     "lineage_id": lid,
                     "evidence_verdict": c.evidence.verdict if c.evidence else None,
+                    **row_tags(h, d, o, n),
                 }
             )
     return rows
@@ -283,6 +288,44 @@ def evidence_object(verdict: str | None, year: int, rows: Sequence[Mapping]) -> 
             }
             for r in ranked
         ],
+    }
+
+
+def row_items(c) -> list[tuple[int | None, int | None]]:
+    """The (old index, new index) of each row a change makes in the `changes` table: one per
+    link, else one row with the item it has (added: no old; dropped and unseen: no new)."""
+    return list(c.links) or [(c.old[0] if c.old else None, c.new[0] if c.new else None)]
+
+
+def row_tags(h: CountryHistory, d: CountryDiff, old: int | None, new: int | None) -> dict:
+    """The theme tags of one change row: its later item's, or for a dropped (or unseen)
+    row with no later item, its earlier item's. Theme pages count by this same rule."""
+    tags = h.tags[(d.to_year, new)] if new is not None else h.tags[(d.from_year, old)]
+    frames, themes = tag_lists(tags)
+    return {"frames": frames, "themes": themes}
+
+
+@lru_cache(maxsize=4096)
+def tag_lists(tags: Tags) -> tuple[list[str], list[str]]:
+    """A Tags' frames and themes as the lists a table cell holds: one pair of lists per
+    distinct Tags, shared by every row that has it (100,000 rows hold a few thousand
+    distinct tag sets). Never mutate them."""
+    return list(tags.frames), list(tags.themes)
+
+
+def stock_row(g: StockGroup, names: Mapping[str, str]) -> dict:
+    """One stock ask (the `stock_asks` table); `names`: country key -> standard name."""
+    frames, themes = tag_lists(theme_tags(g.text))
+    return {
+        "year": g.year,
+        "stock_group": g.group_id,
+        "size": g.size,
+        "first_time": len(g.first_time),
+        "text": g.text,
+        "countries": sorted(names[k] for k in g.countries),
+        "first_time_countries": sorted(names[k] for k in g.first_time),
+        "frames": frames,
+        "themes": themes,
     }
 
 

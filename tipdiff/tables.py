@@ -4,25 +4,39 @@ DataFrames, their dtypes and `schema.json`, so the three cannot drift apart."""
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterator, Sequence
 
 import pandas as pd
 import pyarrow as pa
 
 from . import records
-from .blocks import Blocks
+from .blocks import Blocks, json_cells
 from .corpus import CountryHistory
 from .diff import KINDS
 from .evidence import STANCES, VERDICTS
 from .model import LIST_STATUSES, InputError, Narrative
 from .parse.body import PROSE
 from .review import ReviewNote, text_sha256
+from .stock import STOCK_CUTOFF, STOCK_MIN
+from .stock import groups as stock_groups
+from .themes import FRAMES, SUBTHEMES
 from .tiers import CHANGES, TIERS
 
 # table -> [(column, pandas dtype, JSON type, nullable, description)]. Items are numbered
 # from 1 (records.NUMBERING); list-valued columns are "object" columns of lists (LISTS).
 _NUMBER = "1-based position in that year's list, as the report prints it (#1 is the first)"
+_FRAMES = (
+    "the report's frames the ask belongs to (docs/themes.md), one or more of: "
+    + ", ".join(FRAMES)
+)
+_THEMES = (
+    "the ask's sub-themes (docs/themes.md), none or more of: " + ", ".join(SUBTHEMES)
+)
+_STOCK = (
+    f"stock ask: the group of near-identical asks (rapidfuzz ratio >= {STOCK_CUTOFF:g} "
+    f"after normalization) that {STOCK_MIN} or more countries got in that report year, "
+    "as in the stock_asks table; null if the ask is not one"
+)
 SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
     "recommendations": [
         ("country", "string", "string", False, "standard country name, one spelling across years"),
@@ -48,6 +62,16 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("lineage_id", "string", "string", False, "thread of this recommendation across years"),
         ("source", "string", "string", False, "input file"),
         ("sha256", "string", "string", False, "sha256 of the input file"),
+        ("frames", "object", "array", False, _FRAMES),
+        ("themes", "object", "array", False, _THEMES),
+        ("stock_group", "string", "string", True, _STOCK),
+        (
+            "stock_size",
+            "Int64",
+            "integer",
+            True,
+            "countries that got this stock ask in that report year; null if not one",
+        ),
     ],
     "changes": [
         ("country", "string", "string", False, "standard country name"),
@@ -107,6 +131,8 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
             "evidence found, or evidence against); null for other kinds, and when the to_year "
             "copy has no body to search. The sentences are in the evidence table",
         ),
+        ("frames", "object", "array", False, _FRAMES + " (of to_text; dropped rows: from_text)"),
+        ("themes", "object", "array", False, _THEMES + " (of to_text; dropped rows: from_text)"),
     ],
     "evidence": [
         ("country", "string", "string", False, "standard country name"),
@@ -138,6 +164,30 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ("section", "string", "string", False, "|".join(PROSE) + " (as each year names them)"),
         ("number", "Int64", "integer", False, "1-based, through the narrative's body"),
         ("text", "string", "string", False, "one sentence of the body, lines joined"),
+    ],
+    "stock_asks": [
+        ("year", "Int64", "integer", False, "report year"),
+        ("stock_group", "string", "string", False, "the group's id (recommendations.stock_group)"),
+        ("size", "Int64", "integer", False, "countries that got it that year"),
+        (
+            "first_time",
+            "Int64",
+            "integer",
+            False,
+            "of those, countries asked it for the first time (a new thread that year, with "
+            "the country's earlier reports loaded)",
+        ),
+        ("text", "string", "string", False, "the wording most of them got"),
+        ("countries", "object", "array", False, "standard names of the countries, A-Z"),
+        (
+            "first_time_countries",
+            "object",
+            "array",
+            False,
+            "standard names of the countries asked it for the first time, A-Z",
+        ),
+        ("frames", "object", "array", False, _FRAMES + " (of text)"),
+        ("themes", "object", "array", False, _THEMES + " (of text)"),
     ],
     "tiers": [
         ("country", "string", "string", False, "standard country name"),
@@ -272,6 +322,10 @@ LISTS = {
         },
     ),
     "years_present": (pa.list_(pa.int64()), {"type": "integer"}),
+    "frames": (pa.list_(pa.string()), {"enum": list(FRAMES)}),
+    "themes": (pa.list_(pa.string()), {"enum": list(SUBTHEMES)}),
+    "countries": (pa.list_(pa.string()), {"type": "string"}),
+    "first_time_countries": (pa.list_(pa.string()), {"type": "string"}),
 }
 _ARROW = {
     "string": pa.string(),
@@ -362,7 +416,13 @@ def build_tables(
     recs, lineage, changes = _Columns("recommendations"), _Columns("lineage"), _Columns("changes")
     evidence, sentences = _Columns("evidence"), _Columns("sentences")
     tiers, warnings = [], []
+    stocks = stock_groups(histories)
+    stocks_of: dict[str, list] = {}
+    for g in stocks:
+        for key in g.countries:
+            stocks_of.setdefault(key, []).append(g)
     for h in histories:
+        sizes = {g.group_id: g.size for g in stocks_of.get(h.key, ())}
         warnings += [
             {
                 "source": source,
@@ -388,6 +448,10 @@ def build_tables(
                         "lineage_id": h.lineage.id_of[(n.year, r.index)],
                         "source": n.source,
                         "sha256": n.sha256,
+                        "frames": records.tag_lists(h.tags[(n.year, r.index)])[0],
+                        "themes": records.tag_lists(h.tags[(n.year, r.index)])[1],
+                        "stock_group": h.stock.get((n.year, r.index)),
+                        "stock_size": sizes.get(h.stock.get((n.year, r.index))),
                     }
                 )
         tiers += records.tier_rows(h)
@@ -425,11 +489,14 @@ def build_tables(
         for n in notes
     ]
     err_rows = [{"source": e.source, "message": e.message} for e in errors]
+    names = {h.key: h.country for h in histories}
+    stock_rows = [records.stock_row(g, names) for g in stocks]
     return {
         "recommendations": _frame("recommendations", recs),
         "changes": _frame("changes", changes),
         "evidence": _frame("evidence", evidence),
         "sentences": _frame("sentences", sentences),
+        "stock_asks": _frame("stock_asks", stock_rows),
         "tiers": _frame("tiers", tiers),
         "lineage": _frame("lineage", lineage),
         "errors": _frame("errors", err_rows),
@@ -474,7 +541,8 @@ CSV_NOTE = (
     "return is written with a leading apostrophe (') so that spreadsheets show it as text "
     "instead of running it as a formula, and a carriage return inside a cell is written as a "
     "line feed (so the cell is quoted and its row stays whole), and a list-valued cell "
-    "(candidates, years_present) is written as its JSON array; Parquet and JSON Lines hold "
+    "(candidates, years_present, frames, themes, countries, first_time_countries) is written "
+    "as its JSON array; Parquet and JSON Lines hold "
     "every value exactly, lists as lists."
 )
 
@@ -525,12 +593,10 @@ def csv_rows(rows: pd.DataFrame, header: bool) -> bytes:
     JSON arrays (CSV_NOTE)."""
     lists = [c for c in rows.columns if c in LISTS]
     if lists:
-        rows = rows.assign(**{c: rows[c].map(_json_list) for c in lists})
+        rows = rows.assign(
+            **{c: json_cells(rows[c], ensure_ascii=False, separators=(",", ":")) for c in lists}
+        )
     return _csv_safe(rows).to_csv(index=False, header=header, lineterminator="\n").encode()
-
-
-def _json_list(value) -> str:
-    return json.dumps(list(value), ensure_ascii=False, separators=(",", ":"))
 
 
 def jsonl_rows(rows: pd.DataFrame, _header: bool = False) -> bytes:

@@ -131,9 +131,29 @@ def html_verdicts(tallies) -> Markup:
     return Markup("".join(out))
 
 
+def html_tags(tags, sep: str = " ") -> Markup:
+    """Theme tags joined (a data-tags attribute, a cell). Tags are tipdiff's own vocabulary
+    (tipdiff.themes.TAGS: letters and underscores), never input text; escaped once anyway."""
+    return Markup(_h(sep.join(tags)))
+
+
+def html_country_links(refs) -> Markup:
+    """Countries as links to their pages (a year-pair section when the ref names one), or
+    "none"."""
+    return Markup(
+        ", ".join(
+            f'<a href="{_h(r.stem)}.html{"#" + _h(r.anchor) if r.anchor else ""}">{_h(r.name)}</a>'
+            for r in refs
+        )
+        or "none"
+    )
+
+
 HTML = SimpleNamespace(
     evidence=html_evidence,
     verdicts=html_verdicts,
+    tags=html_tags,
+    country_links=html_country_links,
     items=html_items,
     word_diff=html_word_diff,
     counts=html_counts,
@@ -194,9 +214,17 @@ def md_verdicts(tallies) -> MdSafe:
     )
 
 
+def md_country_links(refs) -> MdSafe:
+    """Countries as Markdown links to their pages, or "none"."""
+    return MdSafe(
+        ", ".join(f"[{md_finalize(r.name)}]({md_finalize(r.stem)}.md)" for r in refs) or "none"
+    )
+
+
 MARKDOWN = SimpleNamespace(
     evidence=md_evidence,
     verdicts=md_verdicts,
+    country_links=md_country_links,
     items=md_items,
     word_diff=md_word_diff,
     counts=md_counts,

@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import stock
 from ..align import DEFAULT_CONFIG, AlignConfig
 from ..corpus import CountryHistory
 from ..model import InputError
@@ -160,7 +161,25 @@ def site(
         views[h.key] = v
         renderers.update(_country_renderers(v, config, sections))
     all_years = sorted({n.year for h in histories for n in h.narratives})
-    years = {y: view.year_view(y, views, histories, all_years) for y in all_years}
+    stock_of: dict[int, list] = {}
+    for g in stock.groups(histories):  # largest first
+        stock_of.setdefault(g.year, []).append(g)
+    years = {
+        y: view.year_view(y, views, histories, all_years, stock_of.get(y, ()))
+        for y in all_years
+    }
+    themes = view.theme_views(histories, views, all_years)
+    for t in themes.values():
+        for kind in ("html", "md"):
+            renderers[f"{REPORTS}/{t.stem}.{kind}"] = partial(
+                _render, kind, "theme", config, t=t, rule=view.THEME_RULE,
+                meanings=view.STATUS_MEANING,
+            )
+    themes_index = view.themes_index(themes)
+    for kind in ("html", "md"):
+        renderers[f"{REPORTS}/themes.{kind}"] = partial(
+            _render, kind, "themes", config, ti=themes_index
+        )
     n_warnings = sum(len(v.warnings) for v in views.values())
     idx = view.index_view(views, histories, years, errors, n_warnings)
     for y, yv in years.items():

@@ -11,8 +11,6 @@ its page and feed are byte-identical on a rerun unless the country itself change
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -21,8 +19,10 @@ from ..corpus import CountryHistory
 from ..diff import KIND_MEANING, KINDS, LINKED, CountryDiff
 from ..lineage import Thread
 from ..model import LIST_HIDDEN, LIST_STATUSES, InputError
-from ..records import NUMBERING, tier_source
+from ..records import NUMBERING, row_items, row_tags, tier_source
+from ..stock import STOCK_CUTOFF, STOCK_MIN, StockGroup
 from ..tables import country_warnings
+from ..themes import FRAMES, SUBTHEMES, TAGS, THEMES_VERSION, tag
 from ..tiers import (
     CHANGE_MEANING,
     RANKED,
@@ -32,6 +32,7 @@ from ..tiers import (
     UNRANKED,
     WATCH_LIST_RULES,
 )
+from .names import page_names  # noqa: F401 (the pages' file names; find reads them too)
 
 # Every kind of change (tipdiff.diff.KINDS), with a symbol that repeats what its name says.
 SHOWN_KINDS = KINDS
@@ -63,23 +64,6 @@ SHORT_TIER = {**SHORT_NAMES, None: "?"}
 TOP = 10  # rows in "most change" and "longest-standing" lists
 
 
-def page_names(histories: Sequence[CountryHistory]) -> dict[str, str]:
-    """Country key -> file stem. ISO3 codes as they are ("PER"); other names as a slug of
-    safe characters ("grand-fenwick"), never a year or "index", unique within the run."""
-    names: dict[str, str] = {}
-    taken = {"index"}
-    for h in sorted(histories, key=lambda h: h.key):
-        if h.country_code:
-            stem = h.country_code
-        else:
-            stem = re.sub(r"[^a-z0-9]+", "-", h.country.lower()).strip("-")[:60] or "country"
-            if stem.isdigit() or stem in taken:
-                stem = f"{stem}-{hashlib.sha256(h.key.encode()).hexdigest()[:8]}"
-        taken.add(stem)
-        names[h.key] = stem
-    return names
-
-
 # ------------------------------------------------------------------ one country
 
 
@@ -89,6 +73,7 @@ class Item:
     number: int  # 1-based, as people count
     text: str
     truncated: bool = False
+    tags: tuple[str, ...] = ()  # its frames and sub-themes (tipdiff.themes)
 
 
 @dataclass(frozen=True)
@@ -159,6 +144,7 @@ class ChangeRow:
     returns_in: int | None = None  # dropped: the later report where it comes back
     cut_year: int | None = None  # unseen: the year whose copy hides part of its list
     evidence: EvidenceView | None = None  # dropped, reworded-weaker: the later report's word
+    tags: tuple[str, ...] = ()  # of its rows, by records.row_tags (theme filters)
 
 
 @dataclass(frozen=True)
@@ -210,6 +196,7 @@ class ThreadRow:
     streak: int
     reinstated: bool
     first_asked: str  # what is known of when it was first asked, in words
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,12 +216,18 @@ class Note:
 
 @dataclass(frozen=True)
 class Timeline:
+    """A tier timeline drawn down the page: one row per report year (oldest at the top),
+    one column per tier (best on the left). Its width does not grow with the years, so its
+    labels keep their size however long the history is (at 25 years it is 336 px wide and
+    its 12 px labels are never scaled down on a 390 px screen)."""
+
     width: int
     height: int
-    rows: tuple[tuple[str, int], ...]  # (label, y)
+    top: int  # y of the first year's row
+    columns: tuple[tuple[str, str, int], ...]  # (label, second line, x) of each tier
     points: tuple[dict, ...]
     segments: tuple[tuple[int, int, int, int], ...]
-    years: tuple[tuple[int, int], ...]  # (year, x)
+    years: tuple[tuple[int, int], ...]  # (year, y)
     summary: str
 
 
@@ -257,6 +250,7 @@ class CountryView:
     warnings: tuple[Note, ...]
     sources: tuple[Source, ...]
     lead: str
+    filters: tuple[str, ...] = ()  # every tag some row of the page carries, in TAGS order
 
 
 def shown_counts(d: CountryDiff) -> tuple[Count, ...]:
@@ -282,7 +276,8 @@ class _Country:
 
     def item(self, year: int, index: int) -> Item:
         r = self.by_year[year].recommendations[index]
-        return Item(year, index + 1, r.text, r.truncated)
+        tags = self.h.tags.get((year, index))
+        return Item(year, index + 1, r.text, r.truncated, tags.all if tags else ())
 
 
 def _row(cv: _Country, d: CountryDiff, c: Change) -> ChangeRow:
@@ -309,6 +304,12 @@ def _row(cv: _Country, d: CountryDiff, c: Change) -> ChangeRow:
         returns_in=c.returns_in,
         cut_year=cut_year,
         evidence=evidence_view(c),
+        tags=_ordered(
+            t
+            for o, n in row_items(c)
+            for key in ("frames", "themes")
+            for t in row_tags(cv.h, d, o, n)[key]
+        ),
     )
 
 
@@ -336,6 +337,11 @@ def verdict_tally(d: CountryDiff) -> tuple[Tally, ...]:
         if c.evidence is not None:
             n[c.evidence.verdict] += 1
     return tuple(Tally(v, VERDICT_WORDS[v], k) for v, k in n.items() if k)
+
+
+def _ordered(tags) -> tuple[str, ...]:
+    found = set(tags)
+    return tuple(t for t in TAGS if t in found)
 
 
 def _pair_notes(cv: _Country, d: CountryDiff) -> tuple[str, ...]:
@@ -410,17 +416,28 @@ def tier_rows(h: CountryHistory) -> tuple[TierRow, ...]:
     return tuple(out)
 
 
+# Column headings of the timeline, on two lines so that every column stays narrow.
+_TIER_HEADING = {
+    "Tier 1": ("Tier 1", ""),
+    "Tier 2": ("Tier 2", ""),
+    "Tier 2 Watch List": ("Tier 2", "Watch List"),
+    "Tier 3": ("Tier 3", ""),
+    "Special Case": ("Special", "Case"),
+    "unknown": ("tier", "unknown"),
+}
+
+
 def timeline(h: CountryHistory, rows_: Sequence[TierRow]) -> Timeline:
     """Geometry of the tier timeline (drawn as inline SVG by the template)."""
     labels = list(TIERS) + (["unknown"] if any(r.tier is None for r in rows_) else [])
-    left, step, top, row_h = 150, 64, 22, 30
-    y_of = {t: top + k * row_h for k, t in enumerate(labels)}
-    x_of = {r.year: left + k * step for k, r in enumerate(rows_)}
-    width = left + step * max(len(rows_) - 1, 0) + 60
-    height = top + row_h * len(labels) + 16
+    left, col_w, top, row_h = 50, 56, 46, 22
+    x_of = {t: left + col_w // 2 + k * col_w for k, t in enumerate(labels)}
+    y_of = {r.year: top + k * row_h for k, r in enumerate(rows_)}
+    width = left + col_w * len(labels) + 6
+    height = top + row_h * max(len(rows_) - 1, 0) + 16
     points, segments = [], []
     for k, r in enumerate(rows_):
-        x, y = x_of[r.year], y_of[r.tier or "unknown"]
+        x, y = x_of[r.tier or "unknown"], y_of[r.year]
         move = f" ({r.move})" if r.move and r.move != "remained" else ""
         limit = (
             f"; Watch List year {r.watch_list_years}: downgrade required unless waived"
@@ -431,7 +448,7 @@ def timeline(h: CountryHistory, rows_: Sequence[TierRow]) -> Timeline:
             {
                 "x": x,
                 "y": y,
-                "label": r.short + ("!" if r.limit else ""),
+                "label": "!" if r.limit else "",
                 "title": f"{r.year}: {r.tier or 'tier unknown'}{move}{limit}",
                 "move": r.move or "none",
             }
@@ -439,15 +456,16 @@ def timeline(h: CountryHistory, rows_: Sequence[TierRow]) -> Timeline:
         if k:
             p = rows_[k - 1]
             if p.tier in RANKED and r.tier in RANKED:
-                segments.append((x_of[p.year], y_of[p.tier], x, y))
+                segments.append((x_of[p.tier], y_of[p.year], x, y))
     summary = "; ".join(p["title"] for p in points)
     return Timeline(
         width,
         height,
-        tuple((t, y_of[t]) for t in labels),
+        top,
+        tuple((*_TIER_HEADING[t], x_of[t]) for t in labels),
         tuple(points),
         tuple(segments),
-        tuple((r.year, x_of[r.year]) for r in rows_),
+        tuple((r.year, y_of[r.year]) for r in rows_),
         summary,
     )
 
@@ -474,6 +492,7 @@ def _thread_row(cv: _Country, t: Thread, number: int | None, year: int) -> Threa
         t.streak,
         t.reinstated,
         first_asked(t),
+        it.tags,
     )
 
 
@@ -563,6 +582,16 @@ def country_view(h: CountryHistory, stem: str, notes: Sequence[tuple] = ()) -> C
             for n in h.narratives
         ),
         lead=lead,
+        filters=_ordered(
+            t
+            for rows in (
+                [r.tags for p in pairs for r in p.rows],
+                [r.tags for _i, r in current],
+                [r.tags for r in ended],
+            )
+            for tags in rows
+            for t in tags
+        ),
     )
 
 
@@ -574,7 +603,10 @@ def year_view(
     views: Mapping[str, CountryView],
     histories: Sequence[CountryHistory],
     all_years: Sequence[int],
+    stock: Sequence[StockGroup] = (),
 ) -> dict:
+    """A report year's page. `stock`: that year's stock asks (stock.groups), largest
+    first."""
     movers, at_limit, countries, carry, most, longest = [], [], [], [], [], []
     total = dict.fromkeys(SHOWN_KINDS, 0)
     k = list(all_years).index(year)
@@ -655,7 +687,168 @@ def year_view(
         "carry": carry,
         "most": most[:TOP],
         "longest": longest[:TOP],
+        "stock": stock_rows(stock[:TOP], views),
+        "stock_groups": len(stock),
+        "stock_rule": STOCK_RULE,
     }
+
+
+# ------------------------------------------------------------------ across countries
+
+# How a change counts on a theme page: an ask of that theme new to the country's list,
+# back after an absence, carried over from the previous report, or no longer asked.
+# `unseen` (the other copy is cut off) is not counted: it says nothing about the report.
+THEME_STATUS = {
+    "added": "new",
+    "reinstated": "reinstated",
+    "unchanged": "persisting",
+    "reworded": "persisting",
+    "split": "persisting",
+    "merged": "persisting",
+    "dropped": "dropped",
+}
+STATUSES = ("new", "reinstated", "persisting", "dropped")
+STATUS_MEANING = {
+    "new": "an ask of this theme that the previous report did not have (kind added)",
+    "reinstated": "an ask of this theme back after one or more reports without it",
+    "persisting": "an ask of this theme carried over: unchanged, reworded, split or merged",
+    "dropped": "an ask of this theme the previous report had and this one does not",
+}
+THEME_RULE = (
+    "A change counts for a theme when its later wording carries the tag (a dropped ask: its "
+    "earlier wording), as in the changes table's frames and themes columns; a country counts "
+    "once per year and column, however many of its asks qualify. Unseen items (a copy cut "
+    "off) are not counted."
+)
+
+
+def theme_stem(name: str) -> str:
+    """File stem of a theme's page (country stems never start with "theme")."""
+    return f"theme-{name}"
+
+
+@dataclass(frozen=True)
+class CountryRef:
+    name: str
+    stem: str
+    anchor: str  # a section of its page, or "" for the page
+
+
+@dataclass(frozen=True)
+class ThemeYear:
+    year: int
+    asked: tuple[CountryRef, ...]  # countries whose list that year has an ask of the theme
+    statuses: tuple[tuple[str, tuple[CountryRef, ...]], ...]  # (status, countries), STATUSES
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    name: str
+    kind: str  # "frame" or "sub-theme"
+    group: str  # the sub-theme's group, or "Frames"
+    meaning: str
+    stem: str
+    years: tuple[ThemeYear, ...]  # newest first
+
+
+def theme_views(
+    histories: Sequence[CountryHistory],
+    views: Mapping[str, CountryView],
+    all_years: Sequence[int],
+) -> dict[str, ThemeView]:
+    """Every theme's page: per report year, the countries whose list carries an ask of the
+    theme, and those with new, reinstated, persisting and dropped asks of it (THEME_STATUS,
+    counted by records.row_tags: the changes table's rule)."""
+    asked: dict[tuple[str, int], dict[str, CountryRef]] = {}
+    found: dict[tuple[str, int, str], dict[str, CountryRef]] = {}
+    for h in histories:
+        v = views[h.key]
+        anchors = {d.to_year: f"y{d.from_year}-{d.to_year}" for d in h.diffs}
+        for (year, _i), tags in h.tags.items():
+            ref = CountryRef(v.name, v.stem, anchors.get(year, ""))
+            for t in tags.all:
+                asked.setdefault((t, year), {})[h.key] = ref
+        for d in h.diffs:
+            ref = CountryRef(v.name, v.stem, f"y{d.from_year}-{d.to_year}")
+            for c in d.changes:
+                status = THEME_STATUS.get(c.kind)
+                if status is None:
+                    continue
+                for o, n in row_items(c):
+                    tags = row_tags(h, d, o, n)
+                    for t in (*tags["frames"], *tags["themes"]):
+                        found.setdefault((t, d.to_year, status), {})[h.key] = ref
+
+    def refs(table: Mapping[str, CountryRef] | None) -> tuple[CountryRef, ...]:
+        return tuple(sorted((table or {}).values(), key=lambda r: (r.name, r.stem)))
+
+    out = {}
+    for name in TAGS:
+        is_frame = name in FRAMES
+        out[name] = ThemeView(
+            name=name,
+            kind="frame" if is_frame else "sub-theme",
+            group="Frames" if is_frame else SUBTHEMES[name][0],
+            meaning=FRAMES[name] if is_frame else SUBTHEMES[name][1],
+            stem=theme_stem(name),
+            years=tuple(
+                ThemeYear(
+                    year,
+                    refs(asked.get((name, year))),
+                    tuple((st, refs(found.get((name, year, st)))) for st in STATUSES),
+                )
+                for year in sorted(all_years, reverse=True)
+            ),
+        )
+    return out
+
+
+def themes_index(themes: Mapping[str, ThemeView]) -> dict:
+    """The page that lists every theme, with its latest year's counts."""
+    rows = []
+    for t in themes.values():
+        latest = t.years[0] if t.years else None
+        rows.append(
+            {
+                "theme": t,
+                "latest": latest,
+                "counts": {st: len(cs) for st, cs in latest.statuses} if latest else {},
+            }
+        )
+    return {
+        "frames": [r for r in rows if r["theme"].kind == "frame"],
+        "subthemes": [r for r in rows if r["theme"].kind == "sub-theme"],
+        "year": rows[0]["latest"].year if rows and rows[0]["latest"] else None,
+        "statuses": STATUSES,
+        "status_meaning": STATUS_MEANING,
+        "rule": THEME_RULE,
+    }
+
+
+def stock_rows(
+    groups: Sequence[StockGroup], views: Mapping[str, CountryView]
+) -> list[dict]:
+    """Stock asks as a year page shows them: the countries by name, those asked it for the
+    first time marked."""
+    out = []
+    for g in groups:
+        first = set(g.first_time)
+        countries = sorted(
+            ({"view": views[k], "first": k in first} for k in g.countries),
+            key=lambda r: (r["view"].name, r["view"].stem),
+        )
+        out.append(
+            {"group": g, "tags": tag(g.text).all, "countries": countries, "n_first": len(first)}
+        )
+    return out
+
+
+STOCK_RULE = (
+    f"Near-identical asks (rapidfuzz ratio of {STOCK_CUTOFF:g} or more after normalization, "
+    f"each against the group's most common wording) given to {STOCK_MIN} or more countries "
+    "in one report year; the stock_asks table lists every group, and each recommendation's "
+    "stock_group names its group."
+)
 
 
 # ------------------------------------------------------------------ the whole run
@@ -738,4 +931,16 @@ def legend(config: AlignConfig = DEFAULT_CONFIG) -> dict:
             for r in WATCH_LIST_RULES
         ],
         "numbering": NUMBERING,
+        "themes": THEMES_LEGEND,
+        "stock": STOCK_RULE,
     }
+
+
+THEMES_LEGEND = (
+    "Each recommendation carries theme tags: the frames it belongs to ("
+    + ", ".join(FRAMES)
+    + f") and its sub-themes ({len(SUBTHEMES)}, such as legislation, victim_identification, "
+    "recruitment_fees). They are read from the ask's own words by rules (themes "
+    f"{THEMES_VERSION}): the report never groups its asks under frame headings. On a "
+    "country page, “Show only the asks of one theme” hides the other rows."
+)

@@ -126,6 +126,7 @@ def test_from_raw_files_to_the_page_the_tables_and_one_digest_posted(tmp_path, h
     assert len(hook.requests) == 1
     posted = json.loads(hook.requests[0]["body"])
     jsonschema.validate(posted, schemas()["digest"])
+    assert posted["scope"] == "previous" and posted["not_read"] == []  # the set read whole
     assert posted == json.loads((out / "digest.json").read_bytes())
     (vell,) = posted["countries"]
     dropped = {e["text"][:30]: e["evidence"]["verdict"] for e in vell["dropped"]}

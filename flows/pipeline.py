@@ -214,6 +214,9 @@ def tipdiff_run(
     # After publishing, outside the lock: a slow or broken webhook never holds up a run or
     # what it published, and a run that brought nothing new posts nothing.
     delivery = None
+    for u in digest["not_read"]:
+        log.warning("tipdiff run: digest: not read from the previous set: %s: %s",
+                    u["file"], u["problem"])
     if notify and digest["changed"]:
         delivery = t.notify_webhook(notify, digest_files["digest.json"])
         log.info("tipdiff run: digest to %s: %s", delivery["url"], delivery["message"])
@@ -234,6 +237,6 @@ def tipdiff_run(
         "cache": manifest_["cache"],  # with what publishing reused from the published set
         "errors": [e.message for e in errors],
         "timings_seconds": manifest_["timings_seconds"],
-        "digest": {k: digest[k] for k in ("changed", "scope", "counts")},
+        "digest": {k: digest[k] for k in ("changed", "scope", "not_read", "counts")},
         "notified": delivery,
     }

@@ -263,7 +263,7 @@ def make_digest(
     from tipdiff.render.digests import digest_files
     from tipdiff.render.view import page_names
 
-    previous, feed = digest.read_previous(Path(published) if published else None)
+    previous, feed, not_read = digest.read_previous(Path(published) if published else None)
     stems = page_names(histories.value)
     pages = {h.country: f"{stems[h.key]}.html" for h in histories.value}
     d = digest.build_digest(
@@ -272,6 +272,7 @@ def make_digest(
         pages=pages,
         made_at=made_at,
         previous_set=Path(published).name if published and previous is not None else None,
+        not_read=not_read,
     )
     return d, digest_files(d, feed, config=AlignConfig.from_dict(config))
 

@@ -35,7 +35,9 @@ def tipdiff(*args, cwd=ROOT):
 def test_version():
     proc = tipdiff("--version")
     assert proc.returncode == 0
-    assert re.fullmatch(r"tipdiff \d+\.\d+\.\d+ \(parser [\d.]+, aligner [\d.]+\)\n", proc.stdout)
+    assert re.fullmatch(
+        r"tipdiff \d+\.\d+\.\d+ \(parser [\d.]+, aligner [\d.]+, evidence [\d.]+\)\n", proc.stdout
+    )
 
 
 def test_help_speaks_to_users_and_lists_the_exit_codes():

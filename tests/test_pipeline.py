@@ -13,6 +13,7 @@ import pytest
 from tipdiff import parse as parse_module
 from tipdiff.align import DEFAULT_CONFIG
 from tipdiff.digest import DIGEST_FILES
+from tipdiff.evidence import DEFAULT_EVIDENCE, EVIDENCE_VERSION
 from tipdiff.publish import LockBusy, current_set, run_lock
 from tipdiff.tables import SCHEMA
 
@@ -84,6 +85,11 @@ def test_demo_run_publishes_every_table_report_schema_and_manifest(tmp_path, fre
     assert {s["path"] for s in manifest["sources"]} == {str(p) for p in RAW.glob("*/*.txt")}
     assert all(len(s["sha256"]) == 64 for s in manifest["sources"])
     assert manifest["parser_version"] == parse_module.PARSER_VERSION
+    # which evidence matcher read the bodies, with its thresholds (and the fingerprint knows it)
+    assert manifest["evidence"] == {
+        "version": EVIDENCE_VERSION, "config": DEFAULT_EVIDENCE.to_dict()
+    }
+    assert manifest["fingerprint"]["evidence_version"] == EVIDENCE_VERSION
     assert manifest["thresholds"]["cutoff"] == DEFAULT_CONFIG.cutoff and manifest["code_revision"]
     assert set(manifest["outputs"]) == set(_outputs(out)) | set(DIGEST_FILES)
     reports = out / "reports"

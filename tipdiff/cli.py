@@ -57,7 +57,8 @@ class _Help(argparse.RawDescriptionHelpFormatter):
 
 
 class _Version(argparse.Action):
-    """--version: the package version, with the parser's and aligner's (loaded only now)."""
+    """--version: the package version, with the parser's, aligner's and evidence matcher's
+    (loaded only now)."""
 
     def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
@@ -66,13 +67,17 @@ class _Version(argparse.Action):
         from importlib.metadata import PackageNotFoundError, version
 
         from .align import ALIGNER_VERSION
+        from .evidence import EVIDENCE_VERSION
         from .parse import PARSER_VERSION
 
         try:
             own = version("tipdiff")
         except PackageNotFoundError:
             own = "unknown"
-        print(f"tipdiff {own} (parser {PARSER_VERSION}, aligner {ALIGNER_VERSION})")
+        print(
+            f"tipdiff {own} (parser {PARSER_VERSION}, aligner {ALIGNER_VERSION}, "
+            f"evidence {EVIDENCE_VERSION})"
+        )
         parser.exit(EXIT_OK)
 
 
@@ -212,6 +217,7 @@ def _parser_version() -> str:
 def cmd_diff(args) -> int:
     from .align import ALIGNER_VERSION
     from .corpus import analyse
+    from .evidence import EVIDENCE_VERSION
     from .records import history_pairs
     from .render.text import pairs_text
     from .scoring import reference_weights
@@ -287,6 +293,7 @@ def cmd_diff(args) -> int:
     if args.json:
         doc = {
             "aligner_version": ALIGNER_VERSION,
+            "evidence_version": EVIDENCE_VERSION,
             "term_weights": reference_weights().name,
             "overrides": overrides_path,
             "pairs": pairs,
@@ -296,7 +303,10 @@ def cmd_diff(args) -> int:
     else:
         print(pairs_text(pairs), end="")
         if pairs:
-            print(f"(aligner {ALIGNER_VERSION}; term weights: {reference_weights().name})")
+            print(
+                f"(aligner {ALIGNER_VERSION}; evidence {EVIDENCE_VERSION}; "
+                f"term weights: {reference_weights().name})"
+            )
             if not args.earlier:
                 print(
                     "(an ask that comes back after an absence shows as added here: pass the "

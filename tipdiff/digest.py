@@ -14,14 +14,15 @@ and a rerun do not share byte for byte: `DIGEST_FILES` are left out of those com
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from .evidence import VERDICTS
 from .records import plain_row
 
-DIGEST_VERSION = 1
+DIGEST_VERSION = 2  # 2: not_read
 DIGEST_JSON = "digest.json"
 DIGEST_PAGE = "reports/digest"  # .html and .md
 DIGEST_FEED = "reports/feeds/digest.xml"
@@ -80,9 +81,11 @@ def build_digest(
     pages: Mapping[str, str] | None = None,
     made_at: str,
     previous_set: str | None = None,
+    not_read: Sequence[Mapping] = (),
 ) -> dict:
     """The digest of a set (`tables`: its changes, evidence and tiers DataFrames) against the
-    `previous` set's tables (or None). `pages`: country -> its page's file name."""
+    `previous` set's tables (or None). `pages`: country -> its page's file name; `not_read`:
+    what of the previous set could not be read (`read_previous`), said in the digest."""
     changes = [r for r in _rows(tables["changes"]) if r["kind"] in NEWS_KINDS]
     evidence: dict[str, list] = {}
     for e in _rows(tables.get("evidence")):
@@ -182,32 +185,158 @@ def build_digest(
         "scope": scope,
         "scope_text": SCOPES[scope],
         "changed": bool(listed),
+        "not_read": [{"file": u["file"], "problem": u["problem"]} for u in not_read],
         "counts": counts,
         "countries": listed,
     }
 
 
-def read_previous(folder) -> tuple[dict | None, bytes | None]:
-    """The previous set's tables the digest compares with (changes, tiers, evidence), and
-    its global feed; (None, None) when there is no previous set, and (None, feed) when its
-    tables cannot be read (the digest then covers each country's latest year pair)."""
-    if folder is None:
-        return None, None
+# What the digest reads of the previous set, with the columns it needs (a file that lacks
+# one, or holds a value of the wrong kind there, is not read).
+PREVIOUS_TABLES = {
+    "changes": {
+        "country": "text", "country_code": "text?", "from_year": "year", "to_year": "year",
+        "kind": "text", "change_id": "text", "from_number": "number?", "to_number": "number?",
+        "from_text": "text?", "to_text": "text?", "from_text_sha256": "text?",
+        "to_text_sha256": "text?",
+    },
+    "tiers": {"country": "text", "country_code": "text?", "year": "year", "tier": "text?"},
+}
+_PROBLEM_CHARS = 300  # a reader's own message is cut to this
+
+
+def _problem(text: str) -> str:
+    from .render.escape import visible_controls
+
+    text = visible_controls(" ".join(str(text).split()))
+    return text if len(text) <= _PROBLEM_CHARS else text[: _PROBLEM_CHARS - 1] + "…"
+
+
+def _column_problem(df, columns: Mapping[str, str]) -> str | None:
+    """None when every needed column is there with values of its kind; else what is wrong."""
+    import numbers
+
     import pandas as pd
 
-    feed = None
+    for name, kind in columns.items():
+        if name not in df.columns:
+            return f"no column {name!r}"
+        optional = kind.endswith("?")
+        base = kind.rstrip("?")
+        for v in df[name].astype(object):
+            if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+                if optional:
+                    continue
+                return f"column {name!r} has an empty value"
+            if base == "text":
+                if not isinstance(v, str):
+                    return f"column {name!r} holds a {type(v).__name__}, expected text"
+            elif isinstance(v, bool) or not isinstance(v, numbers.Real) or v != int(v):
+                return f"column {name!r} holds a {type(v).__name__}, expected a whole number"
+            elif base == "year" and not 1900 <= v <= 2200:
+                return f"column {name!r} holds {int(v)}, expected a report year"
+    return None
+
+
+def read_previous(folder) -> tuple[dict | None, bytes | None, list[dict]]:
+    """What the digest compares with: the previous set's changes and tiers tables, its global
+    feed, and what could not be read (`[{file, problem}]`, in the digest as `not_read`).
+
+    A file is read only when it is no larger than its bound (limits.MAX_DIGEST_TABLE_BYTES,
+    MAX_DIGEST_FEED_BYTES) and its bytes have the sha256 that the set's own manifest records
+    for it (tipdiff.trust); a table must have the columns the digest needs, with values of
+    their kind. Tables that cannot be read give (None, ...): the digest then covers each
+    country's latest year pair and says why. A feed that cannot be read gives None: the new
+    feed starts again from this run's entry, and the digest says so. Never raises."""
+    if folder is None:
+        return None, None, []
+    import io
+    import json
+
+    from .limits import MAX_DIGEST_FEED_BYTES, MAX_DIGEST_TABLE_BYTES, describe_bytes
+    from .trust import MANIFEST
+
+    unread: list[dict] = []
     try:
-        feed = (folder / DIGEST_FEED).read_bytes()
-    except OSError:
-        pass
-    tables = {}
-    for name in ("changes", "tiers", "evidence"):
+        recorded = json.loads((folder / MANIFEST).read_bytes()).get("outputs")
+        if not isinstance(recorded, dict):
+            raise ValueError("it has no list of outputs")
+    except (OSError, ValueError, AttributeError, RecursionError) as e:
+        recorded = None
+        unread.append(
+            {"file": MANIFEST, "problem": _problem(f"cannot be read ({e}): no file of the "
+                                                    "previous set can be checked, none is used")}
+        )
+
+    def vouched(name: str, bound: int) -> bytes | None:
+        if recorded is None:
+            return None
+        path = folder / name
         try:
-            tables[name] = pd.read_parquet(folder / f"{name}.parquet")
-        except Exception:  # noqa: BLE001 - pyarrow raises many kinds for a bad file
-            if name != "evidence":  # a set made before evidence existed has none
-                return None, feed
-    return tables, feed
+            size = path.stat().st_size
+            if size > bound:
+                unread.append({"file": name, "problem": (
+                    f"{describe_bytes(size)}, more than the {describe_bytes(bound)} the digest "
+                    "reads")})
+                return None
+            with path.open("rb") as f:
+                data = f.read(bound + 1)
+        except OSError as e:
+            unread.append({"file": name, "problem": _problem(
+                f"cannot be read: {e.strerror or type(e).__name__}")})
+            return None
+        expected = recorded.get(name)
+        if not isinstance(expected, str):
+            unread.append({"file": name, "problem": "the set's manifest does not list it"})
+            return None
+        if len(data) > bound or hashlib.sha256(data).hexdigest() != expected:
+            unread.append({"file": name, "problem": (
+                "its sha256 is not the one the set's manifest records (changed, cut short or "
+                "damaged after publishing)")})
+            return None
+        return data
+
+    feed = vouched(DIGEST_FEED, MAX_DIGEST_FEED_BYTES)
+    if feed is not None and (problem := _feed_problem(feed)):
+        unread.append({"file": DIGEST_FEED, "problem": problem})
+        feed = None
+    for u in unread:
+        if u["file"] == DIGEST_FEED:
+            u["problem"] += "; the feed starts again from this run's entry"
+    tables = {}
+    for name, columns in PREVIOUS_TABLES.items():
+        file = f"{name}.parquet"
+        data = vouched(file, MAX_DIGEST_TABLE_BYTES)
+        if data is None:
+            return None, feed, unread
+        try:
+            import pandas as pd
+
+            df = pd.read_parquet(io.BytesIO(data))
+        except Exception as e:  # noqa: BLE001 - pyarrow raises many kinds for a bad file
+            unread.append({"file": file, "problem": _problem(
+                f"cannot be read as a table: {type(e).__name__}: {e}")})
+            return None, feed, unread
+        problem = _column_problem(df, columns)
+        if problem:
+            unread.append({"file": file, "problem": _problem(problem)})
+            return None, feed, unread
+        extra = [c for c in ("evidence_verdict",) if c in df.columns and name == "changes"]
+        tables[name] = df[[*columns, *extra]]
+    return tables, feed, unread
+
+
+def _feed_problem(feed: bytes) -> str | None:
+    import lxml.etree
+
+    try:
+        parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        root = lxml.etree.fromstring(feed, parser)
+    except lxml.etree.XMLSyntaxError as e:
+        return _problem(f"cannot be read as an Atom feed: {e}")
+    if root.tag != "{http://www.w3.org/2005/Atom}feed":
+        return "not an Atom feed"
+    return None
 
 
 def digest_json(d: Mapping) -> bytes:

@@ -244,6 +244,7 @@ def schemas() -> dict[str, dict]:
             "tipdiff diff --json",
             {
                 "aligner_version": _STRING,
+                "evidence_version": _STRING,  # the matcher that read the later bodies
                 "term_weights": _STRING,
                 "overrides": _nullable(_STRING),  # the reviewer overrides file applied
                 "pairs": {"type": "array", "items": PAIR},
@@ -345,12 +346,17 @@ def _digest_schema() -> dict:
         "digest",
         "digest.json: what is new in a published set against the previous one",
         {
-            "digest_version": {"const": 1},
+            "digest_version": {"const": 2},
             "made_at": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T"},
             "previous_set": _nullable(_STRING),
             "scope": {"enum": ["previous", "latest"]},
             "scope_text": _STRING,
             "changed": {"type": "boolean"},
+            # what of the previous set could not be read, and why (file: a path in the set)
+            "not_read": {
+                "type": "array",
+                "items": _object({"file": _STRING, "problem": _STRING}),
+            },
             "counts": _object(
                 {
                     "countries": count,

@@ -25,6 +25,10 @@ refuse what is plainly not a narrative before it can exhaust memory or time:
 - `MAX_SENTENCES`: a narrative's body keeps at most this many sentences (real bodies have a
   few hundred); the rest is left out with a warning that says so.
 - `MAX_PAGE_BYTES`: a fetched web page larger than this is refused (one narrative's page).
+- `MAX_DIGEST_TABLE_BYTES`, `MAX_DIGEST_FEED_BYTES`: the digest reads the previous published
+  set's changes and tiers tables and its global feed only up to these sizes (a real set's
+  changes table for every country and year is a few megabytes; the feed keeps 50 entries);
+  a larger file is not read, and the digest says so.
 - `MAX_OVERRIDE_FIELD`: a field of the reviewer overrides CSV longer than this (in
   characters) makes its row an error naming the line (a note is a sentence or two).
 """
@@ -37,6 +41,8 @@ MAX_ITEMS = 500
 MAX_SENTENCES = 5000
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 MAX_OVERRIDE_FIELD = 4096
+MAX_DIGEST_TABLE_BYTES = 256 * 1024 * 1024
+MAX_DIGEST_FEED_BYTES = 32 * 1024 * 1024
 MAX_PDF_PAGES = 2000
 MAX_PAGE_CHARS = 100_000
 MAX_PDF_CHARS = 16_000_000

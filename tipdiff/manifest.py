@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .align import ALIGNER_VERSION, AlignConfig
+from .evidence import EVIDENCE_VERSION, EvidenceSettings
 from .inputs import SourceFile
 from .model import InputError
 from .parse import PARSER_VERSION
@@ -95,6 +96,8 @@ def build_manifest(
         "stock_asks": {"cutoff": STOCK_CUTOFF, "min_countries": STOCK_MIN},
         "thresholds": config.to_dict(),
         "term_weights": reference_weights(config.stock_weight).name,
+        # which matcher read the later reports' bodies for dropped asks, with its thresholds
+        "evidence": evidence_settings(),
         "overrides": dict(overrides) if overrides else None,
         "sources": [s.identity() for s in sources],
         "inputs_changed_since_previous_run": inputs_changed,
@@ -105,6 +108,12 @@ def build_manifest(
         "outputs": dict(output_hashes),
         "fingerprint": dict(fingerprint) if fingerprint else None,
     }
+
+
+def evidence_settings() -> dict:
+    """The evidence matcher's version and thresholds, as the manifest records them."""
+    settings = EvidenceSettings()
+    return {"version": settings.version, "config": dict(settings.config)}
 
 
 # What decides a run's outputs besides the code: a rerun whose fingerprint equals the
@@ -120,14 +129,16 @@ def fingerprint(
     overrides_sha256: str | None,
 ) -> dict:
     """Everything a run's outputs depend on, as the manifest records it: the inputs (names,
-    sizes, hashes, and the inputs that could not be read), the parser and aligner versions,
-    the aligner config, the reviewer overrides file's hash, and tipdiff's own code (a digest
-    of its files, so a new renderer or table layout is never mistaken for no change)."""
+    sizes, hashes, and the inputs that could not be read), the parser, aligner and evidence
+    versions, the aligner config, the reviewer overrides file's hash, and tipdiff's own code
+    (a digest of its files, so a new renderer or table layout is never mistaken for no
+    change)."""
     listed = [[s.path, s.size, s.sha256] for s in sources]
     parts = {
         "version": FINGERPRINT_VERSION,
         "parser_version": PARSER_VERSION,
         "aligner_version": ALIGNER_VERSION,
+        "evidence_version": EVIDENCE_VERSION,
         "config": _digest(config.to_dict()),
         "overrides_sha256": overrides_sha256,
         "inputs": _digest([listed, sorted([e.source, e.message] for e in input_errors)]),

@@ -128,6 +128,26 @@ def test_show_says_what_is_missing_and_exits_2(published, tmp_path):
     assert "Traceback" not in unknown.stderr + empty.stderr + blank.stderr
 
 
+def test_show_on_a_damaged_table_names_the_file_and_reads_one_set(published, tmp_path):
+    """Issue 16 row 13: a damaged Parquet file is a clear error naming it, never a pyarrow
+    traceback; and show reads every table from the one set `current` names."""
+    import shutil
+
+    from tipdiff.publish import current_set
+
+    out = tmp_path / "out"
+    shutil.copytree(published, out, symlinks=True)
+    folder = current_set(out) or out
+    good = tipdiff("show", "Freedonia", "--out", str(out), "--json")
+    assert good.returncode == 0, good.stderr
+    damaged = folder / "changes.parquet"
+    damaged.write_bytes(damaged.read_bytes()[:200])  # cut short
+    bad = tipdiff("show", "Freedonia", "--out", str(out))
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert f"{damaged}: cannot read the changes table" in bad.stderr
+    assert "run it again to rewrite it" in bad.stderr
+
+
 def test_parse_lists_the_recommendations_and_warns_once_per_country():
     files = sorted(str(p) for p in RAW.glob("*/synthetic_freedonia_*.txt"))
     proc = tipdiff("parse", *files)

@@ -746,7 +746,7 @@ def cmd_show(args) -> int:
 def cmd_find(args) -> int:
     from .find import FIRST, MAX_QUERY, FindError, find
     from .publish import NotPublished
-    from .render.escape import terminal
+    from .render.escape import terminal_safe as terminal
     from .render.text import wrap
 
     try:

@@ -18,7 +18,7 @@ from tipdiff.tables import SCHEMA
 from .conftest import ROOT, tree_state
 
 RAW = ROOT / "data" / "raw"
-TABLES = ("recommendations", "changes", "tiers", "lineage", "errors", "warnings")
+TABLES = ("recommendations", "changes", "tiers", "lineage", "errors", "warnings", "panel")
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 

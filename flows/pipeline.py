@@ -112,11 +112,13 @@ def tipdiff_run(
     allow_empty: bool = False,
     config: dict | None = None,
     overrides: str | None = None,
+    base_url: str | None = None,
 ) -> dict:
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
     years, and publish tables, reports and a manifest into `out` as one set. `config` holds
     aligner settings (tipdiff.align.AlignConfig fields) that differ from the defaults;
-    `overrides` is a reviewer overrides CSV (tipdiff.review).
+    `overrides` is a reviewer overrides CSV (tipdiff.review); `base_url` the http(s) address
+    where `out`/reports/ is served (the feeds' links are then absolute).
 
     A parse batch (a report year) or an alignment batch (a year pair) that fails becomes
     error rows naming its files; everything else is published. A run that finds no input
@@ -154,6 +156,7 @@ def tipdiff_run(
             input_errors=errors,
             config=AlignConfig.from_dict(config),
             overrides_sha256=_file_sha256(overrides),
+            settings={"base_url": base_url},
         )
         if manifest.unchanged(previous, fingerprint) and publish.outputs_present(
             Path(out), previous
@@ -250,6 +253,7 @@ def tipdiff_run(
             Payload(review_notes),
             config,
             published,
+            base_url,
         )
         # The corpus as objects is done with (the pages' views keep what they show): let it
         # go before the outputs are made as bytes.

@@ -243,22 +243,36 @@ def parse_paths(
                 )
             )
             continue
-        result = parse_bytes(data, source=path, sha256=digest, **parse_kwargs)
-        for doc in result.documents:
-            if len(doc.recommendations) > MAX_ITEMS:
-                errors.append(
-                    InputError(
-                        path,
-                        f"{path}: {doc.country} {doc.year}: {len(doc.recommendations)} "
-                        f"recommendations, more than the {MAX_ITEMS} a narrative may have "
-                        "(tipdiff.limits.MAX_ITEMS; real narratives have a few dozen at most): "
-                        "expected one country's narrative; this narrative is left out",
-                    )
-                )
-            else:
-                docs.append(doc)
+        result = parse_data(data, source=path, sha256=digest, **parse_kwargs)
+        docs += result.documents
         errors += result.errors
     return ParseResult(tuple(docs), tuple(errors))
+
+
+def parse_data(data: bytes, *, source: str, sha256: str | None = None, **parse_kwargs):
+    """Parse one input's bytes within the bounds every input has: at most its size bound
+    (limits.input_limit), and a narrative with more than MAX_ITEMS recommendations is an
+    error naming it (the rest of the input is kept)."""
+    limit = input_limit(source)
+    if len(data) > limit:
+        message = _too_large_message(source, len(data), limit)
+        return ParseResult(errors=(InputError(source, message),))
+    result = parse_bytes(data, source=source, sha256=sha256, **parse_kwargs)
+    docs, errors = [], []
+    for doc in result.documents:
+        if len(doc.recommendations) > MAX_ITEMS:
+            errors.append(
+                InputError(
+                    source,
+                    f"{source}: {doc.country} {doc.year}: {len(doc.recommendations)} "
+                    f"recommendations, more than the {MAX_ITEMS} a narrative may have "
+                    "(tipdiff.limits.MAX_ITEMS; real narratives have a few dozen at most): "
+                    "expected one country's narrative; this narrative is left out",
+                )
+            )
+        else:
+            docs.append(doc)
+    return ParseResult(tuple(docs), tuple(errors) + result.errors)
 
 
 def parse_files(files: tuple[SourceFile, ...]) -> ParseResult:

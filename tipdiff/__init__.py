@@ -18,6 +18,9 @@ reported as `InputError` rows. `import tipdiff` is light: pandas, the aligner an
 imported by the functions that need them (Prefect by `run` only).
 """
 
+import sys as _sys
+import types as _types
+
 from .api import (
     DiffResult,
     UsageError,
@@ -30,6 +33,23 @@ from .api import (
 )
 from .model import InputError, Narrative, ParseResult, Recommendation, TipdiffError
 from .publish import LockBusy, NothingToPublish, NotPublished, PublishedSet
+
+
+class _Package(_types.ModuleType):
+    """The package's module type. Python binds a submodule to its parent's name when it is
+    first imported, and the core module `tipdiff.diff` (the diff model) shares its name with
+    the API function `tipdiff.diff`: the binding is refused, so `tipdiff.diff` stays the
+    function. The module is `sys.modules["tipdiff.diff"]`, and `from tipdiff.diff import X`
+    works as before (`import tipdiff.diff as m` would name the function: import names from
+    it instead)."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in __all__ and isinstance(value, _types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str):

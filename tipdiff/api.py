@@ -185,7 +185,9 @@ def diff(
     compared in report-year order and `notes` says so. `earlier`: earlier reports of the same
     countries, so that an ask back after an absence is `reinstated` (with its last wording),
     as in `run`; without them it is `added`. `overrides`: reviewer overrides (a CSV path, or
-    tipdiff.review.Override rows); those that match nothing are in `notes`.
+    tipdiff.review.Override rows); those that match nothing are in `notes`. A dropped ask's
+    `returns_in` (the later report that asks it again) needs the later reports: two files
+    leave it empty.
 
     Raises UsageError when an `earlier` report is not earlier than `old`, or the overrides
     file cannot be read.

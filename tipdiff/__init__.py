@@ -32,7 +32,7 @@ from .api import (
     show,
 )
 from .model import InputError, Narrative, ParseResult, Recommendation, TipdiffError
-from .publish import LockBusy, NothingToPublish, NotPublished, PublishedSet
+from .publish import LockBusy, NothingToPublish, NotPublished, PublishedSet, PublishError
 
 
 class _Package(_types.ModuleType):
@@ -88,4 +88,5 @@ __all__ = [
     "NotPublished",
     "LockBusy",
     "NothingToPublish",
+    "PublishError",
 ]

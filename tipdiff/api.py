@@ -9,6 +9,7 @@ from these docstrings (a test checks that it is current and runs every example i
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -97,6 +98,9 @@ def parse_text(
     """
     from .inputs import parse_data
 
+    if not isinstance(text, str):
+        raise UsageError(f"text: expected a str, got {type(text).__name__} (for bytes or a "
+                         "file, use parse_file)")
     return parse_data(text.encode("utf-8"), source=source, year=year, country=country)
 
 
@@ -471,6 +475,9 @@ def _run_flow(parameters: dict, server, runner: str, dask_address: str | None) -
             else DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1})
         )
         flow_fn = tipdiff_run.with_options(task_runner=task_runner)
+    unknown = sorted(set(parameters) - set(inspect.signature(tipdiff_run.fn).parameters))
+    if unknown:
+        raise UsageError(f"{', '.join(unknown)}: not an option of run")
     updates: dict = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
     if server is not None:
         timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 120))
@@ -524,8 +531,15 @@ def load(
     >>> published.manifest["counts"]["recommendations"]
     49
     """
+    import re
+
     from .publish import load as load_set
 
+    if tables is not None:
+        tables = list(tables)
+        bad = [t for t in tables if not isinstance(t, str) or not re.fullmatch(r"[a-z][a-z_]*", t)]
+        if bad:
+            raise UsageError(f"tables {bad!r}: expected table names such as 'changes' or 'panel'")
     return load_set(Path(out), tables, manifest=manifest)
 
 

@@ -26,6 +26,7 @@ TYPES = (
     "NotPublished",
     "LockBusy",
     "NothingToPublish",
+    "PublishError",
 )
 
 

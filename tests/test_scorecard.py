@@ -17,7 +17,8 @@ def history():
 
 
 def truth_tables(h, *, drop_link=None, wrong_tier=None, unflag=False):
-    """The tables a perfect run would publish for history h (with optional mistakes)."""
+    """The tables a perfect run would publish for history h (with optional mistakes); items
+    numbered from 1, as the tables number them (the truth's indexes are 0-based)."""
     parent = {}
 
     def find(x):
@@ -37,9 +38,9 @@ def truth_tables(h, *, drop_link=None, wrong_tier=None, unflag=False):
             if (p.country, p.from_year, o, n) == drop_link:
                 continue
             union((p.country, p.from_year, o), (p.country, p.to_year, n))
-            changes.append((p.country, p.from_year, p.to_year, kind, o, n))
-        changes += [(p.country, p.from_year, p.to_year, "added", None, n) for n in p.added]
-        changes += [(p.country, p.from_year, p.to_year, "dropped", o, None) for o in p.dropped]
+            changes.append((p.country, p.from_year, p.to_year, kind, o + 1, n + 1))
+        changes += [(p.country, p.from_year, p.to_year, "added", None, n + 1) for n in p.added]
+        changes += [(p.country, p.from_year, p.to_year, "dropped", o + 1, None) for o in p.dropped]
     for r in h.reinstated:
         union((r.country, r.from_year, r.from_index), (r.country, r.to_year, r.to_index))
     flagged = {find((r.country, r.from_year, r.from_index)) for r in h.reinstated}
@@ -47,18 +48,18 @@ def truth_tables(h, *, drop_link=None, wrong_tier=None, unflag=False):
     moves = {(p.country, p.to_year): p.tier_change for p in h.pairs}
     for d in h.documents:
         for i, text in enumerate(d.items):
-            recs.append((d.country, d.year, i, text, str(find((d.country, d.year, i)))))
+            recs.append((d.country, d.year, i + 1, text, str(find((d.country, d.year, i)))))
         tier = "Tier 1" if (d.country, d.year) == wrong_tier else d.tier
         tiers.append((d.country, d.year, tier, moves.get((d.country, d.year))))
     lineage = [(str(root), root in flagged and not unflag) for root in {find(k) for k in parent}]
     return {
         "recommendations": pd.DataFrame(
-            recs, columns=["country", "year", "index", "text", "lineage_id"]
+            recs, columns=["country", "year", "number", "text", "lineage_id"]
         ),
         "changes": pd.DataFrame(
             changes,
-            columns=["country", "from_year", "to_year", "kind", "from_index", "to_index"],
-        ).astype({"from_index": "Int64", "to_index": "Int64"}),
+            columns=["country", "from_year", "to_year", "kind", "from_number", "to_number"],
+        ).astype({"from_number": "Int64", "to_number": "Int64"}),
         "tiers": pd.DataFrame(tiers, columns=["country", "year", "tier", "tier_change"]),
         "lineage": pd.DataFrame(lineage, columns=["lineage_id", "reinstated"]),
     }

@@ -245,7 +245,7 @@ def test_run_refuses_bad_arguments_before_prefect_starts(tmp_path):
         f"out = {str(tmp_path / 'out')!r}\n"
         "cases = [dict(raw='/no/such/raw'), dict(base_url='javascript:alert(1)'),\n"
         "         dict(base_url='https://example.org/a b/'), dict(runner='spark'),\n"
-        "         dict(wait=-1), dict(raw='data/raw', out='data/raw/out'),\n"
+        "         dict(wait=-1), dict(wait='soon'), dict(raw='data/raw', out='data/raw/out'),\n"
         "         dict(base_url='https://example.org/', no_such_option=1)]\n"
         "for case in cases:\n"
         "    args = {'raw': 'data/raw', 'out': out, **case}\n"
@@ -258,9 +258,9 @@ def test_run_refuses_bad_arguments_before_prefect_starts(tmp_path):
                           cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert len(lines) == 7 and all(line.startswith("UsageError ") for line in lines), lines
+    assert len(lines) == 8 and all(line.startswith("UsageError ") for line in lines), lines
     assert "no such folder" in lines[0] and "javascript" in lines[1]
-    assert "no_such_option: not an option of run" in lines[6]
+    assert "no_such_option: not an option of run" in lines[7]
     assert not (tmp_path / "out" / "current").exists()  # nothing was published
 
 

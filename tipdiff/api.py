@@ -385,7 +385,7 @@ def run(raw: PathLike = "data/raw", out: PathLike = "data/processed", **options:
     sources = options.pop("sources", None)
     snapshots = options.pop("snapshots", "data/snapshots")
     overrides = options.pop("overrides", None)
-    wait = float(options.pop("wait", 300.0))
+    wait = options.pop("wait", 300.0)
     runner = options.pop("runner", "threads")
     dask_address = options.pop("dask_address", None)
     base_url = options.pop("base_url", None)
@@ -396,8 +396,9 @@ def run(raw: PathLike = "data/raw", out: PathLike = "data/processed", **options:
     problem = check_run_paths(raw, out, snapshots, sources, overrides)
     if problem:
         raise UsageError(problem)
-    if not wait >= 0:
+    if isinstance(wait, bool) or not isinstance(wait, int | float) or not wait >= 0:
         raise UsageError(f"wait {wait!r}: expected a number of seconds, 0 or more")
+    wait = float(wait)
     if runner not in ("threads", "dask"):
         raise UsageError(f"runner {runner!r}: expected 'threads' or 'dask'")
     if base_url is not None:

@@ -149,3 +149,11 @@ def test_the_workbook_of_a_set_with_a_hostile_country_name(demo_tables):
     tables = build_tables(analyse(docs).histories, ())
     ws = _open(workbook(tables))["panel"]
     assert ws["A2"].value == "=EVIL()" and ws["A2"].data_type == "s"
+
+
+def test_a_table_the_sheets_do_not_name_yet_still_gets_a_sheet_after_them(demo_tables):
+    more = {**demo_tables, "evidence": pd.DataFrame({"country": ["Freedonia"], "score": [1.5]})}
+    book = _open(workbook(more))
+    assert book.sheetnames == ["legend", *SHEETS, "evidence"]
+    assert list(book["evidence"].iter_rows(values_only=True)) == [("country", "score"),
+                                                                  ("Freedonia", 1.5)]

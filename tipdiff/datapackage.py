@@ -105,6 +105,11 @@ DESCRIPTIONS = {
 }
 
 
+def table_description(table: str) -> str:
+    """What a table's row is (a table added without a line in DESCRIPTIONS still gets one)."""
+    return DESCRIPTIONS.get(table, f"the {table} table (its fields say what each row holds)")
+
+
 def _version() -> str:
     try:
         return version("tipdiff")
@@ -195,7 +200,7 @@ def descriptor(
                 "path": f"{table}.csv",
                 "profile": "tabular-data-resource",
                 "title": f"{table} (CSV)",
-                "description": f"{DESCRIPTIONS[table]}. {CSV_NOTE}",
+                "description": f"{table_description(table)}. {CSV_NOTE}",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
@@ -210,7 +215,7 @@ def descriptor(
                 "path": f"{table}.parquet",
                 "profile": "tabular-data-resource",
                 "title": f"{table} (Parquet)",
-                "description": f"{DESCRIPTIONS[table]}. Every value exactly, lists as lists.",
+                "description": f"{table_description(table)}. Every value exactly, lists as lists.",
                 "format": "parquet",
                 "mediatype": "application/vnd.apache.parquet",
                 "schema": _schema(table, "-parquet", bands),

@@ -25,7 +25,7 @@ import pandas as pd
 
 from .align import DEFAULT_CONFIG, AlignConfig
 from .countries import COW_SOURCE
-from .datapackage import DESCRIPTIONS, LICENSE_NOTE
+from .datapackage import LICENSE_NOTE, table_description
 from .diff import KIND_MEANING, KINDS
 from .model import LIST_STATUSES
 from .tables import LISTS, SCHEMA
@@ -35,8 +35,13 @@ NAME = "tipdiff.xlsx"
 MAX_CELL = 32_767  # characters in one Excel cell
 MAX_ROWS = 1_048_576  # rows in one Excel sheet, the header included
 CUT_MARK = " [cut: Excel holds 32,767 characters in a cell; the Parquet and CSV files hold all]"
-# Sheets in the order a reader wants them (the legend first); every table is there.
+# Sheets in the order a reader wants them (after the legend); any other table follows.
 SHEETS = ("panel", "tiers", "changes", "recommendations", "lineage", "warnings", "errors")
+
+
+def sheet_names(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """The tables' sheets in order: SHEETS first, then any other table of the set."""
+    return [n for n in SHEETS if n in tables] + [n for n in tables if n not in SHEETS]
 _WIDTH = (6, 60)  # column widths, in characters, at least and at most
 _CREATED = datetime(2001, 1, 1)  # fixed, so equal tables give equal bytes
 
@@ -135,9 +140,7 @@ def _legend_rows(
            "same tables are published as Parquet (exact), CSV (plain UTF-8, for data tools) and "
            "JSON Lines, described by datapackage.json.")
     yield ("licence", "", LICENSE_NOTE)
-    for name in SHEETS:
-        if name not in tables:
-            continue
+    for name in sheet_names(tables):
         w = written[name]
         rows = f"{w['rows']} rows"
         if w["shown"] < w["rows"]:
@@ -147,8 +150,8 @@ def _legend_rows(
             )
         if w["cut_cells"]:
             rows += f"; {w['cut_cells']} cell(s) longer than Excel allows were cut (CUT_MARK)"
-        yield ("sheet", name, f"{DESCRIPTIONS[name]} ({rows})")
-        for column, _dtype, _json, nullable, description in SCHEMA[name]:
+        yield ("sheet", name, f"{table_description(name)} ({rows})")
+        for column, _dtype, _json, nullable, description in SCHEMA.get(name, ()):
             note = description + ("" if nullable else " (never empty)")
             if column in LISTS:
                 note += " (a list, written as its JSON text)"
@@ -187,9 +190,7 @@ def workbook(
     )
     bold = wb.add_format({"bold": True})
     legend = wb.add_worksheet("legend")
-    written = {
-        name: _table_sheet(wb, name, tables[name], bold) for name in SHEETS if name in tables
-    }
+    written = {name: _table_sheet(wb, name, tables[name], bold) for name in sheet_names(tables)}
     for col, title in enumerate(("about", "name", "meaning")):
         legend.write_string(0, col, title, bold)
     for r, row in enumerate(_legend_rows(tables, written, config), start=1):

@@ -66,6 +66,7 @@ def tipdiff_run(
     overrides: str | None = None,
     overrides_default: str | None = None,
     notify: str | None = None,
+    base_url: str | None = None,
 ) -> dict:
     """Parse everything in `raw` (and fetched snapshots), align each country's consecutive
     years, and publish tables, reports and a manifest into `out` as one set. `config` holds
@@ -75,6 +76,8 @@ def tipdiff_run(
     serve` passes: the default file, looked for at each scheduled run as `run` looks for it).
     `notify` is a webhook URL that gets the run's digest (what is new in the set) after
     publishing, when there is news.
+    `base_url` is the http(s) address where `out`/reports/ is served (the feeds' links
+    are then absolute).
 
     A parse batch (a report year) or an alignment batch (a year pair) that fails becomes
     error rows naming its files; everything else is published. A run that finds no input
@@ -106,7 +109,13 @@ def tipdiff_run(
         # Before any task: each input is read and hashed once, and when the inputs, the
         # code and the settings are those of the published set, there is nothing to do.
         survey = plan.survey(
-            Path(raw), Path(snapshots), Path(out), overrides=overrides, config=cfg, errors=errors
+            Path(raw),
+            Path(snapshots),
+            Path(out),
+            overrides=overrides,
+            config=cfg,
+            errors=errors,
+            settings={"base_url": base_url},
         )
         if plan.nothing_to_do(Path(out), survey):
             log.info("tipdiff run: no change since the published set in %s; nothing to do", out)
@@ -187,6 +196,7 @@ def tipdiff_run(
             Payload(review_notes),
             config,
             published,
+            base_url,
         )
         # The corpus as objects is done with (the pages' views keep what they show): let it
         # go before the outputs are made as bytes.

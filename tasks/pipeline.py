@@ -237,6 +237,7 @@ def build_reports(
     notes: Payload,
     config: dict,
     published: str | None = None,
+    base_url: str | None = None,
 ) -> tuple:
     """The report site (every page's view, each page rendered when published; unchanged
     year-pair sections and feed entries are taken from the `published` set) and the
@@ -249,6 +250,7 @@ def build_reports(
         config=AlignConfig.from_dict(config),
         notes=notes.value,
         published=Path(published) if published else None,
+        base_url=base_url,
     )
     return site, site.summary()
 
@@ -347,8 +349,9 @@ def publish_outputs(
         )
         return made
 
-    files = publish.iter_output_files(tables_.value, reports.value, blocks, extra)
-    names = publish.output_names(tables_.value, reports.value, extra)
+    cfg = AlignConfig.from_dict(config)
+    files = publish.iter_output_files(tables_.value, reports.value, blocks, extra, cfg)
+    names = publish.output_names(tables_.value, reports.value, extra, cfg)
     publish.publish_streamed(Path(out), names, files, make_manifest)
     return made
 

@@ -20,7 +20,7 @@ def demo():
     return demo_model()
 
 
-@pytest.mark.parametrize("table", ["recommendations", "changes", "stock_asks", "tiers", "lineage", "errors", "warnings"])
+@pytest.mark.parametrize("table", ["recommendations", "changes", "stock_asks", "tiers", "lineage", "errors", "warnings", "panel"])
 def test_table_golden(demo, table):
     _, diffs, hist, errors = demo
     df = build_tables(hist, errors)[table]

@@ -22,7 +22,7 @@ from .conftest import ROOT, tree_state
 RAW = ROOT / "data" / "raw"
 TABLES = (
     "recommendations", "changes", "evidence", "sentences", "stock_asks", "tiers", "lineage",
-    "errors", "warnings",
+    "errors", "warnings", "panel",
 )
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import math
 import os
 import re
@@ -16,8 +15,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .inputs import parse_paths
-from .model import InputError, ParseResult, TipdiffError
+from .model import InputError, ParseResult
 from .read import FORMATS
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
@@ -64,18 +62,14 @@ class _Version(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
     def __call__(self, parser, namespace, values, option_string=None):
-        from importlib.metadata import PackageNotFoundError, version
+        import tipdiff
 
         from .align import ALIGNER_VERSION
         from .evidence import EVIDENCE_VERSION
         from .parse import PARSER_VERSION
 
-        try:
-            own = version("tipdiff")
-        except PackageNotFoundError:
-            own = "unknown"
         print(
-            f"tipdiff {own} (parser {PARSER_VERSION}, aligner {ALIGNER_VERSION}, "
+            f"tipdiff {tipdiff.__version__} (parser {PARSER_VERSION}, aligner {ALIGNER_VERSION}, "
             f"evidence {EVIDENCE_VERSION})"
         )
         parser.exit(EXIT_OK)
@@ -196,9 +190,16 @@ def _print_errors(errors) -> None:
 
 
 def cmd_parse(args) -> int:
+    from . import api
     from .records import parse_object
 
-    result = parse_paths(args.files, year=args.year, country=args.country, fmt=args.format)
+    results = [
+        api.parse_file(f, year=args.year, country=args.country, format=args.format)
+        for f in args.files
+    ]
+    result = ParseResult(
+        tuple(d for r in results for d in r.documents), tuple(e for r in results for e in r.errors)
+    )
     if args.json:
         doc = {"parser_version": _parser_version(), **parse_object(result)}
         print(json.dumps(doc, ensure_ascii=False, indent=2))
@@ -215,129 +216,54 @@ def _parser_version() -> str:
 
 
 def cmd_diff(args) -> int:
-    from .align import ALIGNER_VERSION
-    from .corpus import analyse
-    from .evidence import EVIDENCE_VERSION
-    from .records import history_pairs
+    from . import api
     from .render.text import pairs_text
-    from .scoring import reference_weights
 
-    old = parse_paths([args.old], year=None, country=None, fmt=args.format)
-    new = parse_paths([args.new], year=None, country=None, fmt=args.format)
-    earlier = parse_paths(args.earlier, year=None, country=None, fmt=args.format)
-    errors = old.errors + new.errors + earlier.errors
-    old_years = sorted({d.year for d in old.documents})
-    new_years = sorted({d.year for d in new.documents})
-    if old_years and new_years and min(old_years) > max(new_years):
+    overrides = args.overrides or api.default_overrides(DEFAULT_RAW)  # as `run` uses it
+    try:
+        result = api.diff(
+            args.old,
+            args.new,
+            earlier=args.earlier,
+            overrides=overrides,
+            format=args.format,
+        )
+    except api.UsageError as exc:
+        return _usage_error("diff", str(exc))
+    if result.overrides:
+        default = "" if args.overrides else "; the default file, as `run` uses it"
         _say(
-            f"tipdiff diff: note: OLD ({args.old}, report year {', '.join(map(str, old_years))}) "
-            f"is newer than NEW ({args.new}, {', '.join(map(str, new_years))}); comparing them "
-            "in report-year order, the older one first",
+            f"tipdiff diff: reviewer overrides from {result.overrides} "
+            f"({result.override_rows} row(s){default})",
             file=sys.stderr,
         )
-        old, new = new, old
-        old_years, new_years = new_years, old_years
-    elif old_years and old_years == new_years:
-        print(
-            f"tipdiff diff: warning: both files are report year "
-            f"{', '.join(map(str, old_years))}: expected two different report years",
-            file=sys.stderr,
-        )
-    late = sorted({d.year for d in earlier.documents if old_years and d.year >= min(old_years)})
-    if late:
-        return _usage_error(
-            "diff",
-            f"--earlier: report year {', '.join(map(str, late))} is not earlier than OLD "
-            f"({', '.join(map(str, old_years))}): expected earlier reports of the same countries",
-        )
-    overrides = ()
-    overrides_path = _overrides_path(args)
-    if overrides_path:
-        try:
-            overrides, bad_rows = _read_overrides(overrides_path)
-        except (OSError, UnicodeDecodeError) as exc:
-            print(
-                f"tipdiff diff: error: --overrides {overrides_path}: cannot read it ({exc}): "
-                "expected a UTF-8 CSV of reviewer overrides",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
-        print(
-            f"tipdiff diff: reviewer overrides from {overrides_path} ({len(overrides)} "
-            f"row(s){'' if args.overrides else '; the default file, as `run` uses it'})",
-            file=sys.stderr,
-        )
-        errors += bad_rows
-    olds = {d.key for d in old.documents}
-    wanted = {d.key for d in new.documents if d.key in olds}
-    docs = [d for d in (*earlier.documents, *old.documents, *new.documents) if d.key in wanted]
-    result = analyse(docs, overrides)
-    for n in result.notes:
-        _say(f"warning: {n.message}", file=sys.stderr)
-    pairs = [
-        p
-        for h in result.histories
-        for p in history_pairs(h)
-        if p["from_year"] in old_years and p["to_year"] in new_years
-    ]
-    if not pairs and not errors:
-        errors = (
-            InputError(
-                args.new,
-                (
-                    f"{args.old} and {args.new}: no country appears in both files: "
-                    "expected narratives of the same country in two report years"
-                ),
-            ),
-        )
+    for note in result.notes:
+        _say(f"tipdiff diff: {note}", file=sys.stderr)
     if args.json:
-        doc = {
-            "aligner_version": ALIGNER_VERSION,
-            "evidence_version": EVIDENCE_VERSION,
-            "term_weights": reference_weights().name,
-            "overrides": overrides_path,
-            "pairs": pairs,
-            "errors": [e.to_dict() for e in errors],
-        }
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(pairs_text(pairs), end="")
-        if pairs:
+        print(pairs_text(result.pairs), end="")
+        if result.pairs:
             print(
-                f"(aligner {ALIGNER_VERSION}; evidence {EVIDENCE_VERSION}; "
-                f"term weights: {reference_weights().name})"
+                f"(aligner {result.aligner_version}; evidence {result.evidence_version}; "
+                f"term weights: {result.term_weights})"
             )
-            if not args.earlier:
+            if not result.earlier_given:
                 print(
                     "(an ask that comes back after an absence shows as added here: pass the "
                     "earlier reports with --earlier to see it as reinstated, as `run` does)"
                 )
-    _print_errors(errors)
-    return EXIT_INPUT if errors else EXIT_OK
-
-
-def _read_overrides(path: str):
-    from .review import read_overrides
-
-    data = Path(path).read_bytes()
-    return read_overrides(data.decode("utf-8-sig"), source=path)
+    _print_errors(result.errors)
+    return EXIT_INPUT if result.errors else EXIT_OK
 
 
 DEFAULT_RAW = "data/raw"
 
 
 def default_overrides(raw: str | None) -> Path:
-    """overrides.csv beside the --raw folder (data/overrides.csv for the default --raw)."""
+    """overrides.csv beside the --raw folder (data/overrides.csv for the default --raw),
+    whether it exists or not (`serve` looks for it at each scheduled run)."""
     return Path(raw or DEFAULT_RAW).parent / "overrides.csv"
-
-
-def _overrides_path(args) -> str | None:
-    """--overrides, else the default file (default_overrides) if present: `run`, `serve`
-    (at each scheduled run) and `diff` (which has no --raw: data/overrides.csv) alike."""
-    if args.overrides:
-        return args.overrides
-    default = default_overrides(getattr(args, "raw", None))
-    return str(default) if default.is_file() else None
 
 
 def _usage_error(command: str, message: str) -> int:
@@ -345,169 +271,37 @@ def _usage_error(command: str, message: str) -> int:
     return EXIT_USAGE
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path == folder or folder in path.parents
-
-
 def _check_pipeline_paths(args) -> str | None:
-    """What is wrong with the folders of `run`/`serve`, or None."""
-    raw, out, snapshots = Path(args.raw), Path(args.out), Path(args.snapshots)
-    if not raw.is_dir():
-        what = "is a file, not a folder" if raw.exists() else "no such folder"
-        return (
-            f"--raw {raw}: {what}: expected a folder of narratives (one sub-folder per report year)"
-        )
-    for option, path in (("--out", out), ("--snapshots", snapshots)):
-        if path.exists() and not path.is_dir():
-            return (
-                f"{option} {path}: is a file, not a folder: expected a folder (created if missing)"
-            )
-    raw_r = raw.resolve()
-    if _inside(out.resolve(), raw_r):
-        return (
-            f"--out {out} is inside --raw {raw}: the next run would read the outputs as "
-            "inputs, and tipdiff never writes into the raw folder: expected an output folder "
-            "outside it"
-        )
-    if _inside(snapshots.resolve(), raw_r):
-        return (
-            f"--snapshots {snapshots} is inside --raw {raw}: fetched pages would be written "
-            "into the raw folder, which tipdiff never writes: expected a folder outside it"
-        )
-    if args.sources and not Path(args.sources).is_file():
-        return f"--sources {args.sources}: no such file: expected a CSV with year,country,url"
-    if getattr(args, "overrides", None) and not Path(args.overrides).is_file():
-        return (
-            f"--overrides {args.overrides}: no such file: expected a CSV with the columns "
-            "country,from_year,from_text_sha256,to_year,to_text_sha256,verdict,note"
-        )
-    return None
+    """What is wrong with the folders of `run`/`serve`, or None (api.check_run_paths)."""
+    from .api import check_run_paths
+
+    return check_run_paths(
+        args.raw, args.out, args.snapshots, args.sources, getattr(args, "overrides", None)
+    )
 
 
 def cmd_run(args) -> int:
-    problem = _check_pipeline_paths(args)
-    if problem:
-        return _usage_error("run", problem)
-    from .publish import LockBusy, OutputNotWritable, PublishError, run_lock
-
-    # Refuse early and quietly, before Prefect starts (the flow locks again for itself); and
-    # when nothing changed since the published set, stop here: no Prefect, no server.
-    try:
-        with run_lock(Path(args.out), wait=args.wait):
-            unchanged = None if args.sources else _nothing_to_do(args)
-    except LockBusy as exc:
-        print(f"tipdiff run: {exc}", file=sys.stderr)
-        return EXIT_LOCKED
-    except OutputNotWritable as exc:
-        return _usage_error("run", str(exc))
-    except (PublishError, OSError) as exc:
-        print(f"tipdiff run: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT
-    if unchanged is not None:
-        return _report_run(args, unchanged)
-    if args.runner == "dask":
-        try:
-            import prefect_dask  # noqa: F401
-        except ImportError:
-            return _usage_error(
-                "run", "--runner dask needs the optional extra: pip install 'tipdiff[dask]'"
-            )
-    from .flows import prefect_environment
-
-    prefect_environment()
-    # No process of ours outlives the run: unless a server is given, the run owns one
-    # (tipdiff.flows.server: it dies with this process, even after kill -9).
-    server = None
-    if not os.environ.get("PREFECT_API_URL"):
-        from .flows.server import OwnedServer
-
-        server = OwnedServer().start()
-        os.environ["PREFECT_API_URL"] = server.api_url  # before Prefect is imported
-    try:
-        return _run_flow(args, server)
-    finally:
-        if server is not None:
-            server.stop()
-            os.environ.pop("PREFECT_API_URL", None)
-
-
-def _nothing_to_do(args) -> dict | None:
-    """The run's result when the published set was made from exactly these inputs, code,
-    settings and overrides and is whole (tipdiff.plan), recorded in its manifest; else
-    None. Called with the run lock held."""
-    import time
-
-    from . import plan
-    from .align import DEFAULT_CONFIG
-
-    started_at, clock = plan.now(), time.perf_counter()
-    survey = plan.survey(
-        Path(args.raw),
-        Path(args.snapshots),
-        Path(args.out),
-        overrides=_overrides_path(args),
-        config=DEFAULT_CONFIG,
-    )
-    if not plan.nothing_to_do(Path(args.out), survey):
-        return None
-    return plan.record_no_change(Path(args.out), survey, started_at=started_at, started=clock)
-
-
-class _NoTracebackForTipdiffErrors(logging.Filter):
-    """Prefect logs a traceback with every failed flow or task run. tipdiff's own errors say
-    where and what was expected and are reported as such: their tracebacks are noise."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], TipdiffError):
-            record.exc_info = None
-            record.exc_text = None
-        return True
-
-
-def _run_flow(args, server) -> int:
-    from prefect.settings import (
-        PREFECT_API_URL,
-        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
-        temporary_settings,
-    )
-
-    from .flows.pipeline import tipdiff_run
+    from . import api
     from .flows.server import ServerFailed
-    from .publish import LockBusy, NothingToPublish, PublishError
+    from .publish import LockBusy, NothingToPublish, OutputNotWritable, PublishError
 
-    for name in ("prefect.flow_runs", "prefect.task_runs"):
-        logging.getLogger(name).addFilter(_NoTracebackForTipdiffErrors())
-    flow_fn = tipdiff_run
-    if args.runner == "dask":
-        from prefect_dask import DaskTaskRunner
-
-        runner = (
-            DaskTaskRunner(address=args.dask_address)
-            if args.dask_address
-            else DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1})
-        )
-        flow_fn = tipdiff_run.with_options(task_runner=runner)
-    updates: dict = {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
     try:
-        if server is not None:
-            timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", 120))
-            updates[PREFECT_API_URL] = server.wait_ready(timeout)
-        with temporary_settings(updates=updates):
-            try:
-                result = flow_fn(
-                    raw=args.raw,
-                    out=args.out,
-                    sources_file=args.sources,
-                    snapshots=args.snapshots,
-                    wait=args.wait,
-                    progress=True,
-                    allow_empty=args.allow_empty,
-                    overrides=_overrides_path(args),
-                    notify=args.notify,
-                )
-            finally:
-                if server is not None:
-                    server.drain_prefect()
+        result = api.run(
+            args.raw,
+            args.out,
+            sources=args.sources,
+            snapshots=args.snapshots,
+            wait=args.wait,
+            allow_empty=args.allow_empty,
+            overrides=args.overrides,  # None: overrides.csv beside --raw, if it exists
+            runner=args.runner,
+            dask_address=args.dask_address,
+            base_url=args.base_url,
+            notify=args.notify,
+            progress=True,
+        )
+    except (api.UsageError, OutputNotWritable) as exc:
+        return _usage_error("run", str(exc))
     except LockBusy as exc:
         print(f"tipdiff run: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -553,7 +347,9 @@ def _report_run(args, result: dict) -> int:
             )
         print(
             f"results in {args.out}/: recommendations, changes, stock_asks, tiers, lineage, "
-            f"errors, warnings (.parquet/.csv/.jsonl), schema.json, manifest.json; read "
+            f"panel, errors, warnings, evidence, sentences (.parquet/.csv/.jsonl), "
+            f"panel_wide.csv, tipdiff.xlsx (for Excel), datapackage.json, schema.json, "
+            f"manifest.json; read "
             f"{args.out}/reports/index.html (pages per year and country, Markdown twins, Atom "
             f"feeds in reports/feeds/), or `tipdiff show COUNTRY --out {args.out}`"
         )
@@ -590,6 +386,14 @@ def cmd_serve(args) -> int:
     problem = _check_pipeline_paths(args)
     if problem:
         return _usage_error("serve", problem)
+    base_url = None
+    if args.base_url:
+        from .render.feeds import absolute_base
+
+        try:
+            base_url = absolute_base(args.base_url)
+        except ValueError as exc:
+            return _usage_error("serve", f"--base-url {args.base_url!r}: {exc}")
     if not os.environ.get("PREFECT_API_URL"):
         print(
             "tipdiff serve: error: needs a running Prefect server. Start one with\n"
@@ -623,10 +427,13 @@ def cmd_serve(args) -> int:
         params["overrides_default"] = str(default_overrides(args.raw).resolve())
     if args.notify:
         params["notify"] = args.notify
+    if base_url:
+        params["base_url"] = base_url
     print(
-        f"serving deployment '{tipdiff_run.name}/{args.name}' on cron '{args.cron}': each run "
-        f"reads {params['raw']} and publishes to {params['out']}, with reviewer overrides "
-        f"from {params.get('overrides') or params['overrides_default'] + ' (when it exists)'}; "
+        f"serving deployment '{tipdiff_run.name}/{args.name}' on cron '{args.cron}' (UTC): "
+        f"each run reads {params['raw']} and publishes to {params['out']}, with reviewer "
+        f"overrides from "
+        f"{params.get('overrides') or params['overrides_default'] + ' (when it exists)'}; "
         "Ctrl-C or SIGTERM stops",
         flush=True,
     )
@@ -636,86 +443,16 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
-def _show_data(published, wanted: str) -> dict | None:
-    """One country's history from a published set's tables (records' vocabulary), or None
-    if it is not there."""
-    from .countries import resolve
-    from .records import frame_rows, item_object, pair_object
-
-    tiers = published.tables["tiers"]
-    key = wanted.strip().casefold()
-    named = (
-        (tiers["country"].str.casefold() == key)
-        | (tiers["country_in_report"].str.casefold() == key)
-        | (tiers["country_code"].fillna("\0").str.casefold() == key)
-    )
-    hit = tiers[named.fillna(False)]
-    if hit.empty:
-        name, code = resolve(wanted)
-        hit = tiers[(tiers["country"] == name) | (tiers["country_code"] == code)] if code else hit
-    if hit.empty:
-        return None
-    country = hit["country"].iloc[0]
-
-    def rows(name: str) -> list[dict]:
-        df = published.tables[name]
-        return frame_rows(df[df["country"] == country])
-
-    tier_rows = sorted(rows("tiers"), key=lambda r: r["year"])
-    by_year = {t["year"]: t for t in tier_rows}
-    pairs: dict[tuple[int, int], list] = {}
-    for r in rows("changes"):
-        pairs.setdefault((r["from_year"], r["to_year"]), []).append(r)
-    said: dict[tuple[int, int], list] = {}
-    for r in rows("evidence"):
-        said.setdefault((r["from_year"], r["to_year"]), []).append(r)
-    latest = tier_rows[-1]
-    recs = sorted(
-        (r for r in rows("recommendations") if r["year"] == latest["year"]),
-        key=lambda r: r["number"],
-    )
-    warnings = sorted(rows("warnings"), key=lambda r: (r["year"], r["source"]))
-    return {
-        "country": country,
-        "country_code": latest["country_code"],
-        "country_in_report": latest["country_in_report"],
-        "tiers": tier_rows,
-        "pairs": [
-            pair_object(by_year[a], by_year[b], rs, said.get((a, b), ()))
-            for (a, b), rs in sorted(pairs.items())
-        ],
-        "recommendations": [
-            item_object(r["number"], r["text"], truncated=r["truncated"]) for r in recs
-        ],
-        "warnings": [
-            {"year": w["year"], "source": w["source"], "message": w["message"]} for w in warnings
-        ],
-    }
-
-
 def cmd_show(args) -> int:
-    from .publish import NotPublished, load
-    from .render.escape import terminal_safe as terminal
+    from . import api
+    from .publish import NotPublished
+    from .render.escape import terminal
     from .render.text import pairs_text, wrap
 
-    if not args.country.strip():
-        return _usage_error("show", "COUNTRY is empty: expected a country name or ISO3 code")
     try:
-        published = load(
-            Path(args.out),
-            ("tiers", "changes", "evidence", "recommendations", "warnings"),
-            manifest=False,
-        )
-    except NotPublished as exc:
+        data = api.show(args.country, args.out)
+    except (api.UsageError, NotPublished) as exc:
         return _usage_error("show", str(exc))
-    data = _show_data(published, args.country)
-    if data is None:
-        known = sorted(set(published.tables["tiers"]["country"]))
-        return _usage_error(
-            "show",
-            f"no country {terminal(args.country)!r} in {args.out}: expected a name or ISO3 "
-            f"code of one of: {', '.join(map(terminal, known))}",
-        )
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -921,6 +658,12 @@ def build_parser() -> argparse.ArgumentParser:
             action="store_true",
             help="publish even when no input is found, or none is usable (replacing results)",
         )
+        p.add_argument(
+            "--base-url",
+            metavar="URL",
+            help="the http(s) address where --out's reports/ folder is served: the Atom feeds "
+            "then carry absolute links (default: links relative to the feed)",
+        )
 
     r = command(
         "run",
@@ -1000,7 +743,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(PREFECT_API_URL). Each run is logged with where its results went.",
     )
     pipeline_args(v)
-    v.add_argument("--cron", default="0 6 * * *", help="schedule, in cron syntax")
+    v.add_argument("--cron", default="0 6 * * *", help="schedule, in cron syntax, in UTC")
     v.add_argument("--name", default="tipdiff-scheduled", help="deployment name")
     v.set_defaults(func=cmd_serve)
     return parser

@@ -92,3 +92,56 @@ def as_written(name: str | None) -> str | None:
             out[0] = out[0].lower()
         words.append("".join(out))
     return " ".join(words)
+
+
+# Correlates of War (COW) state numbers, which political-science panels join on. They come
+# from the codelist of the `countrycode` package (Vincent Arel-Bundock's, the one the R
+# package of the same name ships), looked up by ISO3 code, else by the standard name (Kosovo
+# has no ISO3 code of its own there). Supplements: COW numbers Serbia as the continuation of
+# Yugoslavia (345), where the codelist gives 345 to Yugoslavia and nothing to Serbia, and so
+# the "Serbia and Montenegro" of the 2003-2006 reports, which has no ISO3 code at all.
+# Territories and areas the COW state system does not list as states (Hong Kong, Macau,
+# Curacao, Sint Maarten, Aruba, Puerto Rico, the Palestinian territories, ...) and names
+# that are no known country have none: None.
+COW_SUPPLEMENT = {"SRB": 345}
+COW_SUPPLEMENT_NAMES = {"serbia and montenegro": 345}
+COW_SOURCE = (
+    "Correlates of War state numbers (cow_code) from the codelist of the countrycode package "
+    "(Arel-Bundock), by ISO3 code, else by name; Serbia, and Serbia and Montenegro, are 345 "
+    "(COW continues Yugoslavia as Serbia). Territories COW does not list as states (for "
+    "example Hong Kong, Macau, Curacao, Sint Maarten, Aruba) and unknown names have none "
+    "(null); their rows stay in the panel."
+)
+
+
+@lru_cache(maxsize=1)
+def _cow_table() -> tuple[dict[str, int], dict[str, int]]:
+    """The codelist's COW numbers by ISO3 code and by English name."""
+    from countrycode.countrycode import prepare_codelist
+
+    codes = prepare_codelist(None, "iso3c", "cown")
+    by_iso3, by_name = {}, {}
+    for iso3, name, cown in zip(
+        codes["iso3c"], codes["country.name.en"], codes["cown"], strict=True
+    ):
+        if cown is None:
+            continue
+        if iso3:
+            by_iso3[iso3] = int(cown)
+        if name:
+            by_name[name.casefold()] = int(cown)
+    return by_iso3, by_name
+
+
+@lru_cache(maxsize=4096)
+def cow_code(code: str | None, name: str) -> int | None:
+    """The COW state number of a country given its ISO3 code (None if it has none) and its
+    standard name; None where COW lists no state (see COW_SOURCE)."""
+    by_iso3, by_name = _cow_table()
+    if code in COW_SUPPLEMENT:
+        return COW_SUPPLEMENT[code]
+    if code and code in by_iso3:
+        return by_iso3[code]
+    if code is None:  # a name the converter does not know: no COW state either, but one
+        return COW_SUPPLEMENT_NAMES.get(_tidy(name).casefold())
+    return by_name.get(_tidy(name).casefold())

@@ -286,8 +286,20 @@ def _parse_one(path: str, source: str, surveyed, parse_kwargs) -> ParseResult:
                 ),
             )
         )
-    result = parse_bytes(data, source=source, sha256=digest, **parse_kwargs)
-    docs, errors = [], list(result.errors)
+    return parse_data(data, source=source, sha256=digest, **parse_kwargs)
+
+
+def parse_data(data: bytes, *, source: str, sha256: str | None = None, **parse_kwargs):
+    """Parse one input's bytes within the bounds every input has: at most the size bound of
+    the kind its bytes show (limits.input_limit), and a narrative with more than MAX_ITEMS
+    recommendations is an error naming it (the rest of the input is kept). `parse_paths`
+    and the API's `parse_text` both come here."""
+    limit = input_limit(data[:_HEAD])
+    if len(data) > limit:
+        message = _too_large_message(source, len(data), limit, data[:_HEAD])
+        return ParseResult(errors=(InputError(source, message),))
+    result = parse_bytes(data, source=source, sha256=sha256, **parse_kwargs)
+    docs, errors = [], []
     for doc in result.documents:
         if len(doc.recommendations) > MAX_ITEMS:
             errors.append(
@@ -301,7 +313,7 @@ def _parse_one(path: str, source: str, surveyed, parse_kwargs) -> ParseResult:
             )
         else:
             docs.append(doc)
-    return ParseResult(tuple(docs), tuple(errors))
+    return ParseResult(tuple(docs), tuple(errors) + result.errors)
 
 
 def parse_files(files: tuple[SourceFile, ...]) -> ParseResult:

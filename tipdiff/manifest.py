@@ -127,10 +127,12 @@ def fingerprint(
     input_errors: Sequence[InputError],
     config: AlignConfig,
     overrides_sha256: str | None,
+    settings: Mapping | None = None,
 ) -> dict:
     """Everything a run's outputs depend on, as the manifest records it: the inputs (names,
     sizes, hashes, and the inputs that could not be read), the parser, aligner and evidence
-    versions, the aligner config, the reviewer overrides file's hash, and tipdiff's own code
+    versions, the aligner config, the reviewer overrides file's hash, the run's other settings
+    that change what it writes (`settings`, such as the feeds' base URL), and tipdiff's own code
     (a digest of its files, so a new renderer or table layout is never mistaken for no
     change)."""
     listed = [[s.path, s.size, s.sha256] for s in sources]
@@ -141,6 +143,7 @@ def fingerprint(
         "evidence_version": EVIDENCE_VERSION,
         "config": _digest(config.to_dict()),
         "overrides_sha256": overrides_sha256,
+        "settings": _digest(dict(settings or {})),
         "inputs": _digest([listed, sorted([e.source, e.message] for e in input_errors)]),
         "code": code_digest(),
     }

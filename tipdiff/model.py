@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:
+    """One recommendation of a narrative: `index` is its 0-based position in the year's list
+    (every output numbers items from 1 as the report prints them: `number` = index + 1),
+    `text` the words as printed (whitespace cleaned), `truncated` that the copy is cut off
+    inside it."""
+
     index: int
     text: str
     truncated: bool = False

@@ -62,11 +62,14 @@ def survey(
     overrides: str | None,
     config: AlignConfig,
     errors: Sequence[InputError] = (),
+    settings: Mapping | None = None,
 ) -> Survey:
     """Every input below `raw` (and fetched snapshots), each read and hashed once, with the
-    fingerprint of everything the outputs depend on."""
+    fingerprint of everything the outputs depend on (`settings`: the run's other settings
+    that change what it writes, such as the feeds' base URL)."""
     found = survey_inputs(Path(raw), Path(snapshots))
     all_errors = (*errors, *found.errors)
+    settings = {k: v for k, v in (settings or {}).items() if v is not None}
     return Survey(
         files=tuple(found.files),
         errors=tuple(all_errors),
@@ -77,6 +80,7 @@ def survey(
             input_errors=all_errors,
             config=config,
             overrides_sha256=file_sha256(overrides),
+            settings=settings,
         ),
         previous=publish.read_manifest(Path(out)),
     )

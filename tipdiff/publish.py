@@ -128,14 +128,41 @@ def _reports(reports) -> tuple[list[str], Iterator[tuple[str, str | bytes]]]:
     return list(reports.names), reports.files()
 
 
+def research_files(tables: Mapping[str, pd.DataFrame], config=None) -> dict[str, Callable]:
+    """The files made from the tables for other tools and for spreadsheets, each made when
+    called: `panel_wide.csv` (tipdiff.panel), `datapackage.json` (tipdiff.datapackage) and
+    `tipdiff.xlsx` (tipdiff.workbook). Only with the panel table (a whole set)."""
+    from functools import partial
+
+    from .align import DEFAULT_CONFIG
+    from .datapackage import NAME as DATAPACKAGE
+    from .datapackage import datapackage_json
+    from .panel import WIDE, wide_csv
+    from .workbook import NAME as WORKBOOK
+    from .workbook import workbook
+
+    if "panel" not in tables:
+        return {}
+    config = config or DEFAULT_CONFIG
+    return {
+        WIDE: partial(wide_csv, tables["panel"]),
+        DATAPACKAGE: partial(datapackage_json, tables, config=config),
+        WORKBOOK: partial(workbook, tables, config=config),
+    }
+
+
 def output_names(
-    tables: Mapping[str, pd.DataFrame], reports, extra: Mapping[str, bytes] | None = None
+    tables: Mapping[str, pd.DataFrame],
+    reports,
+    extra: Mapping[str, bytes] | None = None,
+    config=None,
 ) -> list[str]:
     """The names `iter_output_files` yields, in its order."""
     from .blocks import INDEX
 
     names = [f"{t}.{ext}" for t in tables for ext in ("parquet", "csv", "jsonl")]
-    return [*names, INDEX, *(extra or {}), "schema.json", *_reports(reports)[0]]
+    research = list(research_files(tables, config))
+    return [*names, INDEX, *(extra or {}), "schema.json", *research, *_reports(reports)[0]]
 
 
 def iter_output_files(
@@ -143,13 +170,15 @@ def iter_output_files(
     reports,
     blocks=None,
     extra: Mapping[str, bytes] | None = None,
+    config=None,
 ) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
     """The files of `output_files`, made one at a time: a table's CSV and JSON Lines in
     pieces, each report page when its turn comes (for `publish_streamed`: no table is ever
     in memory as a whole text, and never every page at once). `reports`: as `_reports`.
     `blocks` (tipdiff.blocks.Blocks): the published set's table blocks offered for reuse;
     its index of the blocks written follows the tables. `extra`: more files, made already
-    (such as lineage_checks.json)."""
+    (such as lineage_checks.json). `config`: the aligner settings the legends name (the
+    workbook's and the data package's bands)."""
     from .blocks import INDEX, Blocks
     from .tables import json_schema, table_pieces
 
@@ -159,6 +188,8 @@ def iter_output_files(
     yield INDEX, blocks.index()
     yield from (extra or {}).items()
     yield "schema.json", (json.dumps(json_schema(), indent=2) + "\n").encode("utf-8")
+    for name, make in research_files(tables, config).items():
+        yield name, make()
     for name, text in _reports(reports)[1]:
         yield name, text if isinstance(text, bytes) else text.encode("utf-8")
 
@@ -237,20 +268,21 @@ TABLES = (
     "lineage",
     "errors",
     "warnings",
+    "panel",
 )
 
 
 def load(
     out: Path,
-    tables: Iterable[str] = TABLES,
+    tables: Iterable[str] | None = TABLES,
     *,
     manifest: bool = True,
     columns: Mapping[str, Sequence[str]] | None = None,
 ) -> PublishedSet:
-    """The published set in `out`: `tables` (by name) as DataFrames from their Parquet
-    files, and the manifest (unless `manifest` is false: then {}). `columns`: only these
-    columns of the tables it names (a reader that needs a few reads a fraction of the
-    bytes). Raises NotPublished with where and what was expected."""
+    """The published set in `out`: `tables` (by name; None: every table the set has) as
+    DataFrames from their Parquet files, and the manifest (unless `manifest` is false: then
+    {}). `columns`: only these columns of the tables it names (a reader that needs a few
+    reads a fraction of the bytes). Raises NotPublished with where and what was expected."""
     import pandas as pd  # here, not at import: a no-change rerun never loads pandas
 
     out = Path(out)
@@ -272,6 +304,9 @@ def load(
             f"{folder / MANIFEST}: cannot read the manifest ({exc}): expected the JSON a "
             "`tipdiff run` writes"
         ) from None
+    if tables is None:  # every table of the set: the known ones in order, then any other
+        present = {p.stem for p in folder.glob("*.parquet")}
+        tables = [t for t in TABLES if t in present] + sorted(present - set(TABLES))
     frames = {}
     for name in tables:
         path = folder / f"{name}.parquet"

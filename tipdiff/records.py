@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .corpus import CountryHistory
+from .countries import cow_code
 from .diff import KINDS, CountryDiff
 from .evidence import VERDICTS
 from .model import Narrative, ParseResult
@@ -34,10 +35,19 @@ from .review import text_sha256
 from .stock import StockGroup
 from .themes import Tags
 from .themes import tag as theme_tags
+from .tiers import tier_number
 
 NUMBERING = (
     "number: 1-based position in that year's list, as the report prints it (#1 is the first)"
 )
+
+
+def recommendation_id(key: str, year: int, number: int) -> str:
+    """The id of one recommendation: `KEY:YEAR:NUMBER` (the country's ISO3 code, else its
+    name in capitals; the report year; its 1-based number), e.g. `PER:2023:3`. The changes
+    table names both ends of a link with it (`from_recommendation_id`, `to_recommendation_id`),
+    so a change row points at recommendation rows even where one end is empty."""
+    return f"{key}:{year}:{number}"
 
 
 def change_id(key: str, from_year: int, to_year: int, kind: str, old: tuple, new: tuple) -> str:
@@ -219,6 +229,12 @@ def change_rows(h: CountryHistory, d: CountryDiff) -> list[dict]:
                     "lineage_id": lid,
                     "evidence_verdict": c.evidence.verdict if c.evidence else None,
                     **row_tags(h, d, o, n),
+                    "from_recommendation_id": None
+                    if o is None
+                    else recommendation_id(d.key, d.from_year, o + 1),
+                    "to_recommendation_id": None
+                    if n is None
+                    else recommendation_id(d.key, d.to_year, n + 1),
                 }
             )
     return rows
@@ -447,3 +463,40 @@ def history_pairs(h: CountryHistory) -> list[dict]:
         for d in h.diffs
     ]
 
+
+
+# ------------------------------------------------------------------------- panel
+
+
+def panel_rows(h: CountryHistory) -> list[dict]:
+    """One row per report year of a country (the `panel` table): its codes (ISO3, COW), both
+    names, the tier as text and as a number (tiers.TIER_CODING), the movement and the Watch
+    List facts of the law that year (as `tier_rows`), and how many changes of each kind
+    since the previous report loaded (a split or merge counts once; null for the first)."""
+    counts = {d.to_year: (d.from_year, d.counts()) for d in h.diffs}
+    cow = cow_code(h.country_code, h.country)
+    rows = []
+    for t in tier_rows(h):
+        previous, by_kind = counts.get(t["year"], (None, None))
+        rows.append(
+            {
+                "country": t["country"],
+                "country_code": t["country_code"],
+                "cow_code": cow,
+                "country_in_report": t["country_in_report"],
+                "year": t["year"],
+                "tier": t["tier"],
+                "tier_number": tier_number(t["tier"]),
+                "tier_change": t["tier_change"],
+                "waiver": t["waiver"],
+                "watch_list_years": t["watch_list_years"],
+                "watch_list_years_counted": t["watch_list_years_counted"],
+                "watch_list_limit": t["watch_list_limit"],
+                "watch_list_limit_reached": t["watch_list_limit_reached"],
+                "list_status": t["list_status"],
+                "recommendations": t["recommendations"],
+                "previous_year": previous,
+                **{f"n_{k}": None if by_kind is None else by_kind[k] for k in KINDS},
+            }
+        )
+    return rows

@@ -72,6 +72,14 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
             True,
             "countries that got this stock ask in that report year; null if not one",
         ),
+        (
+            "recommendation_id",
+            "string",
+            "string",
+            False,
+            "KEY:YEAR:NUMBER (ISO3 code, else the name in capitals; report year; number), "
+            "e.g. PER:2023:3: the key change rows point at",
+        ),
     ],
     "changes": [
         ("country", "string", "string", False, "standard country name"),
@@ -133,6 +141,21 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
         ),
         ("frames", "object", "array", False, _FRAMES + " (of to_text; dropped rows: from_text)"),
         ("themes", "object", "array", False, _THEMES + " (of to_text; dropped rows: from_text)"),
+        (
+            "from_recommendation_id",
+            "string",
+            "string",
+            True,
+            "recommendation_id of the from_year item (country, from_year, from_number); null "
+            "if none",
+        ),
+        (
+            "to_recommendation_id",
+            "string",
+            "string",
+            True,
+            "recommendation_id of the to_year item (country, to_year, to_number); null if none",
+        ),
     ],
     "evidence": [
         ("country", "string", "string", False, "standard country name"),
@@ -302,6 +325,93 @@ SCHEMA: dict[str, list[tuple[str, str, str, bool, str]]] = {
             "tiers loaded contradict, a reviewer override that no longer matches",
         ),
     ],
+    "panel": [
+        ("country", "string", "string", False, "standard country name, one spelling across years"),
+        ("country_code", "string", "string", True, "ISO 3166-1 alpha-3; null for unknown names"),
+        (
+            "cow_code",
+            "Int64",
+            "integer",
+            True,
+            "Correlates of War state number; null where COW lists no state (territories such "
+            "as Hong Kong, Macau, Curacao, Sint Maarten) or the name is unknown",
+        ),
+        (
+            "country_in_report",
+            "string",
+            "string",
+            False,
+            "the country's name as that year's report writes it (e.g. Burma)",
+        ),
+        ("year", "Int64", "integer", False, "report year"),
+        ("tier", "string", "string", True, "|".join(TIERS) + "; null if unknown"),
+        (
+            "tier_number",
+            "Int64",
+            "integer",
+            True,
+            "the tier as a number, as Kelley (2017) codes it: Tier 1 = 1, Tier 2 = 2, Tier 2 "
+            "Watch List = 3, Tier 3 = 4; null for a Special Case or an unknown tier",
+        ),
+        (
+            "tier_change",
+            "string",
+            "string",
+            True,
+            "|".join(CHANGES) + ": against the previous report loaded (as in tiers)",
+        ),
+        ("waiver", "boolean", "boolean", False, "the narrative states a waiver"),
+        (
+            "watch_list_years",
+            "Int64",
+            "integer",
+            False,
+            "consecutive report years on Tier 2 Watch List, ending this year",
+        ),
+        (
+            "watch_list_years_counted",
+            "Int64",
+            "integer",
+            False,
+            "of those, the years that count toward the limit of the law in force that year",
+        ),
+        (
+            "watch_list_limit",
+            "Int64",
+            "integer",
+            True,
+            "the law's limit that year in consecutive Watch List years; null before 2009",
+        ),
+        (
+            "watch_list_limit_reached",
+            "boolean",
+            "boolean",
+            True,
+            "the next report must downgrade unless a waiver is granted; null when no limit "
+            "applied",
+        ),
+        ("list_status", "string", "string", False, "|".join(LIST_STATUSES)),
+        ("recommendations", "Int64", "integer", False, "recommendations the copy lists"),
+        (
+            "previous_year",
+            "Int64",
+            "integer",
+            True,
+            "the previous report loaded for the country, which the counts compare with; "
+            "null for its first report loaded",
+        ),
+        *[
+            (
+                f"n_{kind}",
+                "Int64",
+                "integer",
+                True,
+                f"changes of kind {kind} since previous_year (a split or merge counts once); "
+                "null for the first report loaded",
+            )
+            for kind in KINDS
+        ],
+    ],
 }
 # List-valued columns: their Arrow type (Parquet) and the JSON Schema of their items. In CSV
 # a list is written as its JSON array text.
@@ -415,7 +525,7 @@ def build_tables(
     overrides that did not apply (warnings)."""
     recs, lineage, changes = _Columns("recommendations"), _Columns("lineage"), _Columns("changes")
     evidence, sentences = _Columns("evidence"), _Columns("sentences")
-    tiers, warnings = [], []
+    tiers, warnings, panel = [], [], []
     stocks = stock_groups(histories)
     stocks_of: dict[str, list] = {}
     for g in stocks:
@@ -452,9 +562,13 @@ def build_tables(
                         "themes": records.tag_lists(h.tags[(n.year, r.index)])[1],
                         "stock_group": h.stock.get((n.year, r.index)),
                         "stock_size": sizes.get(h.stock.get((n.year, r.index))),
+                        "recommendation_id": records.recommendation_id(
+                            h.key, n.year, r.index + 1
+                        ),
                     }
                 )
         tiers += records.tier_rows(h)
+        panel += records.panel_rows(h)
         for th in h.lineage.threads:
             lineage.append(
                 {
@@ -501,6 +615,7 @@ def build_tables(
         "lineage": _frame("lineage", lineage),
         "errors": _frame("errors", err_rows),
         "warnings": _frame("warnings", warnings),
+        "panel": _frame("panel", panel),
     }
 
 

@@ -200,3 +200,25 @@ def tier_doubts(history: Sequence[TierYear]) -> list[tuple[int, str]]:
                 )
             )
     return out
+
+
+# Tiers as numbers for research (the `panel` table and `panel_wide.csv`): the coding of
+# Judith G. Kelley's data for "Scorecard Diplomacy: Grading States to Influence Their
+# Reputation and Behavior" (Cambridge University Press, 2017): 1 best to 4 worst, the Watch
+# List between Tier 2 and Tier 3. A Special Case is outside the ranking and an unknown tier is
+# unknown: both are null (missing), never a number that an average would take in; the `tier`
+# text beside the number says which.
+TIER_NUMBERS = {"Tier 1": 1, "Tier 2": 2, WATCH_LIST: 3, "Tier 3": 4}
+TIER_CODING = (
+    "tier_number codes the tier as in Kelley (2017), Scorecard Diplomacy (Cambridge University "
+    "Press): Tier 1 = 1, Tier 2 = 2, Tier 2 Watch List = 3, Tier 3 = 4 (higher is worse). "
+    "Special Case and an unknown tier are null (missing): outside the ranking, never a number; "
+    "the tier column says which. Work that puts the Watch List at 2.5 can recode 3 as 2.5 and "
+    "4 as 3."
+)
+
+
+def tier_number(tier: str | None) -> int | None:
+    """The tier as a number (TIER_CODING): 1, 2, 3 (Watch List) or 4; None for a Special
+    Case or an unknown tier."""
+    return TIER_NUMBERS.get(tier) if tier is not None else None

@@ -5,6 +5,11 @@ that stays the same on a rerun, so an entry is dated 1 January of its report yea
 the feed by its latest entry: an unchanged country's feed is byte-identical on a rerun.
 Titles and text go in as text and lxml escapes them; the entry content is HTML that the
 autoescaping templates built.
+
+Links are relative to the feed (`../PER.html`) unless a base URL is given (`--base-url`: the
+http(s) address where the `reports/` folder is served): then every link is absolute
+(`https://example.org/tip/reports/PER.html`), as feed readers that ignore relative links
+need.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from feedgen.feed import FeedGenerator
 
@@ -32,15 +38,49 @@ def _date(year: int) -> datetime:
     return datetime(year, 1, 1, tzinfo=UTC)
 
 
-def country_feed(v: CountryView, content: Mapping[int, str]) -> bytes:
-    """`content`: each report year's entry as HTML (the feed_entry template)."""
+_MAX_URL = 2000  # characters: longer addresses break feed readers and logs
+
+
+def absolute_base(url: str) -> str:
+    """A base URL for the feeds' links: an absolute http or https address, ending with "/"
+    (where `reports/` is served). Raises ValueError saying what was expected."""
+    expected = "expected an absolute http(s) address such as https://example.org/tip/reports/"
+    if not isinstance(url, str) or not url or len(url) > _MAX_URL:
+        raise ValueError(f"empty or longer than {_MAX_URL} characters: {expected}")
+    if any(ord(ch) < 33 or ord(ch) == 127 or ch in '"<>\\^`{|}' for ch in url):
+        raise ValueError(f"spaces, control characters or characters a URL cannot hold: {expected}")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(expected)
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(f"a query, a fragment or a user name: {expected}")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc, path, "", ""))
+
+
+def _href(base: str | None, relative: str, absolute: str) -> str:
+    """`relative` (from the feed's folder) without a base, else the base joined with
+    `absolute` (from reports/), each path segment percent-encoded."""
+    if base is None:
+        return relative
+    return base + quote(absolute, safe="/#")
+
+
+def country_feed(v: CountryView, content: Mapping[int, str], base_url: str | None = None) -> bytes:
+    """`content`: each report year's entry as HTML (the feed_entry template). `base_url`
+    (absolute_base): where reports/ is served, for absolute links."""
     fg = FeedGenerator()
     fg.id(f"urn:tipdiff:country:{v.stem}")
     fg.title(_x(f"TIP Report changes: {v.name}"))
     fg.subtitle(_x(f"What changed for {v.name} in each report year, as tipdiff reads it."))
     fg.author({"name": "tipdiff"})
-    fg.link(href=f"../{v.stem}.html", rel="alternate", type="text/html")
-    fg.link(href=f"{v.stem}.xml", rel="self", type="application/atom+xml")
+    page = f"{v.stem}.html"
+    fg.link(href=_href(base_url, f"../{page}", page), rel="alternate", type="text/html")
+    fg.link(
+        href=_href(base_url, f"{v.stem}.xml", f"feeds/{v.stem}.xml"),
+        rel="self",
+        type="application/atom+xml",
+    )
     fg.language("en")
     fg.generator("tipdiff")
     fg.updated(_date(v.years[-1]))
@@ -58,6 +98,10 @@ def country_feed(v: CountryView, content: Mapping[int, str]) -> bytes:
         fe.title(_x(title))
         fe.updated(_date(t.year))
         anchor = f"#{p.anchor}" if p is not None else "#tiers"
-        fe.link(href=f"../{v.stem}.html{anchor}", rel="alternate", type="text/html")
+        fe.link(
+            href=_href(base_url, f"../{page}{anchor}", f"{page}{anchor}"),
+            rel="alternate",
+            type="text/html",
+        )
         fe.content(_x(content[t.year]), type="html")
     return fg.atom_str(pretty=True)

@@ -96,7 +96,7 @@ def _country_view(h, stem, notes) -> view.CountryView:
 
 
 def _country_renderers(
-    v: view.CountryView, config: AlignConfig, sections: Sections
+    v: view.CountryView, config: AlignConfig, sections: Sections, base_url: str | None = None
 ) -> dict[str, Callable]:
     name = f"{REPORTS}/feeds/{v.stem}.xml"
 
@@ -108,7 +108,7 @@ def _country_renderers(
             shown = (v.country, t, tuple(s for s in v.sources if s.year == t.year))
             make = partial(_render, "html", "feed_entry", config, c=v, t=t, p=p)
             entries[t.year] = sections.entry(name, t.year, shown, p, make)
-        return feeds.country_feed(v, entries)
+        return feeds.country_feed(v, entries, base_url)
 
     return {
         f"{REPORTS}/{v.stem}.html": partial(_country_page, "html", v, config, sections),
@@ -143,13 +143,15 @@ def site(
     config: AlignConfig = DEFAULT_CONFIG,
     notes: Sequence[ReviewNote] = (),
     published: Path | None = None,
+    base_url: str | None = None,
 ) -> Site:
     """The views of every page (cheap next to rendering), and a renderer for each file:
     `index`, one page per report year (`2024.html`), one per country (`PER.html`,
     `grand-fenwick.html`), each as `.html` and `.md`, `feeds/<country>.xml`, and last
     `reports/sections.json` (render.sections). `notes`: reviewer overrides that did not
     apply, shown on their country's page. `published`: the published set's folder, whose
-    unchanged year-pair sections and feed entries are reused."""
+    unchanged year-pair sections and feed entries are reused. `base_url`: where reports/ is
+    served (feeds.absolute_base), for absolute links in the feeds."""
     sections = Sections(config.to_dict(), published)
     names = view.page_names(histories)
     notes_of: dict[str, list[ReviewNote]] = {}
@@ -159,7 +161,7 @@ def site(
     for h in histories:
         v = _country_view(h, names[h.key], notes_of.get(h.key, ()))
         views[h.key] = v
-        renderers.update(_country_renderers(v, config, sections))
+        renderers.update(_country_renderers(v, config, sections, base_url))
     all_years = sorted({n.year for h in histories for n in h.narratives})
     stock_of: dict[int, list] = {}
     for g in stock.groups(histories):  # largest first

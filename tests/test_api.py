@@ -215,8 +215,11 @@ def test_diff_applies_overrides_given_as_rows_or_as_a_file(tmp_path):
 
 def test_load_reads_every_table_of_one_set(published, tmp_path):
     every = tipdiff.load(published)
-    assert set(every.tables) == {"recommendations", "changes", "tiers", "lineage", "errors",
-                                 "warnings", "panel"}
+    from tipdiff.publish import TABLES
+
+    assert set(every.tables) == set(TABLES) == {
+        "recommendations", "changes", "evidence", "sentences", "stock_asks", "tiers", "lineage",
+        "errors", "warnings", "panel"}
     assert every.folder == published or every.folder.parent.name == "versions"
     assert list(tipdiff.load(published, ["tiers"], manifest=False).tables) == ["tiers"]
     with pytest.raises(tipdiff.NotPublished, match="no published set"):

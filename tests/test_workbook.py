@@ -152,8 +152,10 @@ def test_the_workbook_of_a_set_with_a_hostile_country_name(demo_tables):
 
 
 def test_a_table_the_sheets_do_not_name_yet_still_gets_a_sheet_after_them(demo_tables):
-    more = {**demo_tables, "evidence": pd.DataFrame({"country": ["Freedonia"], "score": [1.5]})}
+    more = {**demo_tables, "later": pd.DataFrame({"country": ["Freedonia"], "score": [1.5]})}
     book = _open(workbook(more))
-    assert book.sheetnames == ["legend", *SHEETS, "evidence"]
-    assert list(book["evidence"].iter_rows(values_only=True)) == [("country", "score"),
-                                                                  ("Freedonia", 1.5)]
+    assert book.sheetnames == ["legend", *SHEETS, "later"]
+    assert list(book["later"].iter_rows(values_only=True)) == [("country", "score"),
+                                                               ("Freedonia", 1.5)]
+    # the narratives' body sentences are a table for data tools, not a sheet
+    assert "sentences" in demo_tables and "sentences" not in book.sheetnames

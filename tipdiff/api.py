@@ -559,8 +559,9 @@ def load(
 
     >>> import tipdiff
     >>> published = tipdiff.load(out)
-    >>> sorted(published.tables)
-    ['changes', 'errors', 'lineage', 'panel', 'recommendations', 'tiers', 'warnings']
+    >>> sorted(published.tables)  # doctest: +NORMALIZE_WHITESPACE
+    ['changes', 'errors', 'evidence', 'lineage', 'panel', 'recommendations', 'sentences',
+     'stock_asks', 'tiers', 'warnings']
     >>> panel = published.tables["panel"]
     >>> panel[panel["country"] == "Sylvania"][["year", "tier", "tier_number", "tier_change"]]
        year               tier  tier_number tier_change

@@ -446,7 +446,7 @@ def cmd_serve(args) -> int:
 def cmd_show(args) -> int:
     from . import api
     from .publish import NotPublished
-    from .render.escape import terminal
+    from .render.escape import terminal_safe as terminal
     from .render.text import pairs_text, wrap
 
     try:

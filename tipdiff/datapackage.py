@@ -28,8 +28,10 @@ import pandas as pd
 from .align import DEFAULT_CONFIG, AlignConfig
 from .countries import COW_SOURCE
 from .diff import KINDS
+from .evidence import STANCES, VERDICTS
 from .model import LIST_STATUSES
 from .panel import WIDE, WIDE_KEYS, WIDE_NOTE, wide_years
+from .parse.body import PROSE
 from .tables import CSV_NOTE, LISTS, SCHEMA
 from .tiers import CHANGES, MOVES, TIER_CODING, TIERS
 
@@ -67,6 +69,10 @@ _ENUMS: dict[str, list] = {
     "tier_source": ["header", "summary", "header and summary"],
     "list_status": list(LIST_STATUSES),
     "decided_by": ["aligner", "review"],
+    "verdict": list(VERDICTS),
+    "evidence_verdict": list(VERDICTS),
+    "stance": list(STANCES),
+    "section": list(PROSE),
 }
 # Columns that hold JSON text in every format (a JSON object per cell).
 _OBJECTS = {"scores"}
@@ -98,6 +104,13 @@ DESCRIPTIONS = {
     "lineage": "one row per recommendation thread across the years",
     "errors": "one row per input that could not be used",
     "warnings": "one row per doubt about an input",
+    "evidence": "one row per sentence of a later report's body that speaks to a dropped (or "
+    "reworded-weaker) ask, ranked: the change's verdict (done, partly, none) and each "
+    "sentence's stance",
+    "sentences": "one row per sentence of a narrative's body (summary, prosecution, protection, "
+    "prevention, trafficking profile, government efforts), numbered through the body",
+    "stock_asks": "one row per stock ask in a report year: near-identical wording given to "
+    "several countries, with the countries and those that got it for the first time",
     "panel": "research-ready tier panel: one row per country and report year, with ISO3 and "
     "Correlates of War codes, the tier as text and number, the movement, the Watch List streak "
     "and limit as the law stood that year, and counts of each kind of change since the "

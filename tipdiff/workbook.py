@@ -35,13 +35,29 @@ NAME = "tipdiff.xlsx"
 MAX_CELL = 32_767  # characters in one Excel cell
 MAX_ROWS = 1_048_576  # rows in one Excel sheet, the header included
 CUT_MARK = " [cut: Excel holds 32,767 characters in a cell; the Parquet and CSV files hold all]"
-# Sheets in the order a reader wants them (after the legend); any other table follows.
-SHEETS = ("panel", "tiers", "changes", "recommendations", "lineage", "warnings", "errors")
+# Sheets in the order a reader wants them (after the legend); any other table follows, but
+# for LEFT_OUT: every sentence of every narrative's body is a table for data tools (its
+# Parquet, CSV and JSON Lines files), not a sheet to scroll (100,000 rows on a full history).
+SHEETS = (
+    "panel",
+    "tiers",
+    "changes",
+    "evidence",
+    "recommendations",
+    "stock_asks",
+    "lineage",
+    "warnings",
+    "errors",
+)
+LEFT_OUT = ("sentences",)
 
 
 def sheet_names(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """The tables' sheets in order: SHEETS first, then any other table of the set."""
-    return [n for n in SHEETS if n in tables] + [n for n in tables if n not in SHEETS]
+    """The tables' sheets in order: SHEETS first, then any other table of the set but the
+    ones LEFT_OUT."""
+    return [n for n in SHEETS if n in tables] + [
+        n for n in tables if n not in SHEETS and n not in LEFT_OUT
+    ]
 _WIDTH = (6, 60)  # column widths, in characters, at least and at most
 _CREATED = datetime(2001, 1, 1)  # fixed, so equal tables give equal bytes
 

@@ -233,13 +233,16 @@ def test_a_field_past_the_bound_is_an_error_naming_the_line_and_the_rest_count()
             + row("Freedonia", 2022, OLD[2], 2023, NEW[2], "link", "n" * 200 * 1024) + good)
     overrides, errors = read_overrides(text, source="o.csv")
     assert [o.line for o in overrides] == [4]
-    assert [e.message for e in errors] == [
+    first, second = (e.message for e in errors)
+    assert first == (
         "o.csv: line 2: a field of 5,000 characters: expected fields of at most 4,096 "
-        "characters (tipdiff.limits.MAX_OVERRIDE_FIELD); the row was not applied",
-        "o.csv: line 3: not a row tipdiff can read (field larger than field limit (131072)): "
+        "characters (tipdiff.limits.MAX_OVERRIDE_FIELD); the row was not applied")
+    # the csv module refuses the 200 KiB field at its own process-wide limit (131,072 unless
+    # a library raised it, as frictionless does when the tests import it), or tipdiff's bound
+    # does: either way an error naming line 3 and the bound
+    assert second.startswith("o.csv: line 3: ") and second.endswith(
         "expected fields of at most 4,096 characters (tipdiff.limits.MAX_OVERRIDE_FIELD); "
-        "the row was not applied",
-    ]
+        "the row was not applied")
 
 
 def test_conflicting_rows_for_one_pair_are_an_error_naming_both_lines():

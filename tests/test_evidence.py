@@ -247,3 +247,58 @@ def test_a_national_ask_met_in_one_place_is_partly_and_others_steps_are_not_done
     plan = find_evidence("Adopt and fund a new national action plan.", body, year=2024)
     assert plan.verdict != "done"
     assert all(f.stance != "done" for f in plan.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a passive step done to others is the authorities' step, not the others'
+        ("Foreign victims were screened for forced labor indicators at the two main ports.",
+         "done"),
+        ("Employers were fined for holding the passports of 40 domestic workers.", "done"),
+        ("The companies that recruited the crews were barred from public tenders.", "done"),
+        # but those who report stay reporters: what they say is not a step of the government's
+        ("Observers were told that labor inspectors rarely visited the farms.", "other"),
+        # a condition is not a failure
+        ("The ministry set up a fund that pays victims their damages when an offender cannot.",
+         "done"),
+        ("The government did not pay victims when the offender could not.", "against"),
+        # the law as it stands, in other words
+        ("The 2011 anti-trafficking act made forced labor punishable by five to ten years.",
+         "other"),
+        ("The labor code carried penalties of up to three years for withholding passports.",
+         "other"),
+        # the old state goes on
+        ("The criminal code still treated child sex trafficking as a crime needing force.",
+         "against"),
+    ],
+)
+def test_stance_rules_of_evidence_2_1(text, want):
+    assert stance(text) == want
+
+
+def test_paid_for_sex_is_buying_it_and_paid_alone_is_money():
+    body = _body(
+        ("prosecution", "Courts convicted four men who had paid for sex with children exploited "
+         "in the port bars."),
+        ("protection", "Seven survivors, paid as trainers, taught a course for shelter staff."),
+    )
+    ask = "Investigate and prosecute people who buy sex from child trafficking victims."
+    ev = find_evidence(ask, body, year=2022)
+    assert ev.verdict == "done" and ev.sentences[0].number == 1
+    # the survivors' pay says nothing about buying sex
+    assert all(f.number != 2 for f in ev.sentences)
+
+
+def test_interpreters_and_embassy_staff_read_as_the_ask_words_them():
+    body = _body(
+        ("protection", "Foreign victims were heard through sworn translators whom the courts "
+         "engaged for every hearing."),
+        ("prevention", "From January, citizens working in the three main destination countries "
+         "could bring complaints to labor officers posted at the embassies there."),
+    )
+    interp = find_evidence("Provide interpreters for foreign victims in court.", body, year=2021)
+    assert interp.verdict == "done" and interp.sentences[0].number == 1
+    attache = find_evidence("Post labor attaches in destination countries to assist migrant "
+                            "workers.", body, year=2021)
+    assert attache.verdict == "done" and attache.sentences[0].number == 2

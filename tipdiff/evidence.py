@@ -52,7 +52,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.0"
+EVIDENCE_VERSION = "2.1"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -138,7 +138,9 @@ _NEG = re.compile(
     r"\s+none\b|\bnot\s+yet\b|\brarely\b|\bno\s+(?:efforts?|progress|action|funding|budget|"
     r"shelters?|services|training|mechanism|system|procedures?|data|plan|law|check|checks|"
     r"steps?|investigations?|prosecutions?|convictions?|penalties|change)\b"
-    r"|\b(?:had|has|have)\s+no\b|\bstill\s+(?:had\s+no|lacked|did\s+not|could\s+not|were\s+not|was\s+not)\b",
+    r"|\b(?:had|has|have)\s+no\b|\bstill\s+(?:had\s+no|lacked|did\s+not|could\s+not|were\s+not|was\s+not)\b"
+    # "still required movement", "still allowed fines": the old state goes on
+    r"|\bstill\s+(?!more\b|further\b|larger\b|higher\b)\w+(?:ed|s)\b",
     re.I,
 )
 # After a turn (", but ...", "; ..."), more says the step fell short: "but no counseling",
@@ -196,6 +198,16 @@ _OTHERS_ACTED = re.compile(
     r"(?:governments?|countries|states)\b",
     re.I,
 )
+# A passive step done to those others ("Foreign victims were interviewed ...", "Employers
+# were fined ...", "Eight companies were barred ..."): the authorities acted, so the subject
+# does not make the sentence someone else's.
+_PASSIVE_STEP = re.compile(
+    r"^(?:\w+\s+){0,7}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?!able\b|unable\b|aware\b|reluctant\b|afraid\b|at\s+risk\b|present\b|absent\b|"
+    r"silent\b|pending\b|evident\b|(?:in)?dependent\b|different\b|frequent\b|open\b|often\b)"
+    r"\w+(?:ed|en|wn|id|ht|ut|rd|ld|ne|un|pt|nt)\b",
+    re.I,
+)
 _REPORTED = re.compile(
     r"^(?:\w+\s+){0,3}(?:reported|noted|alleged|claimed|estimated)\s+that\b", re.I
 )
@@ -207,7 +219,9 @@ _EFFORTS_INCLUDED = re.compile(r"\bThese\s+efforts\s+included\b", re.I)
 # says the law is new or changed.
 _LAW_STANDS = re.compile(
     r"^[^,;]{0,140}?\b(?:law|code|act|legislation|statute|constitution)\b[^,;]{0,100}?\b"
-    r"(?:criminali[sz]e[sd]?|prohibit(?:ed|s)?|prescribe[sd]?|define[sd]?|penali[sz]e[sd]?)\b",
+    r"(?:criminali[sz]e[sd]?|prohibit(?:ed|s)?|prescribe[sd]?|define[sd]?|penali[sz]e[sd]?|"
+    r"made\s[^,;]{0,80}?\bpunishable|carri(?:ed|es)\s+(?:penalties|sentences)|provided\s+for\s+"
+    r"(?:penalties|sentences))\b",
     re.I,
 )
 _LAW_CHANGED = re.compile(
@@ -237,8 +251,18 @@ _VERDICT_SENTENCE = re.compile(
 )
 
 
+# A condition, not a failure: "pays compensation when traffickers cannot", "if the employer
+# does not". Its negation says nothing of what the government did; it is read without it.
+_CONDITION = re.compile(
+    r"\b(?:when|whenever|if|where|in\s+cases?\s+where)\s+[^,;.]{0,60}?\b(?:cannot|can't|"
+    r"could\s+not|do\s+not|does\s+not|did\s+not|is\s+not|are\s+not)\b[^,;.]*",
+    re.I,
+)
+
+
 def stance(text: str) -> str:
     """What one sentence says of the thing it is about: done, partly, against or other."""
+    text = _CONDITION.sub("", text)
     if _EFFORTS_INCLUDED.search(text):
         return "done" if not _NEG.search(text) else "partly"
     clauses = [c for c in _TURN.split(text) if c.strip()]
@@ -248,7 +272,10 @@ def stance(text: str) -> str:
     ]
     if all(negative) and not _REPORTERS.match(text):
         return "against"
-    if _OTHER_SUBJECT.match(text) or _REPORTED.match(text) or _OTHERS_ACTED.search(text):
+    other_subject = _OTHER_SUBJECT.match(text) and not (
+        _PASSIVE_STEP.match(text) and not _REPORTERS.match(text)
+    )
+    if other_subject or _REPORTED.match(text) or _OTHERS_ACTED.search(text):
         return "other" if not (negative[0] and not _REPORTERS.match(text)) else "against"
     if negative[0]:
         return "against"  # it says what was not done, then why or what followed
@@ -294,7 +321,10 @@ repatriation repatriate repatriated return returned home
 backlog delays chamber chambers
 judges judge courts court
 publish published release released
-demand buyers buyer purchasing purchase paid clients customers
+demand buyers buyer purchasing purchase clients customers buy buys bought buying
+interpreter interpreters interpretation translator translators translation languages language
+advisory advise advised advice adviser advisers advisors consultant consultants consulted
+attache attaches embassy embassies consulate consulates consular diplomatic missions
 law decree regulation regulations rules provision provisions code act ordinance
 adopt adopted approved enacted passed promulgated effect force signed
 establish established created launched opened set founded
@@ -308,7 +338,7 @@ recruitment recruiters recruiting agencies agency licensed licenses license
 inspect inspection inspections inspected inspectors visits visited boarded checked
 testimony testify testified evidence witness witnesses recordings recorded
 survivors survivor
-sentence sentenced sentences sentencing imprisonment prison terms
+sentence sentenced sentences sentencing imprisonment prison terms penalty penalties
 """
 
 
@@ -333,8 +363,14 @@ class _Text:
 _LEAD_IN = re.compile(r"^.{0,160}?\bshould\s+(?:also\s+|further\s+|now\s+)?", re.S)
 
 
+# "paid for sex" is buying it; "paid" alone is money spent (a fund paid victims).
+_PAID_FOR_SEX = re.compile(
+    r"\b(?:paid|paying|pay|pays)\s+(?:\w+\s+)?for\s+(?=sex\b|commercial\s+sex)"
+)
+
+
 def _prepare(text: str, *, ask: bool = False) -> _Text:
-    c = clean(text)
+    c = _PAID_FOR_SEX.sub("buy ", clean(text))
     if ask:
         m = _LEAD_IN.match(c)
         if m and m.end() < len(c):

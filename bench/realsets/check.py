@@ -79,6 +79,12 @@ def manifest_problems(copies: list[dict], pairs: list[dict]) -> list[str]:
         ):
             if any(not 1 <= x <= n for x in p.get(key, [])):
                 out.append(f"pair {pid}: {key} names an item that does not exist")
+        if p.get("split") not in SPLITS:
+            out.append(f"pair {pid}: split {p.get('split')!r} is not one of {SPLITS}")
+        for side in ("old", "new"):
+            part = copies[ids[p[side]] - 1].get("split")
+            if part != p.get("split"):
+                out.append(f"pair {pid}: its {side} copy is in part {part!r}")
         by_country.setdefault(p.get("iso3", "?"), set()).add(p.get("split"))
     for c, splits in by_country.items():
         if len(splits) > 1:

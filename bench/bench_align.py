@@ -11,13 +11,15 @@ Parts, each reported apart (bench/README.md says which were tuned on):
   read through its loader `load.py`): `real-dev` and `real-held` on the hand-labelled item
   spans (the aligner's own figures: no parser error blurs them), and `real-dev-parsed` /
   `real-held-parsed` on the lists the current parser makes from the same copies (end to
-  end: a true link whose item the parser lost counts as missed). Items whose counterpart may
+  end: a true link whose item the parser lost counts as missed); `real-held2` and
+  `real-held2-parsed` the same for the second held-back part (made after the first had been
+  measured four times, by a labeller who never saw the aligner). Items whose counterpart may
   lie past the other copy's cut (`not_visible_*`) are never counted as added or dropped, right
   or wrong; cut fragments too short to judge (`unjudged_*`) count for nothing;
 - `--real-dev DIR` / `--real-held DIR`: folders of labelled real pairs (one JSON file per
   pair, the evalset fields) kept outside the repository.
 
-Held-back parts (heldout, heldout2, real-held, real-held-parsed) are measured only with
+Held-back parts (heldout, heldout2, real-held[2], real-held[2]-parsed) are measured only with
 `--held` (or named in `--parts`): once per change, at the end. `--before REF` (repeatable)
 measures the aligner of an earlier commit too (from `git archive`, imported as a package of
 its own), on the same parts and in the same speed run.
@@ -330,7 +332,7 @@ def real_parts(
     mod = realsets_module()
     where = copies_dir or mod.DEFAULT_COPIES_DIR
     out: dict[str, list[Pair]] = {}
-    for split in ("dev", "held"):
+    for split in ("dev", "held", "held2"):
         try:
             rps = mod.load_pairs(where, split=split, **manifests)
         except mod.RealSetError as exc:
@@ -906,7 +908,9 @@ def speed(befores: Sequence[Before] = (), runs: int = 3) -> dict:
     return out
 
 
-HELD_BACK = ("heldout", "heldout2", "real-held", "real-held-parsed")
+HELD_BACK = (
+    "heldout", "heldout2", "real-held", "real-held-parsed", "real-held2", "real-held2-parsed"
+)
 
 
 def main(argv=None) -> int:
@@ -986,7 +990,8 @@ def main(argv=None) -> int:
         ):
             if (EVALSET / name).exists() and measured(key):
                 parts.append((key, title, load(EVALSET / name)))
-        if any(measured(f"real-{k}") for k in ("dev", "dev-parsed", "held", "held-parsed")):
+        real_keys = ("dev", "dev-parsed", "held", "held-parsed", "held2", "held2-parsed")
+        if any(measured(f"real-{k}") for k in real_keys):
             real, why = real_parts(args.copies)
             if why:
                 print(f"real year pairs not measured: {why}")
@@ -1004,7 +1009,7 @@ def main(argv=None) -> int:
     for key, title, pairs in parts:
         report(f"{title} [{key}]", pairs, config, results, befores)
     print(f"\nmeasured at commit {results['commit']}")
-    for key in ("real-dev", "real-held"):
+    for key in ("real-dev", "real-held", "real-held2"):
         if lines := targets(results, key):
             print(f"issue 18's targets on {key} (hand-labelled items):")
             print("\n".join(lines))

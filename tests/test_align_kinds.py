@@ -270,3 +270,36 @@ def test_two_weak_links_do_not_push_out_one_strong_link():
         ("dropped", (1,), ()),
         ("reworded", (0,), (0,)),
     ]
+
+
+def test_the_reports_stock_abbreviations_are_spelled_out():
+    """A list that writes "the NRM and SOPs" one year and spells them out the next asks the
+    same thing: the abbreviation is read as its words (aligner 3.2)."""
+    old = [
+        "Train police and labor inspectors on the NRM and SOPs.",
+        "Amend the penal code to remove fines as an alternative to prison.",
+    ]
+    new = [
+        "Amend the penal code to remove fines as an alternative to prison.",
+        "Train all front-line staff on the national referral mechanism and the standard "
+        "operating procedures for identifying victims.",
+    ]
+    assert _found(align(old, new)) == [
+        ("reworded", (0,), (1,)),
+        ("unchanged", (1,), (0,)),
+    ]
+    # an agency's own acronym is not one of them: it stays a word of its own
+    a, b = prepare(["Fund the NCTP.", "Fund the national counter trafficking program."])
+    assert "nctp" in a.stems
+
+
+def test_a_lead_in_that_ends_in_should_colon_is_not_part_of_the_ask():
+    """The 2007-2008 lists open "To improve its response to trafficking, Freedonia should:"
+    before the first ask; the first item is read without it, as a "should" sentence is."""
+    with_colon, plain = prepare([
+        "To improve its response to trafficking, Freedonia should: increase convictions of "
+        "trafficking offenders and train judges",
+        "increase convictions of trafficking offenders and train judges",
+    ])
+    assert with_colon.stems == plain.stems
+    assert with_colon.core == plain.core

@@ -42,7 +42,7 @@ from .scoring import (
 
 # Bump whenever a change here or in scoring/normalize can change an alignment: cached
 # alignments are keyed on it (and on the config).
-ALIGNER_VERSION = "3.1"
+ALIGNER_VERSION = "3.2"
 
 KINDS = ("unchanged", "reworded", "split", "merged", "added", "dropped")
 

@@ -360,7 +360,7 @@ class _Text:
     core: str  # content words without the stock phrasing (what rapidfuzz compares)
 
 
-_LEAD_IN = re.compile(r"^.{0,160}?\bshould\s+(?:also\s+|further\s+|now\s+)?", re.S)
+_LEAD_IN = re.compile(r"^.{0,160}?\bshould:?\s+(?:also\s+|further\s+|now\s+)?", re.S)
 
 
 # "paid for sex" is buying it; "paid" alone is money spent (a fund paid victims).

@@ -122,6 +122,32 @@ trafficker traffickers offender offenders perpetrator perpetrators
 """
 
 
+# Abbreviations the reports use for the report's own stock instruments, spelled out before
+# matching, so "train officials on the NRM and SOPs" meets "... the national referral
+# mechanism and standard operating procedures". Only instruments every report names the same
+# way; a country's own agency acronyms are left as they are.
+ABBREVIATIONS = {
+    "nrm": "national referral mechanism",
+    "nrms": "national referral mechanisms",
+    "sop": "standard operating procedure",
+    "sops": "standard operating procedures",
+    "nap": "national action plan",
+    "naps": "national action plans",
+    "cso": "civil society organization",
+    "csos": "civil society organizations",
+    "mou": "memorandum of understanding",
+    "mous": "memoranda of understanding",
+}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b")
+
+
+def spell_out(cleaned: str) -> str:
+    """A clean text with the report's stock abbreviations (ABBREVIATIONS) spelled out."""
+    if not _ABBREVIATION.search(cleaned):
+        return cleaned
+    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], cleaned)
+
+
 def _concepts(table: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in table.strip().splitlines():

@@ -31,7 +31,7 @@ from importlib import resources
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .normalize import STOPWORDS, TOKEN, clean, content_stems, stem
+from .normalize import STOPWORDS, TOKEN, clean, content_stems, spell_out, stem
 
 SCORERS = ("idf_jaccard", "containment", "token_sort_ratio", "ratio")
 # Not summed: the combined score is at least this factor times `containment` (0: off).
@@ -96,7 +96,7 @@ def prepare(texts: Sequence[str]) -> tuple[Item, ...]:
 @lru_cache(maxsize=1 << 16)
 def _prepare_one(t: str) -> Item:
     c = clean(t)
-    ask = _ask(c)
+    ask = spell_out(_ask(c))
     toks = [w for w in TOKEN.findall(ask.replace("-", " ")) if w not in STOPWORDS and len(w) > 1]
     stems = [stem(w) for w in toks]
     core = " ".join(w for w, s_ in zip(toks, stems, strict=True) if s_ not in STOCK_STEMS)
@@ -104,10 +104,12 @@ def _prepare_one(t: str) -> Item:
 
 
 # The older reports write asks as sentences: "While the government made progress in X, it
-# should Y", "To further its efforts, Freedonia should also Y". Only Y is the ask; the
+# should Y", "To further its efforts, Freedonia should also Y", and the 2007-2008 lists'
+# "To improve its response to trafficking, Freedonia should: Y". Only Y is the ask; the
 # lead-in is context that many different asks share, so matching reads Y only.
 _LEAD_IN = re.compile(
-    r"^.{0,160}?\b(?<!which )(?<!that )(?<!who )(?<!what )should\s+(?:also\s+|further\s+|now\s+)?",
+    r"^.{0,160}?\b(?<!which )(?<!that )(?<!who )(?<!what )should:?\s+"
+    r"(?:also\s+|further\s+|now\s+)?",
     re.S,
 )
 

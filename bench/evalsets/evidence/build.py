@@ -8,7 +8,8 @@ draft that did not move; nothing at all), plus same-topic distractors, sentences
 topics, and section fillers, in the sections and headings of the to-year's era.
 
 usage: python3 bench/evalsets/evidence/build.py
-Writes tune.jsonl and heldout.jsonl beside this file; the same seed gives the same bytes.
+Writes tune.jsonl, heldout.jsonl and heldout2.jsonl beside this file; the same seed gives the
+same bytes.
 """
 
 import json
@@ -21,11 +22,29 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 
+SEED2 = 372  # heldout2
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
     "heldout": ("topics_held.txt", "fillers_held.txt", 7919, 24, "EVH"),
+    # written later, blind to the matcher, after "heldout" was demoted to development use
+    "heldout2": ("topics_held2.txt", "fillers_held2.txt", SEED2, 24, "EVN"),
 }
+# Options a part may set (the older parts set none, so their bytes do not change):
+# "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
+# with "These efforts included"; "stock_variants": the summary's stock lines in other words the
+# reports also use, so that no sentence of the part repeats one of the tune part.
+PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True}}
+STOCK_VARIANTS = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Despite the lack of significant efforts, the government took some steps "
+                    "to combat trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "However, the government did not meet the minimum standards in some key areas.",
+    "cooperating with foreign governments on several cases.":
+        "working with foreign governments on joint investigations.",
+}
+PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -41,6 +60,14 @@ FLAGS = {
     "quarry": {"Coldmarch"},
     "source": {"Halvenna", "Eskaria", "Kestovar", "Irrenmoor", "Lostrena", "Coldmarch", "Fiorana",
                "Ulmoria", "Maradel", "Hartovia", "Gilvador", "Embrel"},
+    # heldout2 profiles
+    "sponsor2": {"Velmora", "Almadra"},
+    "fleet2": {"Pellucia", "Brannoch"},
+    "kiln2": {"Torvanda", "Ostrany"},
+    "beg2": {"Sarvenne", "Zerania"},
+    "armed2": {"Zerania", "Kalduria"},
+    "care2": {"Istrova", "Torvanda"},
+    "origin2": {"Ostrany", "Sarvenne", "Torvanda", "Pellucia", "Kalduria", "Istrova"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -52,10 +79,17 @@ TOPIC_NEEDS = {
     "attaches": "source", "predeparture": "source", "bondedpros": "bond", "bondcomp": "bond",
     "scamlaw": "scam", "scamscreen": "scam", "childfoster": "cds", "carecheck": "care",
     "quarryinsp": "quarry",
+    # heldout2 topics
+    "visasponsor": "sponsor2", "indicatorsinv": "sponsor2", "fleetinsp": "fleet2",
+    "crewpermit": "fleet2", "kilnpros": "kiln2", "kilnregister": "kiln2", "beggingpros": "beg2",
+    "beggingreg": "beg2", "childsoldiers": "armed2", "recruitage": "armed2", "orphanage": "care2",
+    "consular": "origin2", "recruiterlic": "origin2",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
-               "scamlaw": 2021, "survadv": 2018, "procure": 2016, "seafood": 2015}
+               "scamlaw": 2021, "survadv": 2018, "procure": 2016, "seafood": 2015,
+               "onlinepros": 2012, "onlineads": 2015, "secretariat": 2010, "courtdata": 2009,
+               "victimstatus": 2010}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -67,6 +101,12 @@ CONFLICTS = (
     {"committee", "leadagency"},
     {"demand", "supply", "procure", "buyers", "seafood"},
     {"hotline", "awareness", "helpline", "predeparture"},
+    # heldout2 topics
+    {"kilnpros", "kilnregister"}, {"beggingpros", "beggingreg"}, {"childsoldiers", "recruitage"},
+    {"fleetinsp", "crewpermit"}, {"migrantscreen", "nonpunish", "guardians"},
+    {"shelterbudget", "reintegration"}, {"napfund", "secretariat", "localcomm"},
+    {"lessercharges", "judgecurr"}, {"laborreferral", "indicatorsinv", "agriinsp"},
+    {"onlinepros", "extraterr"}, {"recruiterlic", "onlineads"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -106,6 +146,27 @@ FILLER_SKIP = {
     "sops": ("during raids", "during police operations"),
     "idguide": ("during raids", "during police operations"),
     "screening": ("during raids", "during police operations"),
+    # heldout2 topics (fillers_held2.txt)
+    "courtdata": ("how many",),
+    "witnessprot": ("testif", "questioned child", "trials often"),
+    "guardians": ("questioned child", "child victims"),
+    "victimstatus": ("Victims could receive", "residence permit", "while their cases"),
+    "reintegration": ("Victims could receive",),
+    "shelterbudget": ("shelter",),
+    "crewpermit": ("residence permit", "documents"),
+    "visasponsor": ("documents", "labor migration agreement"),
+    "indicatorsinv": ("documents",),
+    "recruiterlic": ("labor migration agreement", "well-paid work", "migrate for work"),
+    "consular": ("diplomatic", "labor migration agreement", "migrate for work"),
+    "onlineads": ("well-paid work", "migrate for work"),
+    "agriinsp": ("labor inspections",), "fleetinsp": ("labor inspections",),
+    "laborreferral": ("labor inspections",),
+    "kilnregister": ("labor inspections", "debts"), "kilnpros": ("debts",),
+    "napfund": ("met {N}", "annual report"), "secretariat": ("met {N}", "annual report"),
+    "localcomm": ("met {N}",),
+    "beggingpros": ("street vending",), "beggingreg": ("street vending",),
+    "migrantscreen": ("police operations",),
+    "judgecurr": ("officials from several ministries",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -182,7 +243,7 @@ def load_profiles(part):
     for raw in (SRC / "profiles.txt").read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
             prof = dict(zip(PROFILE_FIELDS, raw.split("|"), strict=True))
-            if prof["part"] == {"tune": "tune", "heldout": "held"}[part]:
+            if prof["part"] == PROFILE_PART[part]:
                 rows.append(prof)
     return rows
 
@@ -360,7 +421,8 @@ def build_part(part):
         tier = tiers[len(tiers_used) % len(tiers)]
         tiers_used.append(tier)
         cases.extend(make_body_cases(prof, from_year, to_year, tier, picked, labels, background,
-                                     fillers, rng, prefix, len(cases)))
+                                     fillers, rng, prefix, len(cases),
+                                     PART_OPTIONS.get(part, {})))
     return cases
 
 
@@ -387,7 +449,7 @@ def body_slots(profiles, n_bodies, rng):
 
 
 def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, fillers, rng,
-                    prefix, start):
+                    prefix, start, options=None):
     fill = Filler(prof, to_year, rng)
     body = Body()
     avoid = [w for t in picked for w in FILLER_SKIP.get(t.tid, ())]
@@ -475,16 +537,23 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             still_open.append(topic)
     # summary
     meets, move = summary_frame(prof, to_year, tier, rng)
+    options = options or {}
+
+    def stock(text):
+        return STOCK_VARIANTS.get(text, text) if options.get("stock_variants") else text
+    move = stock(move)
     body.add("summary", meets)
     body.add("summary", move)
+    lead = "These efforts included "
+    if options.get("lead_by_era"):
+        lead = era_lead(era, rng)
     if done_clauses:
-        entry = body.add("summary", "These efforts included " +
+        entry = body.add("summary", lead +
                          join_clauses([t for _, t in done_clauses]) + ".")
         for rec, _ in done_clauses:
             rec["ev"].append(entry)
     elif tier != "Tier 3":
-        body.add("summary", "These efforts included cooperating with foreign governments on "
-                            "several cases.")
+        body.add("summary", lead + stock("cooperating with foreign governments on several cases."))
     if tier == "Tier 1":
         if weak_clauses:
             entry = body.add("summary", "Although the government meets the minimum standards, "
@@ -492,8 +561,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
     else:
-        body.add("summary", "However, the government did not meet the minimum standards in "
-                            "several key areas.")
+        body.add("summary", stock("However, the government did not meet the minimum standards "
+                                  "in several key areas."))
         if weak_clauses:
             entry = body.add("summary", "The government " +
                              join_clauses([t for _, t in weak_clauses]) + ".")
@@ -540,6 +609,18 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             "notes": rec["note"].lstrip("; "),
         })
     return cases
+
+
+def era_lead(era, rng):
+    """How the summary introduces the year's steps in each era (heldout2 only)."""
+    if era == "2004-2007":
+        return "Over the reporting period, the government made progress by "
+    if era == "2008-2016":
+        return rng.choice(("The government demonstrated its commitment by ",
+                           "During the year, the government made progress by "))
+    if era == "2017-2018":
+        return "The government demonstrated increasing efforts by "
+    return "These efforts included "
 
 
 def headings_for(era, country):

@@ -1,6 +1,6 @@
 """How well the parser finds and bounds a narrative's body sections (issue 20).
 
-    python bench/eval_sections.py [--part tune|heldout] [--real dev|held|none] [--verbose]
+    python bench/eval_sections.py [--part tune|heldout] [--real dev|held|held2|none] [--verbose]
 
 Two measures, each part apart:
 - the own-words sections set (`bench/evalsets/sections/`): whole narratives with the expected
@@ -8,7 +8,7 @@ Two measures, each part apart:
   tune on it.
 - the real copies (`bench/realsets/`, rebuilt outside the repository) that show body sections
   (`sections` in copies.jsonl; character spans, turned into line numbers here; the manifest's
-  `profile` is the parser's `trafficking_profile`). `--real held` is the held-back part.
+  `profile` is the parser's `trafficking_profile`). `--real held` and `--real held2` are the held-back parts.
 
 A section is *found* when the parser names a section of that name; *bounded* when its first
 and last lines are the expected ones too. A narrative is *exact* when every expected section
@@ -149,7 +149,7 @@ def report(title: str, results: list[dict], verbose: bool) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=("tune", "heldout", "none"), default="tune")
-    ap.add_argument("--real", choices=("dev", "held", "none"), default="dev")
+    ap.add_argument("--real", choices=("dev", "held", "held2", "none"), default="dev")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     print(f"parser {PARSER_VERSION}")

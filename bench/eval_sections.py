@@ -8,7 +8,8 @@ Two measures, each part apart:
   tune on it.
 - the real copies (`bench/realsets/`, rebuilt outside the repository) that show body sections
   (`sections` in copies.jsonl; character spans, turned into line numbers here; the manifest's
-  `profile` is the parser's `trafficking_profile`). `--real held` and `--real held2` are the held-back parts.
+  `profile` is the parser's `trafficking_profile`). `--real held` and `--real held2` are the
+  held-back parts.
 
 A section is *found* when the parser names a section of that name; *bounded* when its first
 and last lines are the expected ones too. A narrative is *exact* when every expected section

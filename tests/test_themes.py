@@ -59,6 +59,27 @@ CASES = [
     ("Vigorously prosecute traffickers and seek justice for every victim.", {"prosecution"}, set()),
     ("In partnership with civil society, develop procedures to identify victims among street children.",
      {"protection", "partnership"}, {"victim_identification"}),
+    # theme tags 1.1: the same things in the other words asks use for them
+    ("Bring housemaids and other household staff under the limits on working hours.",
+     {"prevention"}, {"migrant_workers"}),
+    ("Stop jailing workers for absconding when they leave an abusive employer.",
+     {"protection"}, {"non_punishment", "migrant_workers"}),
+    ("Check children leaving juvenile homes for signs of exploitation and send them to care.",
+     {"protection"}, {"victim_identification"}),
+    ("Let teachers and health workers grant victim status.",
+     {"protection"}, {"victim_identification"}),
+    ("Prosecute kiln owners who hold children as unpaid servants.",
+     {"prosecution"}, {"forced_child_labor"}),
+    ("Increase inspections of the salt pans and mines where children work in the dry season.",
+     {"prevention"}, {"labor_inspection", "forced_child_labor"}),
+    ("End the use of conscripts as laborers on officers' plantations.",
+     {"prevention"}, {"state_forced_labor"}),
+    ("Publish annual figures on investigations, broken down by form of exploitation.",
+     {"prosecution"}, {"data"}),
+    ("Assign clear roles for each ministry in the new referral pathway.",
+     {"protection"}, {"victim_identification", "coordination"}),
+    ("Warn young people in border towns, through local radio, about false job offers.",
+     {"prevention"}, {"awareness"}),
 ]
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .normalize import clean
 
-THEMES_VERSION = "1.0"
+THEMES_VERSION = "1.1"
 
 # frame -> what the ask is about (docs/themes.md, "Frames")
 FRAMES: dict[str, str] = {
@@ -284,6 +284,14 @@ _RULES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
             r"\bprocedures? to identify\b",
             r"\binterview\w* (?:foreign )?(?:crew|workers|migrants|victims)\b",
             r"\bfind victims\b",
+            r"\b(?:signs|indicators) (?:of|that) (?:trafficking|exploitation|forced labou?r|"
+            r"they)\b",
+            r"\bsigns of trafficking to look for\b",
+            r"\brecogni[sz]e (?:a|each|every) (?:trafficking )?victim\b",
+            r"\bgrant victim status\b",
+            r"\bwhether they are (?:trafficking )?victims\b",
+            r"\bfind and (?:release|free|rescue) (?:bonded laborers|victims)\b",
+            r"\b(?:crew|crew members|workers|migrants) (?:be |are )?interviewed\b",
         ),
         _rx(
             r"\bdata on victims identified\b",
@@ -437,6 +445,16 @@ _RULES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
             r"\bworkers who (?:flee|leave) (?:their )?(?:abusive )?employers\b",
             r"\bemployers rather than workers\b",
             r"\bemployers, not workers\b",
+            r"\b(?:house)?maids\b",
+            r"\bhousehold (?:workers|staff|employees|help)\b",
+            r"\babscond\w*",
+            r"\brunaway (?:workers|maids|employees)\b",
+            r"\bforeign (?:employees|housemaids|maids|domestic staff)\b",
+            r"\bmigrant (?:fishermen|farmworkers|seasonal workers)\b",
+            r"\bseasonal migrants\b",
+            r"\b(?:workers|citizens|nationals) (?:sent|bound|recruited) (?:to|for) (?:the gulf|"
+            r"jobs abroad|work abroad)\b",
+            r"\bworkers' (?:pay|wages|documents)\b",
         ),
         _rx(r"\bmigrant smuggling\b"),
     ),
@@ -510,6 +528,11 @@ _RULES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
             r"\bforced labou?r of (?:children|minors)\b",
             r"\b(?:lodge|quranic|koranic) (?:schools?|teachers)\b",
             r"\bstudent labou?r\b",
+            r"\b" + _CHILD + r"\b[^;.]{0,40}\b(?:unpaid )?(?:servants|household help|domestic "
+            r"work|household work|forced labou?r)\b",
+            r"\b(?:quarr\w+|kilns?|mines|plantations)\b[^;.]{0,60}\b" + _CHILD + r"\b",
+            r"\bminimum age for (?:domestic )?work\b",
+            r"\b(?:students|pupils) to work\b",
         ),
         _rx(r"\bsex\b", r"\barmed (?:forces|groups)\b"),
     ),
@@ -529,6 +552,8 @@ _RULES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
             r"\bportering\b",
             r"\bstate-imposed\b",
             r"\bpublic sector workers\b",
+            r"\bconscripts\b",
+            r"\bstate(?:-owned|-run)? farms\b",
         ),
         None,
     ),
@@ -642,6 +667,13 @@ _RULES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
             r"\bstudy\b",
             r"\bsurveys?\b",
             r"\bevaluat\w+ (?:the )?(?:government's )?(?:efforts|response)\b",
+            r"\b(?:yearly|annual|quarterly) (?:figures|statistics)\b",
+            r"\bfigures\b",
+            r"\bbroken down by\b",
+            r"\bdisaggregat\w+",
+            r"\b(?:central |national )?(?:record|register|registry) of (?:trafficking )?"
+            r"(?:cases|victims)\b",
+            r"\bpublish\w* (?:the )?results\b",
         ),
         None,
     ),
@@ -683,6 +715,8 @@ _RULES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
             r"countries)\b[^;.]*\binvestigat",
             r"\bconvene\b",
             r"\bvigilance committees\b",
+            r"\b(?:work|cooperate|collaborate) with (?:the )?governments of\b",
+            r"\b(?:responsibilities|roles) (?:and \w+ )?(?:to|for) each (?:ministry|agency)\b",
         ),
         _rx(r"\brapporteur's data\b", r"\bwith data on\b"),
     ),
@@ -721,6 +755,10 @@ _RULES: dict[str, tuple[re.Pattern, re.Pattern | None]] = {
             r"\bpublic information\b",
             r"\bsensiti[sz]\w+",
             r"\bof their rights\b",
+            r"\b(?:warn|inform|educate|teach)\w* (?:\w+ ){0,2}(?:public|communities|job seekers|"
+            r"young people|youth|residents|parents|families|villagers)\b",
+            r"\bthrough (?:local )?radio\b",
+            r"\bvillage meetings\b",
         ),
         None,
     ),
@@ -811,6 +849,15 @@ _FRAME_SIGNALS: dict[str, re.Pattern] = {
         r"\bbonded laborers\b",
         r"\bcitizens (?:stranded|exploited)\b",
         r"\bprotection provisions\b",
+        r"\b(?:signs|indicators) (?:of|that)\b",
+        r"\binterviewed\b",
+        r"\binterview\w* (?:foreign )?(?:crew|workers|migrants|victims)\b",
+        r"\bvictim status\b",
+        r"\b(?:stop|end|cease) (?:the practice of )?(?:charging|jailing|fining|detaining|"
+        r"arresting)\b",
+        r"\bnot (?:be )?(?:charged|fined|jailed|held)\b",
+        r"\bpsychosocial\b",
+        r"\brehabilitation\b(?! cent)",
     ),
     "prevention": _rx(
         r"\bawareness\b",

@@ -1,4 +1,4 @@
-"""Build the theme evaluation set (tune.jsonl, heldout.jsonl) from the hand-written sources.
+"""Build the theme evaluation set (tune.jsonl, heldout.jsonl, heldout2.jsonl) from the hand-written sources.
 
 The sources in src/ hold every recommendation as we wrote it, grouped in lists the way a
 country narrative prints them, with its labels:
@@ -9,7 +9,7 @@ country narrative prints them, with its labels:
 frames: letters P (prosecution), R (protection), V (prevention), T (partnership).
 tags: the short codes of docs/themes.md (ABBR below). A non-empty note marks a hard case.
 
-usage: python3 bench/evalsets/themes/build.py   (writes tune.jsonl and heldout.jsonl beside it)
+usage: python3 bench/evalsets/themes/build.py   (writes tune.jsonl, heldout.jsonl and heldout2.jsonl beside it)
 """
 
 import json
@@ -49,7 +49,11 @@ ABBR = {
     "fun": "funding",
     "awr": "awareness",
 }
-PARTS = {"tune": ("tune_a.txt", "tune_b.txt"), "heldout": ("held_a.txt", "held_b.txt")}
+PARTS = {
+    "tune": ("tune_a.txt", "tune_b.txt"),
+    "heldout": ("held_a.txt", "held_b.txt"),
+    "heldout2": ("held2_a.txt", "held2_b.txt"),
+}
 
 
 def era_of(year):
@@ -150,7 +154,7 @@ def build(part, prefix):
 
 def main():
     failed = False
-    for part, prefix in (("tune", "THT"), ("heldout", "THH")):
+    for part, prefix in (("tune", "THT"), ("heldout", "THH"), ("heldout2", "THN")):
         records, errors = build(part, prefix)
         for e in errors:
             print("error:", e)

@@ -84,17 +84,19 @@ eval-real: $(STAMP)
 bench-pdf-libraries: $(STAMP)
 	$(PY) bench/bench_pdf_libraries.py
 
-# Evidence for dropped asks (issue 20) on the evidence set's tune part; PART=heldout measures
-# the held-back part (never tune on it).
+# Evidence for dropped asks (issue 20) on the evidence set's tune part; PART=heldout2 measures
+# the held-back part (never tune on it; PART=heldout is development data since evidence 2.1).
 bench-evidence: $(STAMP)
 	$(PY) bench/bench_evidence.py --part $(or $(PART),tune)
 
-# Body sections: the own-words sections set and the real copies (PART=heldout REALPART=held).
+# Body sections: the own-words sections set and the real copies (PART=heldout REALPART=held
+# or REALPART=held2: the held-back parts).
 eval-sections: $(STAMP)
 	$(PY) bench/eval_sections.py --part $(or $(PART),tune) --real $(or $(REALPART),dev)
 
 # Theme tags per tag against the tune part of bench/evalsets/themes (the held-back part is
-# measured on purpose only: python bench/bench_themes.py --part heldout).
+# measured on purpose only: python bench/bench_themes.py --part heldout2; heldout is
+# development data since theme tags 1.1).
 bench-themes: $(STAMP)
 	$(PY) bench/bench_themes.py
 

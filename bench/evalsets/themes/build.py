@@ -1,4 +1,5 @@
-"""Build the theme evaluation set (tune.jsonl, heldout.jsonl, heldout2.jsonl) from the hand-written sources.
+"""Build the theme evaluation set (tune.jsonl, heldout.jsonl, heldout2.jsonl) from the
+hand-written sources.
 
 The sources in src/ hold every recommendation as we wrote it, grouped in lists the way a
 country narrative prints them, with its labels:
@@ -9,7 +10,8 @@ country narrative prints them, with its labels:
 frames: letters P (prosecution), R (protection), V (prevention), T (partnership).
 tags: the short codes of docs/themes.md (ABBR below). A non-empty note marks a hard case.
 
-usage: python3 bench/evalsets/themes/build.py   (writes tune.jsonl, heldout.jsonl and heldout2.jsonl beside it)
+usage: python3 bench/evalsets/themes/build.py
+(writes tune.jsonl, heldout.jsonl and heldout2.jsonl beside it)
 """
 
 import json

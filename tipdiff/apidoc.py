@@ -9,31 +9,18 @@ import inspect
 import sys
 from pathlib import Path
 
+import tipdiff
+
 # --------------------------------------------------------------------------- reference
 
-# What the API reference documents, in order: the functions, then the types they return or
-# raise. `tipdiff.__all__` is this list (a test checks it against docs/api.md).
-FUNCTIONS = ("parse_file", "parse_text", "diff", "run", "load", "show")
-TYPES = (
-    "ParseResult",
-    "Narrative",
-    "Recommendation",
-    "InputError",
-    "DiffResult",
-    "PublishedSet",
-    "TipdiffError",
-    "UsageError",
-    "NotPublished",
-    "LockBusy",
-    "NothingToPublish",
-    "PublishError",
-)
+# What the API reference documents, in `tipdiff.__all__`'s order: the functions, then the
+# types they return or raise (a test checks that `__all__` lists them in that order).
+FUNCTIONS = tuple(n for n in tipdiff.__all__ if not inspect.isclass(getattr(tipdiff, n)))
+TYPES = tuple(n for n in tipdiff.__all__ if inspect.isclass(getattr(tipdiff, n)))
 
 
 def reference() -> str:
     """docs/api.md: the API reference, from the docstrings (`python -m tipdiff.apidoc FILE`)."""
-    import tipdiff
-
     lines = [
         "# tipdiff's Python API",
         "",

@@ -624,23 +624,12 @@ def show(country: str, out: PathLike | PublishedSet = "data/processed") -> dict:
 def _show_data(published: PublishedSet, wanted: str) -> dict | None:
     """One country's history from a published set's tables (records' vocabulary), or None
     if it is not there."""
-    from .countries import resolve
+    from .countries import country_in
     from .records import frame_rows, item_object, pair_object
 
-    tiers = published.tables["tiers"]
-    key = wanted.strip().casefold()
-    named = (
-        (tiers["country"].str.casefold() == key)
-        | (tiers["country_in_report"].str.casefold() == key)
-        | (tiers["country_code"].fillna("\0").str.casefold() == key)
-    )
-    hit = tiers[named.fillna(False)]
-    if hit.empty:
-        name, code = resolve(wanted)
-        hit = tiers[(tiers["country"] == name) | (tiers["country_code"] == code)] if code else hit
-    if hit.empty:
+    country = country_in(published.tables["tiers"], wanted)
+    if country is None:
         return None
-    country = hit["country"].iloc[0]
 
     def rows(name: str) -> list[dict]:
         df = published.tables[name]

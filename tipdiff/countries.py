@@ -145,3 +145,23 @@ def cow_code(code: str | None, name: str) -> int | None:
     if code is None:  # a name the converter does not know: no COW state either, but one
         return COW_SUPPLEMENT_NAMES.get(_tidy(name).casefold())
     return by_name.get(_tidy(name).casefold())
+
+
+def country_in(tiers, wanted: str) -> str | None:
+    """The standard name of a country of a published set (its `tiers` table), from a name
+    (standard or as a report writes it) or an ISO3 code, case-insensitive, else from the
+    name's resolution (`resolve`); None if it is none of them."""
+    key = wanted.strip().casefold()
+    if not key:
+        return None
+    named = (
+        (tiers["country"].str.casefold() == key)
+        | (tiers["country_in_report"].str.casefold() == key)
+        | (tiers["country_code"].fillna("\0").str.casefold() == key)
+    )
+    hit = tiers[named.fillna(False)]
+    if hit.empty:
+        std, code = resolve(wanted)
+        if code:
+            hit = tiers[(tiers["country"] == std) | (tiers["country_code"] == code)]
+    return None if hit.empty else hit["country"].iloc[0]

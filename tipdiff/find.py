@@ -317,22 +317,11 @@ def _hit(r: Mapping, years: Mapping, stems: Mapping[str, str]) -> Hit:
 def resolve_country(tiers, wanted: str) -> str:
     """The standard name of a country of the set, from a name (standard or as a report
     writes it) or an ISO3 code, case-insensitive; FindError naming them if it is none."""
-    from .countries import resolve
+    from .countries import country_in
 
-    key = wanted.strip().casefold()
-    if key:
-        named = (
-            (tiers["country"].str.casefold() == key)
-            | (tiers["country_in_report"].str.casefold() == key)
-            | (tiers["country_code"].fillna("\0").str.casefold() == key)
-        )
-        hit = tiers[named.fillna(False)]
-        if hit.empty:
-            std, code = resolve(wanted)
-            if code:
-                hit = tiers[(tiers["country"] == std) | (tiers["country_code"] == code)]
-        if not hit.empty:
-            return hit["country"].iloc[0]
+    name = country_in(tiers, wanted)
+    if name is not None:
+        return name
     known = sorted(set(tiers["country"]))
     shown = ", ".join(known[:30]) + (f" and {len(known) - 30} more" if len(known) > 30 else "")
     raise FindError(

@@ -17,18 +17,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_align as ba  # noqa: E402
 
-from tests.test_realsets import _record  # noqa: E402
+from tests.test_realsets import OLD, _record  # noqa: E402
 from tipdiff.align import Change  # noqa: E402
 
-OLD = (
-    "2021 Trafficking in Persons Report: Kenya\n\nKENYA: Tier 2\n\n"
-    "The Government of Kenya does not fully meet the minimum standards for the elimination of "
-    "trafficking but is making significant efforts to do so; therefore Kenya remained on Tier 2.\n\n"
-    "PRIORITIZED RECOMMENDATIONS:\n\n"
-    "Train border officers to screen travellers for signs of exploitation. \u2022 Fund the two "
-    "shelters run by charities in the coastal towns. \u2022 Publish the yearly count of cases "
-    "opened, tried and ended.\n\nPROSECUTION\n\nThe government maintained law enforcement efforts."
-)
 # The new copy is cut two letters into its fourth item.
 NEW = (
     "2022 Trafficking in Persons Report: Kenya\n\nKENYA: Tier 2\n\n"

@@ -253,16 +253,16 @@ def test_offenders_and_traffickers_are_one_word():
 
 
 def test_two_weak_links_do_not_push_out_one_strong_link():
-    """The assignment counts what each link scores above the floor: the pair at about 62 is
-    not given up for two pairs at 42 and 34 made of the same items (the sum of plain scores
+    """The assignment counts what each link scores above the floor: the pair at about 55 is
+    not given up for two pairs at 42 and 33 made of the same items (the sum of plain scores
     prefers those, and the cutoff then drops the weaker one: the strong pair was lost)."""
     old = [
         "End the use of forced labor in prison camps and among fishermen abroad.",
         "Close prison workshops that serve as a source of revenue for local officials.",
     ]
     new = [
-        "End the use of state-run forced labor, including among fishermen abroad and in prison "
-        "camps used as a source of revenue and a tool of control.",
+        "Put an end to forced labor organized by the state, for fishermen working abroad and "
+        "for prison camps kept as a source of revenue and of control.",
         "Stop withholding the wages of fishermen abroad to pay for forced labor.",
     ]
     assert _found(align(old, new)) == [

@@ -302,3 +302,75 @@ def test_interpreters_and_embassy_staff_read_as_the_ask_words_them():
     attache = find_evidence("Post labor attaches in destination countries to assist migrant "
                             "workers.", body, year=2021)
     assert attache.verdict == "done" and attache.sentences[0].number == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a section's opening judgement gives the direction of a field, not a step
+        ("The government increased efforts to bring traffickers to justice.", "other"),
+        ("The government maintained victim protection efforts.", "other"),
+        # ... but an opener that names the step is one
+        ("The government increased efforts to find victims by interviewing 3,100 migrants "
+         "held at the southern border posts.", "done"),
+        # an old text that has not moved, in the wordings the rules did not know
+        ("A bill to create a victims' fund, tabled in 2019, remained in committee.", "against"),
+        ("The revised labor code was still under consideration at year's end.", "against"),
+        ("The interior ministry had yet to issue the implementing rules.", "against"),
+    ],
+)
+def test_stance_rules_of_evidence_2_2(text, want):
+    assert stance(text) == want
+
+
+def test_the_same_act_on_another_subject_or_for_other_people_is_not_done():
+    body = _body(
+        ("prevention", "The cabinet approved a strategy on road safety and a new tax code."),
+        ("prevention", "The defense ministry ran anti-trafficking courses for soldiers before "
+         "their deployment on peacekeeping missions."),
+        ("protection", "The interior ministry opened an online registry of firearms licenses "
+         "in March."),
+        ("prosecution", "The prosecution service trained 40 prosecutors on cybercrime and "
+         "drug cases."),
+    )
+    # each ask shares its verb with one sentence, never its subject
+    for ask in (
+        "Approve a new anti-trafficking strategy with a budget.",
+        "Give anti-trafficking training to consular officers and embassy staff.",
+        "Open a free helpline for people reporting forced labor.",
+        "Train prosecutors to charge trafficking under the trafficking article.",
+    ):
+        ev = find_evidence(ask, body, year=2023)
+        assert ev.verdict == "none", (ask, ev)
+    # the same acts on the ask's own subject are done
+    body = _body(
+        ("prevention", "The cabinet approved a national anti-trafficking strategy with its own "
+         "budget line in April."),
+        ("prevention", "The foreign ministry gave anti-trafficking courses to consular officers "
+         "before their posting abroad."),
+        ("protection", "The labor ministry opened a free helpline in March; 212 callers "
+         "reported signs of forced labor."),
+    )
+    for ask in (
+        "Approve a new anti-trafficking strategy with a budget.",
+        "Give anti-trafficking training to consular officers and embassy staff.",
+        "Open a free helpline for people reporting forced labor.",
+    ):
+        assert find_evidence(ask, body, year=2023).verdict == "done", ask
+
+
+def test_the_verb_commit_is_not_a_committee():
+    body = _body(
+        ("prosecution", "Police investigated 31 cases and prosecutors charged 19 suspects."),
+        ("prosecution", "Courts convicted 12 traffickers and sentenced them to between three "
+         "and nine years."),
+        ("protection", "The government identified 140 victims, most of them women exploited in "
+         "sex trafficking."),
+        ("protection", "Officials referred all identified victims to shelters run by NGOs."),
+        ("protection", "Child protection committees in the mining villages were active all "
+         "year."),
+    )
+    ask = ("Change the law so that it protects victims from prosecution for crimes their "
+           "traffickers compelled them to commit.")
+    # evidence 2.1 read "commit" as "committee" and answered done (score 33.3) from sentence 5
+    assert find_evidence(ask, body, year=2020).verdict == "none"

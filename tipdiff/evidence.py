@@ -21,7 +21,11 @@ sentence says of it (its stance):
   hearing cases", the summary's "These efforts included ...");
 - `other`: someone else acted (an NGO, a donor, a foreign government; "contributed to a plan
   adopted by neighboring governments"), or the sentence reports no action of the
-  government's (observers' reports, the law as it stands: "The penal code criminalized ...").
+  government's (observers' reports, the law as it stands: "The penal code criminalized ...",
+  a section's opening judgement: "The government maintained prevention efforts"), or it
+  reports the same act on another subject than the ask's (`near_topic`: a strategy on youth
+  employment for an anti-trafficking strategy, a training of troops for one of diplomats, a
+  case database launched for a helpline asked).
 
 Relevance reads words through a domain table of how reports word a step against how an
 ask words it (EVIDENCE_CONCEPTS: "callers" answers "hotline", "decree" answers "law"), so a
@@ -52,7 +56,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.1"
+EVIDENCE_VERSION = "2.2"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -139,6 +143,12 @@ _NEG = re.compile(
     r"shelters?|services|training|mechanism|system|procedures?|data|plan|law|check|checks|"
     r"steps?|investigations?|prosecutions?|convictions?|penalties|change)\b"
     r"|\b(?:had|has|have)\s+no\b|\bstill\s+(?:had\s+no|lacked|did\s+not|could\s+not|were\s+not|was\s+not)\b"
+    # an old text that has not moved: "remained in committee", "was still under review",
+    # "had yet to", "still awaited a vote"
+    r"|\bremain(?:ed|s|ing)?\s+(?:in|at|with|before)\s+(?:the\s+)?(?:\w+\s+)?(?:committee|"
+    r"parliament|legislature|assembly|senate|congress|cabinet|stage|ministry)\b"
+    r"|\b(?:still|remained|remains)\s+(?:under\s+(?:review|consideration|discussion|study)|"
+    r"awaiting|awaited|in\s+draft)\b|\b(?:had|has|have|was|were|is|are)\s+yet\s+to\b"
     # "still required movement", "still allowed fines": the old state goes on
     r"|\bstill\s+(?!more\b|further\b|larger\b|higher\b)\w+(?:ed|s)\b",
     re.I,
@@ -214,6 +224,17 @@ _REPORTED = re.compile(
 # "Of the cases investigated, five involved ...": a breakdown of figures, not a step.
 _BREAKDOWN = re.compile(r"^(?:Of\s+(?:the|these|those)\b|Among\s+(?:the|these|those)\b)", re.I)
 _EFFORTS_INCLUDED = re.compile(r"\bThese\s+efforts\s+included\b", re.I)
+# A section's opening judgement ("The government increased its efforts to hold traffickers
+# accountable.", "The government maintained prevention efforts."): the direction of a whole
+# field, not a step; the steps follow it.
+_OPENER = re.compile(
+    r"^(?:Overall,?\s+)?the\s+government\s+(?:\w+ly\s+)?(?:increased|maintained|decreased|"
+    r"reduced|sustained|improved|demonstrated|showed|made)\s+(?:its\s+|overall\s+|some\s+|"
+    r"modest\s+|minimal\s+|mixed\s+|uneven\s+|limited\s+|significant\s+|inadequate\s+|"
+    r"anti-trafficking\s+|law\s+enforcement\s+|prosecution\s+|protection\s+|victim\s+|"
+    r"prevention\s+)*(?:efforts?|progress)(?:\s+to(?:\s+[^\s,;]+){1,7})?\s*\.?\s*$",
+    re.I,
+)
 # The law as it stands ("The penal code criminalized sex and labor trafficking and prescribed
 # penalties of ..."): what the law says, not a step taken during the year, unless the sentence
 # says the law is new or changed.
@@ -232,7 +253,7 @@ _LAW_CHANGED = re.compile(
 # A clause boundary inside a sentence: a step taken, then what was not (", but ..."); "while"
 # before an -ing word is not one ("remained unable to work while awaiting trial").
 _TURN = re.compile(
-    r",?\s+(?:but|however|although|though|whereas|yet)\s+|,?\s+while\s+(?!\w+ing\b)|;\s+",
+    r",?\s+(?:but|however|although|though|whereas|yet(?!\s+to\b))\s+|,?\s+while\s+(?!\w+ing\b)|;\s+",
     re.I,
 )
 # An ask for the whole country, and a step taken only locally.
@@ -245,6 +266,101 @@ _LOCAL = re.compile(
     r"districts?|states?|municipalit\w+|cities|towns)\b",
     re.I,
 )
+# The same act on another subject: a step whose subject is another field of policy or another
+# crime ("adopted a strategy on youth employment", "trained judges on the new code of criminal
+# procedure", "admitted witnesses in organized crime and drug cases") is not a step on a
+# trafficking ask, unless the sentence also speaks of trafficking or the ask of that field.
+_OTHER_FIELD = re.compile(
+    r"\b(?:drugs?|narcotics?|organi[sz]ed\s+crime|terroris[mt]\w*|money\s+laundering|"
+    r"cyber\s?crimes?|domestic\s+violence|gender-based\s+violence|criminal\s+procedure|"
+    r"youth\s+employment|unemployment|road\s+safety|traffic\s+(?:police|safety|accidents?)|"
+    r"tax(?:es|ation)?|customs\s+duties|elections?|public\s+health|pandemic|COVID(?:-19)?|"
+    r"HIV|wildlife|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
+    r"smuggling|petty\s+offen[cs]es|street\s+vending|many\s+types\s+of|other\s+crimes|all\s+"
+    r"(?:types\s+of\s+)?(?:criminal\s+)?cases)\b",
+    re.I,
+)
+# What makes a sentence about trafficking: "drug trafficking" and "arms trafficking" do not.
+_TRAFFICKING = re.compile(
+    r"\b(?<!drug\s)(?<!arms\s)(?<!narcotics\s)(?<!wildlife\s)(?:anti-)?traffick\w*|\bforced\s+"
+    r"labou?r|\bvictims?\b|\bsurvivors?\b|\bexploit\w*|\bservitude\b|\bslavery\b|\bbond(?:ed|age)\b|"
+    r"\bcommercial\s+sex\b|\bprostitution\b|\bchild\s+labou?r\b|\bforced\s+begging\b",
+    re.I,
+)
+# Who was trained: a training of one audience is not the training of another ("provided
+# anti-trafficking training to its troops" does not answer "train diplomatic personnel").
+_TRAINING = re.compile(r"\btrain(?:ed|ing|s)?\b|\bcourses?\b|\bworkshops?\b|\bcurriculum\b", re.I)
+_AUDIENCES = {
+    name: re.compile(pattern, re.I)
+    for name, pattern in {
+        "diplomats": r"\bdiplomat\w*|\bconsular\b|\bembass\w+|\bforeign\s+service\b",
+        "troops": r"\btroops\b|\bpeacekeep\w*|\bsoldiers\b|\bmilitary\b|\barmed\s+forces\b",
+        "judges": r"\bjudges?\b|\bjudiciary\b|\bjudicial\b|\bmagistrates?\b|\bcourts?\b",
+        "prosecutors": r"\bprosecutors?\b|\bprosecution\s+service\b",
+        "police": r"\bpolice\b|\blaw\s+enforcement\b|\binvestigators?\b|\bgendarm\w*",
+        "inspectors": r"\binspectors?\b|\binspectorate\b",
+        "border": r"\bborder\b|\bimmigration\b|\bcoast\s+guard\b|\bairport\b",
+        "social": r"\bsocial\s+workers?\b|\bhealth\s+(?:care\s+)?workers?\b|\bteachers?\b|"
+                  r"\bmedical\b|\bcaseworkers?\b|\bshelter\s+staff\b",
+    }.items()
+}
+
+
+# What was set up: launching one thing is not setting up another ("launched an electronic case
+# management system" does not answer "set up a helpline"). Read only right after the verb.
+_SET_UP = re.compile(
+    r"\b(?:establish(?:ed|es|ing)?|creat(?:e|ed|es|ing)|set(?:ting)?\s+up|launch(?:ed|es|ing)?|"
+    r"open(?:ed|s|ing)?|buil[dt]s?|introduc(?:e|ed|es|ing)|institut(?:e|ed|es|ing)|"
+    r"inaugurat(?:e|ed|es|ing)|found(?:ed)?)\s+((?:[\w-]+\s+){0,6}[\w-]+)",
+    re.I,
+)
+_THINGS = {
+    name: re.compile(pattern, re.I)
+    for name, pattern in {
+        "hotline": r"\b(?:hot|help|phone|telephone|toll-free)\s?lines?\b|"
+                   r"\bcall\s+cent(?:er|re)s?\b",
+        "shelter": r"\bshelters?\b|\bsafe\s+houses?\b|\bcent(?:er|re)s?\b|\bhomes?\b|"
+                   r"\bfacilit(?:y|ies)\b",
+        "database": r"\bdatabases?\b|\bdata\b|\bregist(?:ry|er)\b|\bcase\s+management\b|"
+                    r"\b(?:electronic|online|information)\s+system\b|\bstatistics\b",
+        "unit": r"\bunits?\b|\bdepartments?\b|\bdirectorates?\b|\bdivisions?\b|\bsquads?\b|"
+                r"\boffices?\b|\bbureaus?\b|\bdesks?\b",
+        "body": r"\bcommittees?\b|\bcommissions?\b|\bcouncils?\b|\btask\s?forces?\b|"
+                r"\bworking\s+groups?\b|\bsecretariat\b|\brapporteur\b|\bcoordinat\w+\b",
+        "fund": r"\bfunds?\b|\bbudget\b|\bgrants?\b",
+        "mechanism": r"\bmechanisms?\b|\bprocedures?\b|\bprotocols?\b|\bguidelines\b|"
+                     r"\breferral\b|\bsystem\b",
+        "plan": r"\bplans?\b|\bstrateg(?:y|ies)\b|\bprogramm?es?\b|\bcampaigns?\b",
+        "court": r"\bcourts?\b|\bchambers?\b|\btribunals?\b|\bprosecutors?\b",
+    }.items()
+}
+
+
+def _set_up(text: str) -> set[str]:
+    """What a text sets up: the things named right after its verbs of setting up."""
+    spans = " ".join(m.group(1) for m in _SET_UP.finditer(text))
+    return {name for name, pattern in _THINGS.items() if pattern.search(spans)}
+
+
+def _audiences(text: str) -> set[str]:
+    return {name for name, pattern in _AUDIENCES.items() if pattern.search(text)}
+
+
+def near_topic(ask: str, text: str) -> bool:
+    """The sentence reports a step on another subject than the ask's: another field of
+    policy or another crime, with nothing of trafficking in it; or a training of another
+    audience than the one the ask names."""
+    field = _OTHER_FIELD.search(text)
+    if field and not _TRAFFICKING.search(text) and not _OTHER_FIELD.search(ask):
+        return True
+    if _TRAINING.search(ask) and _TRAINING.search(text):
+        wanted, trained = _audiences(ask), _audiences(text)
+        if wanted and trained and not wanted & trained:
+            return True
+    asked, made = _set_up(ask), _set_up(text)
+    return bool(asked and made and not asked & made)
+
+
 _ASK_WORDS = re.compile(r"\bshould\b", re.I)
 _VERDICT_SENTENCE = re.compile(
     r"minimum\s+standards|\btherefore\b.{0,80}\bTier\b|\bSpecial\s+Case\s+for\b", re.I
@@ -263,6 +379,8 @@ _CONDITION = re.compile(
 def stance(text: str) -> str:
     """What one sentence says of the thing it is about: done, partly, against or other."""
     text = _CONDITION.sub("", text)
+    if _OPENER.match(text):
+        return "other"
     if _EFFORTS_INCLUDED.search(text):
         return "done" if not _NEG.search(text) else "partly"
     clauses = [c for c in _TURN.split(text) if c.strip()]
@@ -380,6 +498,7 @@ def _prepare(text: str, *, ask: bool = False) -> _Text:
         for w in TOKEN.findall(c.replace("-", " "))
         if w not in STOPWORDS and w not in _EXTRA_STOPWORDS and len(w) > 1
     ]
+    toks = [_WORD_AS.get(w, w) for w in toks]
     stems = [stem(w) for w in toks]
     core = " ".join(sorted({w for w, s in zip(toks, stems, strict=True) if s not in STOCK_STEMS}))
     stems = [CONCEPT.get(x, x) for x in stems]
@@ -390,7 +509,15 @@ def _prepare(text: str, *, ask: bool = False) -> _Text:
 _EXTRA_STOPWORDS = frozenset(
     "not no them they their had has have after before about during under while which where "
     "when there so then its his her our we us it".split()
+    # the verb "commit" (a crime) would read as "committee" (the same crude stem)
+    + "commit commits committed committing".split()
 )
+# Words whose crude stem is another concept's: "consultant" and "consular" both cut to
+# "consul"; the consultant is an adviser.
+_WORD_AS = {
+    "consultant": "adviser", "consultants": "advisers", "consulted": "advised",
+    "consultation": "advice", "consultations": "advice", "consulting": "advice",
+}
 
 
 def relevance(
@@ -469,6 +596,8 @@ class Body:
                 st = self.stance(k)
                 if st == "done" and national and _LOCAL.search(s.text):
                     st = "partly"  # a national ask met in one place or at a local level
+                if st in ("done", "partly") and near_topic(ask, s.text):
+                    st = "other"  # the same act on another subject or for other people
                 scored.append(Found(s.number, s.section, s.text, score, st))
         verdict, deciding = decide(scored, config)
         rest = sorted(

@@ -8,8 +8,8 @@ draft that did not move; nothing at all), plus same-topic distractors, sentences
 topics, and section fillers, in the sections and headings of the to-year's era.
 
 usage: python3 bench/evalsets/evidence/build.py
-Writes tune.jsonl, heldout.jsonl and heldout2.jsonl beside this file; the same seed gives the
-same bytes.
+Writes tune.jsonl, heldout.jsonl, heldout2.jsonl and heldout3.jsonl beside this file; the same
+seed gives the same bytes.
 """
 
 import json
@@ -23,18 +23,24 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 
 SEED2 = 372  # heldout2
+SEED3 = 801  # heldout3 (chosen by counts only, see README.md)
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
     "heldout": ("topics_held.txt", "fillers_held.txt", 7919, 24, "EVH"),
     # written later, blind to the matcher, after "heldout" was demoted to development use
     "heldout2": ("topics_held2.txt", "fillers_held2.txt", SEED2, 24, "EVN"),
+    # written later still, blind to the matcher, after "heldout2" was seen by the developers
+    "heldout3": ("topics_held3.txt", "fillers_held3.txt", SEED3, 24, "EVP"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
 # with "These efforts included"; "stock_variants": the summary's stock lines in other words the
-# reports also use, so that no sentence of the part repeats one of the tune part.
-PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True}}
+# reports also use, so that no sentence of the part repeats one of the tune part (True: the
+# heldout2 wordings below; "v3": the heldout3 wordings, STOCK_VARIANTS3). "lead_by_era" may also
+# name a lead table ("v3": the heldout3 leads, two short wordings an era).
+PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
+                "heldout3": {"lead_by_era": "v3", "stock_variants": "v3"}}
 STOCK_VARIANTS = {
     "Despite the lack of significant efforts, the government took some steps to address "
     "trafficking.": "Despite the lack of significant efforts, the government took some steps "
@@ -44,7 +50,17 @@ STOCK_VARIANTS = {
     "cooperating with foreign governments on several cases.":
         "working with foreign governments on joint investigations.",
 }
-PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2"}
+# heldout3: a third wording of each stock line, so that none repeats a line of an older part
+STOCK_VARIANTS3 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Despite the lack of significant efforts, it took a few steps against "
+                    "trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "However, in a number of key areas the government fell short of the minimum standards.",
+    "cooperating with foreign governments on several cases.":
+        "assisting foreign counterparts with transnational investigations.",
+}
+PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -68,6 +84,16 @@ FLAGS = {
     "armed2": {"Zerania", "Kalduria"},
     "care2": {"Istrova", "Torvanda"},
     "origin2": {"Ostrany", "Sarvenne", "Torvanda", "Pellucia", "Kalduria", "Istrova"},
+    # heldout3 profiles
+    "gulf3": {"Quarsiya", "Dhamaris"},
+    "origin3": {"Mirovka", "Tesmara", "Hadranu", "Solvanca", "Lisvarra", "Nyambera"},
+    "sez3": {"Hadranu", "Tesmara"},
+    "trainee3": {"Seravind", "Brevania"},
+    "ent3": {"Seravind", "Ardelune", "Quarsiya"},
+    "tour3": {"Ardelune", "Nyambera", "Hadranu"},
+    "stateless3": {"Ardelune", "Solvanca", "Hadranu", "Dhamaris"},
+    "marriage3": {"Solvanca", "Tesmara", "Nyambera", "Lisvarra"},
+    "bride3": {"Hadranu", "Tesmara"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -84,12 +110,18 @@ TOPIC_NEEDS = {
     "crewpermit": "fleet2", "kilnpros": "kiln2", "kilnregister": "kiln2", "beggingpros": "beg2",
     "beggingreg": "beg2", "childsoldiers": "armed2", "recruitage": "armed2", "orphanage": "care2",
     "consular": "origin2", "recruiterlic": "origin2",
+    # heldout3 topics
+    "grievance3": "gulf3", "centralrecruit3": "gulf3", "bilateral3": "origin3",
+    "screenreturnees3": "origin3", "bridebroker3": "bride3", "sezinsp3": "sez3",
+    "trainee3": "trainee3", "visaent3": "ent3", "tourismcode3": "tour3",
+    "birthreg3": "stateless3", "childmarriage3": "marriage3",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
                "scamlaw": 2021, "survadv": 2018, "procure": 2016, "seafood": 2015,
                "onlinepros": 2012, "onlineads": 2015, "secretariat": 2010, "courtdata": 2009,
-               "victimstatus": 2010}
+               "victimstatus": 2010, "grievance3": 2012, "childrooms3": 2009, "civilseat3": 2010,
+               "finvest3": 2008, "sezinsp3": 2010, "bridebroker3": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -107,6 +139,9 @@ CONFLICTS = (
     {"shelterbudget", "reintegration"}, {"napfund", "secretariat", "localcomm"},
     {"lessercharges", "judgecurr"}, {"laborreferral", "indicatorsinv", "agriinsp"},
     {"onlinepros", "extraterr"}, {"recruiterlic", "onlineads"},
+    # heldout3 topics
+    {"adultsop3", "screenreturnees3", "vicescreen3"}, {"shelterstd3", "ngolaw3", "shelteraudit3"},
+    {"recruitcrim3", "centralrecruit3", "trainee3"}, {"childrooms3", "familyassess3"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -167,6 +202,14 @@ FILLER_SKIP = {
     "beggingpros": ("street vending",), "beggingreg": ("street vending",),
     "migrantscreen": ("police operations",),
     "judgecurr": ("officials from several ministries",),
+    # heldout3 topics (fillers_held3.txt)
+    "immbribe3": ("complicity", "Corruption"), "wiretap3": ("relied heavily",),
+    "ngolaw3": ("victim assistance",),
+    "victimwork3": ("residence permits",), "familyassess3": ("re-exploited",),
+    "grievance3": ("hotline",), "sezinsp3": ("labor inspections",), "schoolcurr3": ("schools",),
+    "regionunit3": ("task forces",), "civilseat3": ("{BODY}",),
+    "screenreturnees3": ("repatriation",), "vicescreen3": ("brothels",),
+    "trialdelay3": ("earlier years", "acquittals"), "blacklist3": ("public tenders",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -540,12 +583,17 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     options = options or {}
 
     def stock(text):
-        return STOCK_VARIANTS.get(text, text) if options.get("stock_variants") else text
+        variants = options.get("stock_variants")
+        if variants == "v3":
+            return STOCK_VARIANTS3.get(text, text)
+        return STOCK_VARIANTS.get(text, text) if variants else text
     move = stock(move)
     body.add("summary", meets)
     body.add("summary", move)
     lead = "These efforts included "
-    if options.get("lead_by_era"):
+    if options.get("lead_by_era") == "v3":
+        lead = era_lead3(era, rng)
+    elif options.get("lead_by_era"):
         lead = era_lead(era, rng)
     if done_clauses:
         entry = body.add("summary", lead +
@@ -620,6 +668,21 @@ def era_lead(era, rng):
                            "During the year, the government made progress by "))
     if era == "2017-2018":
         return "The government demonstrated increasing efforts by "
+    return "These efforts included "
+
+
+def era_lead3(era, rng):
+    """heldout3: short leads in the manner of each era's reports (two an era, kept short so that
+    they do not repeat a report's longer stock wording)."""
+    if era == "2004-2007":
+        return rng.choice(("Over the reporting period, the government made progress by ",
+                           "The government made progress by "))
+    if era == "2008-2016":
+        return rng.choice(("The government demonstrated its commitment by ",
+                           "The government made progress by "))
+    if era == "2017-2018":
+        return rng.choice(("The government demonstrated increasing efforts by ",
+                           "The government demonstrated significant efforts by "))
     return "These efforts included "
 
 

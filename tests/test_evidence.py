@@ -374,3 +374,28 @@ def test_the_verb_commit_is_not_a_committee():
            "traffickers compelled them to commit.")
     # evidence 2.1 read "commit" as "committee" and answered done (score 33.3) from sentence 5
     assert find_evidence(ask, body, year=2020).verdict == "none"
+
+
+def test_the_summary_names_a_step_in_a_few_words_of_a_long_ask():
+    filler = [
+        ("prosecution", "Police opened 44 investigations and courts convicted 17 traffickers."),
+        ("protection", "Officials identified 210 victims and referred most of them to care."),
+        ("prevention", "The coordinating council met four times and published its minutes."),
+    ]
+    ask = ("Check that the home is safe before sending child victims back to their "
+           "families, since relatives often took part in the exploitation.")
+    for lead in ("These efforts included", "The government demonstrated its commitment by"):
+        body = _body(
+            ("summary", f"{lead} checking family homes before sending child victims back and "
+             "funding two new shelters."),
+            *filler,
+        )
+        ev = find_evidence(ask, body, year=2021)
+        assert ev.verdict == "done" and ev.sentences[0].number == 1, (lead, ev)
+    # an item about something else in the same list is no evidence for the ask
+    body = _body(
+        ("summary", "These efforts included funding two new shelters and checking recruitment "
+         "agencies' licenses."),
+        *filler,
+    )
+    assert find_evidence(ask, body, year=2021).verdict == "none"

@@ -27,6 +27,11 @@ sentence says of it (its stance):
   employment for an anti-trafficking strategy, a training of troops for one of diplomats, a
   case database launched for a helpline asked).
 
+The summary's list of the year's steps ("These efforts included ...", "The government
+demonstrated its commitment by ...", "... made progress by ...") names each step in a few
+words: an item of it most of whose words are the ask's counts as being about the ask
+(`EvidenceConfig.summary_item_cover`), however little of a long ask it repeats.
+
 Relevance reads words through a domain table of how reports word a step against how an
 ask words it (EVIDENCE_CONCEPTS: "callers" answers "hotline", "decree" answers "law"), so a
 step reported in other words scores as being about the ask.
@@ -56,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.2"
+EVIDENCE_VERSION = "2.3"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -82,6 +87,12 @@ class EvidenceConfig:
     relevance_floor: float = 26.0  # a sentence scoring less is not about the ask
     done_floor: float = 30.0  # a `done` sentence needs this much to make the verdict done
     summary_floor: float = 34.0  # the same for the summary's "These efforts included ..."
+    # the summary lists the year's steps in a few words each ("These efforts included opening
+    # shelters outside the capital, ..."): an item whose own content the ask holds this much
+    # (its words' first five letters) names the ask's step, however little of a long ask
+    # it repeats
+    summary_item_cover: float = 0.6
+    summary_item_stems: int = 3  # an item needs this many content words to count
     partly_floor: float = 30.0  # a `partly` (or weaker `done`) sentence, for partly
     against_margin: float = 10.0  # an `against` sentence this close to the best one vetoes
     partly_margin: float = 0.0  # a `done` sentence must score at least the best `partly`
@@ -224,6 +235,14 @@ _REPORTED = re.compile(
 # "Of the cases investigated, five involved ...": a breakdown of figures, not a step.
 _BREAKDOWN = re.compile(r"^(?:Of\s+(?:the|these|those)\b|Among\s+(?:the|these|those)\b)", re.I)
 _EFFORTS_INCLUDED = re.compile(r"\bThese\s+efforts\s+included\b", re.I)
+# The summary's list of the year's steps, in the leads each era's reports use, and its items.
+_SUMMARY_LIST = re.compile(
+    r"^(?:These\s+efforts\s+included|(?:The|Overall,\s+the)\s+government\s+(?:\w+\s+)?"
+    r"demonstrated\s+[^,;]{0,60}?\s+by|(?:(?:Over|During)\s+the\s+(?:reporting\s+period|year),"
+    r"\s+)?the\s+government\s+made\s+(?:\w+\s+)?progress\s+by)\s+",
+    re.I,
+)
+_SUMMARY_ITEM = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+(?=\w+ing\b)")
 # A section's opening judgement ("The government increased its efforts to hold traffickers
 # accountable.", "The government maintained prevention efforts."): the direction of a whole
 # field, not a step; the steps follow it.
@@ -505,6 +524,21 @@ def _prepare(text: str, *, ask: bool = False) -> _Text:
     return _Text(frozenset(stems), core)
 
 
+def _heads(text: str, *, ask: bool = False) -> frozenset[str]:
+    """A text's content words cut to their first five letters: "families" and "family",
+    "crimes" and "crime", "assessing" and "assess" meet, as the crude stems do not always."""
+    c = clean(text)
+    if ask:
+        m = _LEAD_IN.match(c)
+        if m and m.end() < len(c):
+            c = c[m.end() :]
+    return frozenset(
+        w[:5]
+        for w in TOKEN.findall(c.replace("-", " "))
+        if w not in STOPWORDS and w not in _EXTRA_STOPWORDS and len(w) > 1
+    )
+
+
 # Words that say nothing of what was asked or done (grammar the shared stop list keeps).
 _EXTRA_STOPWORDS = frozenset(
     "not no them they their had has have after before about during under while which where "
@@ -584,16 +618,36 @@ class Body:
             self._stances[k] = stance(self.pool[k].text)
         return self._stances[k]
 
+    def _summary_item(self, k: int, ask: frozenset[str]) -> str | None:
+        """The item of the summary's list of steps (sentence k) that names the ask's step:
+        most of the item's own words are the ask's (`ask`: its word heads); None when there
+        is none."""
+        m = _SUMMARY_LIST.match(self.pool[k].text)
+        if m is None:
+            return None
+        config = self.config
+        for item in _SUMMARY_ITEM.split(self.pool[k].text[m.end() :]):
+            heads = _heads(item)
+            if len(heads) >= config.summary_item_stems and len(heads & ask) >= (
+                config.summary_item_cover * len(heads)
+            ):
+                return item
+        return None
+
     def find(self, ask: str) -> Evidence:
         """The evidence in this body for one ask."""
         config = self.config
         a = _prepare(ask, ask=True)
+        heads = _heads(ask, ask=True)
         national = bool(_NATIONAL.search(ask))
         scored = []
         for k, (s, t) in enumerate(zip(self.pool, self.texts, strict=True)):
             score = relevance(a, t, self.weight, config)
+            item = self._summary_item(k, heads) if s.section == "summary" else None
+            if item is not None and score < config.summary_floor:
+                score = config.summary_floor  # the summary names the ask's step in few words
             if score >= config.relevance_floor:
-                st = self.stance(k)
+                st = self.stance(k) if item is None else stance(item)
                 if st == "done" and national and _LOCAL.search(s.text):
                     st = "partly"  # a national ask met in one place or at a local level
                 if st in ("done", "partly") and near_topic(ask, s.text):

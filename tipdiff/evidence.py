@@ -596,6 +596,7 @@ class Body:
         self.pool = searchable(sentences)
         self.texts = [_prepare(s.text) for s in self.pool]
         self._stances: dict[int, str] = {}
+        self._items: dict[int, list[tuple[str, frozenset[str]]]] = {}
         # a stem found in many of this body's sentences ("cases", "victims") says little about
         # which of them is about the ask: its weight is the reference weight times its
         # inverse frequency among the body's sentences
@@ -618,16 +619,21 @@ class Body:
             self._stances[k] = stance(self.pool[k].text)
         return self._stances[k]
 
+    def _summary_items(self, k: int) -> list[tuple[str, frozenset[str]]]:
+        """The items of the summary's list of steps in sentence k, with their word heads
+        (computed once per body; empty when the sentence is no such list)."""
+        if k not in self._items:
+            m = _SUMMARY_LIST.match(self.pool[k].text)
+            items = _SUMMARY_ITEM.split(self.pool[k].text[m.end() :]) if m else []
+            self._items[k] = [(item, _heads(item)) for item in items]
+        return self._items[k]
+
     def _summary_item(self, k: int, ask: frozenset[str]) -> str | None:
         """The item of the summary's list of steps (sentence k) that names the ask's step:
         most of the item's own words are the ask's (`ask`: its word heads); None when there
         is none."""
-        m = _SUMMARY_LIST.match(self.pool[k].text)
-        if m is None:
-            return None
         config = self.config
-        for item in _SUMMARY_ITEM.split(self.pool[k].text[m.end() :]):
-            heads = _heads(item)
+        for item, heads in self._summary_items(k):
             if len(heads) >= config.summary_item_stems and len(heads & ask) >= (
                 config.summary_item_cover * len(heads)
             ):

@@ -8,8 +8,8 @@ draft that did not move; nothing at all), plus same-topic distractors, sentences
 topics, and section fillers, in the sections and headings of the to-year's era.
 
 usage: python3 bench/evalsets/evidence/build.py
-Writes tune.jsonl, heldout.jsonl, heldout2.jsonl and heldout3.jsonl beside this file; the same
-seed gives the same bytes.
+Writes tune.jsonl, heldout.jsonl, heldout2.jsonl, heldout3.jsonl and heldout4.jsonl beside this
+file; the same seed gives the same bytes.
 """
 
 import json
@@ -24,6 +24,8 @@ SRC = HERE / "src"
 
 SEED2 = 372  # heldout2
 SEED3 = 801  # heldout3 (chosen by counts only, see README.md)
+SEED4 = 73  # heldout4 (chosen by counts only, see README.md)
+N_BODIES4 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -32,15 +34,19 @@ PARTS = {
     "heldout2": ("topics_held2.txt", "fillers_held2.txt", SEED2, 24, "EVN"),
     # written later still, blind to the matcher, after "heldout2" was seen by the developers
     "heldout3": ("topics_held3.txt", "fillers_held3.txt", SEED3, 24, "EVP"),
+    # written later still, blind to the matcher, after "heldout3" was seen by the developers
+    "heldout4": ("topics_held4.txt", "fillers_held4.txt", SEED4, N_BODIES4, "EVQ"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
 # with "These efforts included"; "stock_variants": the summary's stock lines in other words the
 # reports also use, so that no sentence of the part repeats one of the tune part (True: the
 # heldout2 wordings below; "v3": the heldout3 wordings, STOCK_VARIANTS3). "lead_by_era" may also
-# name a lead table ("v3": the heldout3 leads, two short wordings an era).
+# name a lead table ("v3": the heldout3 leads, two short wordings an era; "v4": the heldout4
+# leads, era_lead4). "t1_weak" (heldout4): the Tier 1 summary's "not yet done" line in other words.
 PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
-                "heldout3": {"lead_by_era": "v3", "stock_variants": "v3"}}
+                "heldout3": {"lead_by_era": "v3", "stock_variants": "v3"},
+                "heldout4": {"lead_by_era": "v4", "stock_variants": "v4", "t1_weak": "v4"}}
 STOCK_VARIANTS = {
     "Despite the lack of significant efforts, the government took some steps to address "
     "trafficking.": "Despite the lack of significant efforts, the government took some steps "
@@ -60,7 +66,18 @@ STOCK_VARIANTS3 = {
     "cooperating with foreign governments on several cases.":
         "assisting foreign counterparts with transnational investigations.",
 }
-PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3"}
+# heldout4: a fourth wording of each stock line
+STOCK_VARIANTS4 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Even without significant efforts overall, the government did take some "
+                    "steps against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "The government nevertheless fell short of the minimum standards in several key areas.",
+    "cooperating with foreign governments on several cases.":
+        "sharing information with foreign police on cross-border cases.",
+}
+PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
+                "heldout4": "held4"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -94,6 +111,12 @@ FLAGS = {
     "stateless3": {"Ardelune", "Solvanca", "Hadranu", "Dhamaris"},
     "marriage3": {"Solvanca", "Tesmara", "Nyambera", "Lisvarra"},
     "bride3": {"Hadranu", "Tesmara"},
+    # heldout4 profiles
+    "dest4": {"Varcellis", "Kethrin", "Norvessa", "Soranel"},
+    "ranch4": {"Brakkenveld"},
+    "mine4": {"Corvasso", "Tamarund", "Bellanca"},
+    "fdi4": {"Tamarund", "Dushavar"},
+    "indig4": {"Corvasso", "Tamarund", "Bellanca", "Brakkenveld"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -115,13 +138,19 @@ TOPIC_NEEDS = {
     "screenreturnees3": "origin3", "bridebroker3": "bride3", "sezinsp3": "sez3",
     "trainee3": "trainee3", "visaent3": "ent3", "tourismcode3": "tour3",
     "birthreg3": "stateless3", "childmarriage3": "marriage3",
+    # heldout4 topics
+    "deposit4": "dest4", "wages4": "dest4", "empreg4": "dest4", "subcontract4": "dest4",
+    "arrival4": "dest4", "dwvisits4": "dest4", "cattle4": "ranch4", "mining4": "mine4",
+    "fdi4": "fdi4", "langaware4": "indig4",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
                "scamlaw": 2021, "survadv": 2018, "procure": 2016, "seafood": 2015,
                "onlinepros": 2012, "onlineads": 2015, "secretariat": 2010, "courtdata": 2009,
                "victimstatus": 2010, "grievance3": 2012, "childrooms3": 2009, "civilseat3": 2010,
-               "finvest3": 2008, "sezinsp3": 2010, "bridebroker3": 2008}
+               "finvest3": 2008, "sezinsp3": 2010, "bridebroker3": 2008,
+               "wages4": 2012, "airline4": 2012, "afterhours4": 2010, "recognize4": 2008,
+               "evalplan4": 2010, "health4": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -142,6 +171,11 @@ CONFLICTS = (
     # heldout3 topics
     {"adultsop3", "screenreturnees3", "vicescreen3"}, {"shelterstd3", "ngolaw3", "shelteraudit3"},
     {"recruitcrim3", "centralrecruit3", "trainee3"}, {"childrooms3", "familyassess3"},
+    # heldout4 topics
+    {"deposit4", "wages4"}, {"streetkids4", "markets4", "begging4"}, {"transit4", "airline4"},
+    {"lawcenters4", "reopen4"}, {"empreg4", "subcontract4"}, {"dwpros4", "dwvisits4"},
+    {"cattle4", "mining4", "fdi4"}, {"afterhours4", "socstaff4"}, {"courtjur4", "sentguide4"},
+    {"dipdw4", "dwvisits4", "dwpros4"}, {"sexoff4", "airline4"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -210,6 +244,42 @@ FILLER_SKIP = {
     "regionunit3": ("task forces",), "civilseat3": ("{BODY}",),
     "screenreturnees3": ("repatriation",), "vicescreen3": ("brothels",),
     "trialdelay3": ("earlier years", "acquittals"), "blacklist3": ("public tenders",),
+    # heldout4 topics (fillers_held4.txt)
+    "courtjur4": ("prison terms", "workshop"),
+    "begging4": ("Children identified", "sell drugs"),
+    "bail4": ("prison terms", "still before the courts"),
+    "tenure4": ("The {UNIT} had", "donor-funded course"),
+    "sentguide4": ("prison terms", "workshop", "Acquittals"),
+    "dwpros4": ("private homes", "Debts owed", "wage theft"),
+    "smuggling4": ("Migrants traveling", "trained {N2} officials", "workshop"),
+    "leak4": ("Corruption", "complicity", "operations at bars", "low-level officials"),
+    "lawcenters4": ("crisis centers", "waited weeks", "medical care"),
+    "reopen4": ("crisis centers", "waited weeks", "Children identified"),
+    "allowance4": ("small grants", "waited weeks", "gave {AMT} to NGOs"),
+    "afterhours4": ("waited weeks", "referred {N2} victims to care"),
+    "recognize4": ("waited weeks",),
+    "health4": ("medical care",),
+    "streetkids4": ("Children identified", "Children are exploited", "sell drugs"),
+    "markets4": ("Children identified", "Children are exploited"),
+    "transit4": ("Migrants traveling",),
+    "socstaff4": ("waited weeks", "did not say how many victims"),
+    "privacy4": ("behind a screen", "social media"),
+    "falsecharge4": ("punished", "stopped cooperating"),
+    "deposit4": ("wage theft", "Debts owed", "memorandum"),
+    "wages4": ("wage theft", "Debts owed"),
+    "empreg4": ("recruitment agencies", "inspections but", "Debts owed"),
+    "subcontract4": ("recruitment agencies", "memorandum", "Debts owed"),
+    "arrival4": ("hotline", "Migrants traveling"),
+    "dwvisits4": ("private homes", "inspections but"),
+    "evalplan4": ("action plan", "published a report", "research", "met {N} times"),
+    "cattle4": ("inspections but", "forced labor in {SECT1}"),
+    "mining4": ("inspections but", "forced labor in {SECT1}"),
+    "fdi4": ("inspections but", "retention of their documents", "forced labor in {SECT1}"),
+    "langaware4": ("campaign", "radio", "sessions for pupils"),
+    "airline4": ("trained {N2} officials", "Migrants traveling"),
+    "sexoff4": ("Children are exploited",),
+    "dipdw4": ("private homes", "Staff of the foreign ministry"),
+    "ratify4": ("UN TIP Protocol",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -584,6 +654,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
 
     def stock(text):
         variants = options.get("stock_variants")
+        if variants == "v4":
+            return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
             return STOCK_VARIANTS3.get(text, text)
         return STOCK_VARIANTS.get(text, text) if variants else text
@@ -591,7 +663,9 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     body.add("summary", meets)
     body.add("summary", move)
     lead = "These efforts included "
-    if options.get("lead_by_era") == "v3":
+    if options.get("lead_by_era") == "v4":
+        lead = era_lead4(era, rng)
+    elif options.get("lead_by_era") == "v3":
         lead = era_lead3(era, rng)
     elif options.get("lead_by_era"):
         lead = era_lead(era, rng)
@@ -604,8 +678,10 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         body.add("summary", lead + stock("cooperating with foreign governments on several cases."))
     if tier == "Tier 1":
         if weak_clauses:
-            entry = body.add("summary", "Although the government meets the minimum standards, "
-                             "it " + join_clauses([t for _, t in weak_clauses]) + ".")
+            opening = "Although the government meets the minimum standards, it "
+            if options.get("t1_weak") == "v4":
+                opening = "Even though it meets the minimum standards, the government "
+            entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
     else:
@@ -684,6 +760,23 @@ def era_lead3(era, rng):
         return rng.choice(("The government demonstrated increasing efforts by ",
                            "The government demonstrated significant efforts by "))
     return "These efforts included "
+
+
+def era_lead4(era, rng):
+    """heldout4: leads drawn from a fresh survey of summaries (see README.md), none of them the
+    older parts' wordings except the common "These efforts included" from 2019, kept short so
+    that no line repeats a long run of a report's stock wording."""
+    if era == "2004-2007":
+        return rng.choice(("Steps the government took over the year included ",
+                           "The government showed its commitment by "))
+    if era == "2008-2016":
+        return rng.choice(("Positive steps during the year included ",
+                           "During the year, authorities made headway by "))
+    if era == "2017-2018":
+        return rng.choice(("These achievements included ",
+                           "The government made key achievements by "))
+    return rng.choice(("Examples of these efforts included ", "These achievements included ",
+                       "The government's efforts included ", "These efforts included "))
 
 
 def headings_for(era, country):

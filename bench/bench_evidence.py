@@ -1,6 +1,7 @@
 """How well tipdiff tells whether a dropped ask was done (issue 20).
 
-    python bench/bench_evidence.py [--part tune|heldout|heldout2] [--verbose] [--hardest N]
+    python bench/bench_evidence.py [--part tune|heldout|heldout2|heldout3|heldout4] [--verbose]
+        [--hardest N]
 
 Each case of `bench/evalsets/evidence/<part>.jsonl` is one dropped ask and the next year's
 body; tipdiff's `find_evidence` reads the body's sentences with their sections (the set's
@@ -13,9 +14,9 @@ Printed: the confusion of verdicts against labels, the precision of `done` (a `p
 answered `done` counts as a false `done`), precision and recall of each label, recall by
 case kind, whether the deciding sentence is one the label cites, and the hardest negatives
 (cases labelled `none` or `partly` that scored highest as `done`, or came closest). The
-held-back part (`heldout2`) is measured once per change, never tuned on; `heldout`, the first
-held-back part, has been development data since evidence 2.1 (its hardest cases were
-described in bench/README.md and read when 2.1 was written).
+held-back part (`heldout4`) is measured once per change, never tuned on; the earlier held-back
+parts became development data once their cases had been read (`heldout` from evidence 2.1,
+`heldout2` from 2.2, `heldout3` from 2.3; see bench/README.md).
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def report(rows: list[dict], title: str, hardest: int, verbose: bool) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--part", choices=("tune", "heldout", "heldout2", "heldout3"), default="tune")
+    ap.add_argument("--part", choices=("tune", "heldout", "heldout2", "heldout3", "heldout4"), default="tune")
     ap.add_argument("--hardest", type=int, default=6)
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)

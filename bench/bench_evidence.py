@@ -116,7 +116,9 @@ def report(rows: list[dict], title: str, hardest: int, verbose: bool) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--part", choices=("tune", "heldout", "heldout2", "heldout3", "heldout4"), default="tune")
+    ap.add_argument(
+        "--part", choices=("tune", "heldout", "heldout2", "heldout3", "heldout4"), default="tune"
+    )
     ap.add_argument("--hardest", type=int, default=6)
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)

@@ -355,14 +355,14 @@ _THINGS = {
 }
 
 
+def _named(table: dict[str, re.Pattern], text: str) -> set[str]:
+    """The names of a table's patterns that the text holds."""
+    return {name for name, pattern in table.items() if pattern.search(text)}
+
+
 def _set_up(text: str) -> set[str]:
     """What a text sets up: the things named right after its verbs of setting up."""
-    spans = " ".join(m.group(1) for m in _SET_UP.finditer(text))
-    return {name for name, pattern in _THINGS.items() if pattern.search(spans)}
-
-
-def _audiences(text: str) -> set[str]:
-    return {name for name, pattern in _AUDIENCES.items() if pattern.search(text)}
+    return _named(_THINGS, " ".join(m.group(1) for m in _SET_UP.finditer(text)))
 
 
 def near_topic(ask: str, text: str) -> bool:
@@ -373,7 +373,7 @@ def near_topic(ask: str, text: str) -> bool:
     if field and not _TRAFFICKING.search(text) and not _OTHER_FIELD.search(ask):
         return True
     if _TRAINING.search(ask) and _TRAINING.search(text):
-        wanted, trained = _audiences(ask), _audiences(text)
+        wanted, trained = _named(_AUDIENCES, ask), _named(_AUDIENCES, text)
         if wanted and trained and not wanted & trained:
             return True
     asked, made = _set_up(ask), _set_up(text)
@@ -506,18 +506,22 @@ _PAID_FOR_SEX = re.compile(
 )
 
 
-def _prepare(text: str, *, ask: bool = False) -> _Text:
-    c = _PAID_FOR_SEX.sub("buy ", clean(text))
+def _words(c: str, *, ask: bool) -> list[str]:
+    """The content words of a clean text, in order; an ask's lead-in ("To improve ..., the
+    government should:") read off first."""
     if ask:
         m = _LEAD_IN.match(c)
         if m and m.end() < len(c):
             c = c[m.end() :]
-    toks = [
+    return [
         w
         for w in TOKEN.findall(c.replace("-", " "))
         if w not in STOPWORDS and w not in _EXTRA_STOPWORDS and len(w) > 1
     ]
-    toks = [_WORD_AS.get(w, w) for w in toks]
+
+
+def _prepare(text: str, *, ask: bool = False) -> _Text:
+    toks = [_WORD_AS.get(w, w) for w in _words(_PAID_FOR_SEX.sub("buy ", clean(text)), ask=ask)]
     stems = [stem(w) for w in toks]
     core = " ".join(sorted({w for w, s in zip(toks, stems, strict=True) if s not in STOCK_STEMS}))
     stems = [CONCEPT.get(x, x) for x in stems]
@@ -527,16 +531,7 @@ def _prepare(text: str, *, ask: bool = False) -> _Text:
 def _heads(text: str, *, ask: bool = False) -> frozenset[str]:
     """A text's content words cut to their first five letters: "families" and "family",
     "crimes" and "crime", "assessing" and "assess" meet, as the crude stems do not always."""
-    c = clean(text)
-    if ask:
-        m = _LEAD_IN.match(c)
-        if m and m.end() < len(c):
-            c = c[m.end() :]
-    return frozenset(
-        w[:5]
-        for w in TOKEN.findall(c.replace("-", " "))
-        if w not in STOPWORDS and w not in _EXTRA_STOPWORDS and len(w) > 1
-    )
+    return frozenset(w[:5] for w in _words(clean(text), ask=ask))
 
 
 # Words that say nothing of what was asked or done (grammar the shared stop list keeps).

@@ -198,8 +198,8 @@ def test_from_raw_files_to_the_page_the_tables_and_one_digest_posted(tmp_path, h
         ("Parliament amended article 212 of the penal code to remove fines for trafficking.",
          "done"),
         # not a step of the government's
-        ("The criminal code criminalized sex and labor trafficking and prescribed penalties of "
-         "up to ten years.", "other"),
+        ("The criminal code prohibited sex and labor trafficking and set penalties of up to ten "
+         "years.", "other"),
         ("Vellmark contributed to a regional plan adopted by neighboring governments.", "other"),
     ],
 )
@@ -370,9 +370,9 @@ def test_the_verb_commit_is_not_a_committee():
         ("protection", "Child protection committees in the mining villages were active all "
          "year."),
     )
-    ask = ("Change the law so that it protects victims from prosecution for crimes their "
-           "traffickers compelled them to commit.")
-    # evidence 2.1 read "commit" as "committee" and answered done (score 33.3) from sentence 5
+    ask = ("Protect trafficking victims in law from prosecution for offenses they were made to "
+           "commit by their traffickers.")
+    # evidence 2.1 read "commit" as "committee" and answered done (score 35.8) from sentence 5
     assert find_evidence(ask, body, year=2020).verdict == "none"
 
 

@@ -254,8 +254,8 @@ _OPENER = re.compile(
     r"prevention\s+)*(?:efforts?|progress)(?:\s+to(?:\s+[^\s,;]+){1,7})?\s*\.?\s*$",
     re.I,
 )
-# The law as it stands ("The penal code criminalized sex and labor trafficking and prescribed
-# penalties of ..."): what the law says, not a step taken during the year, unless the sentence
+# The law as it stands ("The penal code prohibited trafficking and set penalties of ..."):
+# what the law says, not a step taken during the year, unless the sentence
 # says the law is new or changed.
 _LAW_STANDS = re.compile(
     r"^[^,;]{0,140}?\b(?:law|code|act|legislation|statute|constitution)\b[^,;]{0,100}?\b"

@@ -9,7 +9,7 @@ import sys
 from itertools import pairwise
 
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tipdiff.align import DEFAULT_CONFIG, AlignConfig, align
@@ -159,13 +159,16 @@ def _brute_force_links(old, new, config):
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10**6), st.integers(2, 5), st.integers(2, 5))
+# a local run found this one: an ask restated whole in the other was linked below the cutoff,
+# which the brute force does not model, so the restated rule is off here too
+@example(seed=4125, n=2, m=4)
 def test_optimal_assignment_agrees_with_brute_force(seed, n, m):
     pair = make_pair(seed)
     old, new = list(pair.old[:n]), list(pair.new[:m])
     # the assignment alone: no split/merge groups or further parts, no second look, no
-    # leftover pass
+    # leftover pass, no restated asks
     config = AlignConfig(part_containment=2.0, extra_part_cover=0.0, second_look=0.0,
-                         leftover_token_set=0.0)
+                         leftover_token_set=0.0, restated_share=0.0)
     links = {lk for c in align(old, new, config=config) for lk in c.links}
     assert links == _brute_force_links(old, new, config)
 

@@ -399,3 +399,122 @@ def test_the_summary_names_a_step_in_a_few_words_of_a_long_ask():
         *filler,
     )
     assert find_evidence(ask, body, year=2021).verdict == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a shortfall said as slowness or reluctance
+        ("The ministry was slow to reimburse victims' travel costs.", "against"),
+        ("Labor inspectors remained reluctant to enter private farms.", "against"),
+        # the old practice goes on under another name
+        ("Police continued to classify debt bondage complaints as contract disputes.", "against"),
+        # a trial run, or a step for now only
+        ("Outreach sessions for seasonal workers ran in the north as a trial.", "partly"),
+        ("The labor office staffed a complaints desk at the port on a temporary basis.",
+         "partly"),
+        # "there were no ...": nothing was done
+        ("There were no measures to screen seasonal workers for coercion.", "against"),
+        # after a turn, what still goes on is what fell short
+        ("The council adopted rules on interviewing children, but several districts continued "
+         "to question them in police stations.", "partly"),
+        # a private body acted, not the government
+        ("A private hotel association adopted its own code against child exploitation.",
+         "other"),
+    ],
+)
+def test_stance_rules_of_evidence_2_4(text, want):
+    assert stance(text) == want
+
+
+def test_an_ask_to_train_is_not_met_by_a_step_that_trained_no_one():
+    body = _body(
+        ("prosecution", "Police and border guards exchanged files on trafficking and migrant "
+         "smuggling cases with two neighboring countries."),
+        ("prosecution", "Courts convicted nine traffickers, against six the year before."),
+        ("protection", "Officials referred 88 victims to shelters run by NGOs."),
+    )
+    ask = "Train police and border guards to tell trafficking apart from migrant smuggling."
+    assert find_evidence(ask, body, year=2022).verdict == "none"
+    body[0] = Sentence("prosecution", 1, "The police academy trained 300 police and border "
+                       "guards to tell trafficking apart from migrant smuggling.")
+    assert find_evidence(ask, body, year=2022).verdict == "done"
+
+
+def test_consular_officers_are_not_advisers():
+    body = _body(
+        ("prevention", "The ministry posted consular officers to support victims in three "
+         "destination countries."),
+        ("protection", "Officials referred 64 victims to shelters run by NGOs."),
+    )
+    ask = "Appoint advisers to support victims through the court process."
+    # evidence 2.3 read "consular" as an adviser (the crude stem of "consultant") and said done
+    assert find_evidence(ask, body, year=2022).verdict == "none"
+
+
+def test_the_summary_lists_steps_behind_other_leads():
+    filler = [
+        ("prosecution", "Police opened 44 investigations and courts convicted 17 traffickers."),
+        ("protection", "Officials identified 210 victims and referred most of them to care."),
+        ("prevention", "The coordinating council met four times and published its minutes."),
+    ]
+    ask = ("Check that the home is safe before sending child victims back to their "
+           "families, since relatives often took part in the exploitation.")
+    for lead in ("Positive steps during the year included",
+                 "During the year, authorities made headway by",
+                 "The government's efforts included"):
+        body = _body(
+            ("summary", f"{lead} checking family homes before sending child victims back, "
+             "funding two new shelters, training 300 labor inspectors, and opening a hotline "
+             "for migrant workers."),
+            *filler,
+        )
+        ev = find_evidence(ask, body, year=2021)
+        assert ev.verdict == "done" and ev.sentences[0].number == 1, (lead, ev)
+    # a list whose lead says what was not done is no list of steps
+    body = _body(
+        ("summary", "The government did not take measures by checking family homes before "
+         "sending child victims back."),
+        *filler,
+    )
+    assert find_evidence(ask, body, year=2021).verdict != "done"
+
+
+def test_a_change_told_as_such_needs_less_of_the_asks_wording():
+    filler = [
+        ("prosecution", "Police opened 51 investigations and courts convicted 14 traffickers."),
+        ("protection", "Officials identified 190 victims and referred most of them to care."),
+        ("prevention", "The coordinating council met three times and published its minutes."),
+    ]
+    ask = "Allow adult victims to move freely in and out of shelters."
+    # the same few shared words (a score of about 28): told as a change, the step is done;
+    # told as a plain fact, it is too little of the ask to say so
+    told = "Adult shelter residents can {}leave during the day."
+    done = find_evidence(ask, _body(("protection", told.format("now ")), *filler), year=2019)
+    assert done.verdict == "done" and 26 < done.sentences[0].score < 30
+    plain = find_evidence(ask, _body(("protection", told.format("")), *filler), year=2019)
+    assert plain.verdict == "partly" or plain.verdict == "none"
+    assert not any(f.stance == "done" and f.score >= 30 for f in plain.sentences)
+
+
+@pytest.mark.parametrize(
+    ("ask", "sentence"),
+    [
+        ("Make trafficking prevention part of the national school curriculum.",
+         "Pupils in every province had lessons on trafficking prevention in 2022."),
+        ("Stop the rotation of trained investigators out of the trafficking unit.",
+         "A new order fixed a minimum tenure of three years for investigators in the "
+         "trafficking unit."),
+        ("Allow wiretaps and undercover work in trafficking investigations.",
+         "Police intercepted calls and used covert surveillance in four trafficking "
+         "investigations after a change to the procedure code."),
+    ],
+)
+def test_the_words_reports_use_for_an_asks_thing(ask, sentence):
+    body = _body(
+        ("prevention", sentence),
+        ("prosecution", "Police opened 38 investigations and courts convicted 11 traffickers."),
+        ("protection", "Officials identified 150 victims and referred most of them to care."),
+    )
+    ev = find_evidence(ask, body, year=2023)
+    assert ev.verdict == "done" and ev.sentences[0].number == 1, ev

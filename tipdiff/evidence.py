@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.3"
+EVIDENCE_VERSION = "2.4"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -93,6 +93,10 @@ class EvidenceConfig:
     # it repeats
     summary_item_cover: float = 0.6
     summary_item_stems: int = 3  # an item needs this many content words to count
+    # a done sentence that tells the change as such ("now", "for the first time", "newly",
+    # "took effect") needs less of the ask's wording: it often tells the effect in its own
+    # words, not the act in the ask's
+    changed_floor: float = 26.0
     partly_floor: float = 30.0  # a `partly` (or weaker `done`) sentence, for partly
     against_margin: float = 10.0  # an `against` sentence this close to the best one vetoes
     partly_margin: float = 0.0  # a `done` sentence must score at least the best `partly`
@@ -137,7 +141,11 @@ _NEG = re.compile(
     r"|\bfail(?:ed|s|ing)?\s+to\b|\bcontinued\s+to\s+(?:lack|operate\s+without|rely|require|"
     r"allow|penalize|arrest|detain|deport|charge|treat|deny|fine|prosecute\s+victims|restrict|"
     r"confine|limit|withhold|tolerate|face|suffer|impose|use|permit|expel|punish|convict\s+"
-    r"victims|mobilize|force|ignore|delay|refuse|obstruct)\b"
+    r"victims|mobilize|force|ignore|delay|refuse|obstruct|classify|categori[sz]e|consider|"
+    r"regard|define|view|handle|record|settle|label)\b"
+    # "was slow to pay", "were late in paying", "remained reluctant to prosecute"
+    r"|\b(?:was|were|is|are|remained|remain|remains)\s+(?:\w+ly\s+)?(?:slow|late|reluctant|"
+    r"hesitant)\s+(?:to|in)\b"
     # "continued to <do something> with no check / without screening": the bad practice goes on
     r"|\bcontinued\s+to\s+[^,;.]*?\b(?:with\s+no|without)\b"
     r"|\b(?:lacked|lacks|lacking)\b"
@@ -153,7 +161,7 @@ _NEG = re.compile(
     r"\s+none\b|\bnot\s+yet\b|\brarely\b|\bno\s+(?:efforts?|progress|action|funding|budget|"
     r"shelters?|services|training|mechanism|system|procedures?|data|plan|law|check|checks|"
     r"steps?|investigations?|prosecutions?|convictions?|penalties|change)\b"
-    r"|\b(?:had|has|have)\s+no\b|\bstill\s+(?:had\s+no|lacked|did\s+not|could\s+not|were\s+not|was\s+not)\b"
+    r"|\b(?:had|has|have)\s+no\b|\bthere\s+(?:was|were|is|are)\s+no\b|\bstill\s+(?:had\s+no|lacked|did\s+not|could\s+not|were\s+not|was\s+not)\b"
     # an old text that has not moved: "remained in committee", "was still under review",
     # "had yet to", "still awaited a vote"
     r"|\bremain(?:ed|s|ing)?\s+(?:in|at|with|before)\s+(?:the\s+)?(?:\w+\s+)?(?:committee|"
@@ -169,6 +177,7 @@ _NEG = re.compile(
 _NEG_TAIL = re.compile(
     r"\bno\s+(?!longer\b|more\s+than\b|fewer\b|less\b|later\b)\w+|\bnone\b|\bnot\b|\bwithout\b"
     r"|\b(?:late|delayed|irregular(?:ly)?|unpaid|in\s+arrears|excluded|elsewhere)\b"
+    r"|\b(?:continued|continue|continues)\s+to\b|\bstill\b"
     r"|\bthe\s+(?:remaining|rest\s+of|other)\b",
     re.I,
 )
@@ -179,7 +188,9 @@ _PART = re.compile(
     r"proposed|took\s+steps|steps\s+towards?|lower\s+house|upper\s+house|first\s+reading|"
     r"not\s+(?:other|all|others)|but\s+not|in\s+(?:one|two|three|some)\s+(?:regions?|provinces?|"
     r"districts?|states?)|office\s+hours|ad\s+hoc|commissioned|prepared|developing|developed\s+a\s+"
-    r"draft|was\s+considering|considered|(?:met|convened|only)\s+once|trial\s+basis|"
+    r"draft|was\s+considering|considered|(?:met|convened|only)\s+once|trial\s+basis|as\s+a\s+"
+    r"(?:trial|test|pilot)|on\s+an?\s+(?:test|pilot|temporary|experimental|interim)\s+basis|"
+    r"experimental|"
     r"(?<!article\s)(?<!section\s)(?<!chapter\s)(?:one|two|three|four|five|six|seven|eight|nine|"
     r"ten|\d+|some|several|a\s+few|half)\s+of\s+(?:the|its|these|those|their)\s+(?!(?:\w+\s+)?"
     r"(?:code|law|act|constitution)\b)|the\s+(?:remaining|rest\s+of))\b",
@@ -202,7 +213,8 @@ _OTHER_SUBJECT = re.compile(
     r"private\s+|regional\s+|civil\s+society\s+)?(?:NGOs?|non-governmental|donors?|foundation|"
     r"organizations?|government\s+of\s+another|foreign\s+government|observers?|media|"
     r"journalists|researchers|civil\s+society|international\s+organizations?|religious|"
-    r"employers|companies|unions?|the\s+media|experts|victims|traffickers|reports)\b",
+    r"employers|companies|unions?|the\s+media|experts|victims|traffickers|reports|"
+    r"associations?|business(?:es)?|hotels?|firms|industry|private\s+sector|churches)\b",
     re.I,
 )
 # Those who report, not act: their "lacked" or "did not" is what they say of others.
@@ -237,12 +249,33 @@ _BREAKDOWN = re.compile(r"^(?:Of\s+(?:the|these|those)\b|Among\s+(?:the|these|th
 _EFFORTS_INCLUDED = re.compile(r"\bThese\s+efforts\s+included\b", re.I)
 # The summary's list of the year's steps, in the leads each era's reports use, and its items.
 _SUMMARY_LIST = re.compile(
-    r"^(?:These\s+efforts\s+included|(?:The|Overall,\s+the)\s+government\s+(?:\w+\s+)?"
-    r"demonstrated\s+[^,;]{0,60}?\s+by|(?:(?:Over|During)\s+the\s+(?:reporting\s+period|year),"
-    r"\s+)?the\s+government\s+made\s+(?:\w+\s+)?progress\s+by)\s+",
+    r"^(?:(?:During|Over|In|Throughout)\s[^,;.]{0,40},\s+)?(?:(?:The|Overall,\s+the)\s+government"
+    r"\s+(?:\w+\s+)?demonstrated\s+[^,;]{0,60}?\s+by|(?:(?!\bnot\b|\bno\b)[^,;.]){0,80}?\b(?:efforts|steps|"
+    r"achievements|accomplishments|actions|measures|progress|commitment|headway|examples)\b"
+    r"(?:(?!\bnot\b|\bno\b)[^,;.]){0,60}?\b(?:included|include|includes|(?:by|through)(?=\s+\w+ing\b)))\s+",
     re.I,
 )
 _SUMMARY_ITEM = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+(?=\w+ing\b)")
+
+
+def _listed(text: str) -> list[str]:
+    """The items of a summary's list of steps ("These efforts included A, B, and C."); empty
+    when the text is no such list."""
+    m = _SUMMARY_LIST.match(text)
+    return _SUMMARY_ITEM.split(text[m.end() :]) if m else []
+
+
+def _many_steps(text: str) -> bool:
+    """A list of several steps: its words come from several of them, so a score over the
+    whole sentence needs a higher floor."""
+    return len(_listed(text)) > 1
+# A sentence that tells a change as such: the practice is new, or differs from before.
+_CHANGE_SHOWN = re.compile(
+    r"\b(?:now|for\s+the\s+first\s+time|newly|no\s+longer|took\s+effect|"
+    r"(?:entered|came)\s+into\s+force|compared\s+with|than\s+(?:before|previously|in\s+the\s+"
+    r"previous)|previously|earlier|since\s+(?:the|a|its)\s+\w+)\b",
+    re.I,
+)
 # A section's opening judgement ("The government increased its efforts to hold traffickers
 # accountable.", "The government maintained prevention efforts."): the direction of a whole
 # field, not a step; the steps follow it.
@@ -309,6 +342,7 @@ _TRAFFICKING = re.compile(
 # Who was trained: a training of one audience is not the training of another ("provided
 # anti-trafficking training to its troops" does not answer "train diplomatic personnel").
 _TRAINING = re.compile(r"\btrain(?:ed|ing|s)?\b|\bcourses?\b|\bworkshops?\b|\bcurriculum\b", re.I)
+_TRAIN_ASK = re.compile(r"^(?:\w+\s+){0,3}?train\b", re.I)
 _AUDIENCES = {
     name: re.compile(pattern, re.I)
     for name, pattern in {
@@ -372,9 +406,11 @@ def near_topic(ask: str, text: str) -> bool:
     field = _OTHER_FIELD.search(text)
     if field and not _TRAFFICKING.search(text) and not _OTHER_FIELD.search(ask):
         return True
-    if _TRAINING.search(ask) and _TRAINING.search(text):
+    if _TRAINING.search(ask):
+        if not _TRAINING.search(text) and _TRAIN_ASK.match(_LEAD_IN.sub("", ask)):
+            return True  # an ask to train, and a step that trained no one
         wanted, trained = _named(_AUDIENCES, ask), _named(_AUDIENCES, text)
-        if wanted and trained and not wanted & trained:
+        if _TRAINING.search(text) and wanted and trained and not wanted & trained:
             return True
     asked, made = _set_up(ask), _set_up(text)
     return bool(asked and made and not asked & made)
@@ -400,7 +436,7 @@ def stance(text: str) -> str:
     text = _CONDITION.sub("", text)
     if _OPENER.match(text):
         return "other"
-    if _EFFORTS_INCLUDED.search(text):
+    if _SUMMARY_LIST.match(text):
         return "done" if not _NEG.search(text) else "partly"
     clauses = [c for c in _TURN.split(text) if c.strip()]
     negative = [bool(_NEG.search(c)) for c in clauses]
@@ -460,7 +496,7 @@ judges judge courts court
 publish published release released
 demand buyers buyer purchasing purchase clients customers buy buys bought buying
 interpreter interpreters interpretation translator translators translation languages language
-advisory advise advised advice adviser advisers advisors consultant consultants consulted
+advisory advise advised advice adviser advisers advisors
 attache attaches embassy embassies consulate consulates consular diplomatic missions
 law decree regulation regulations rules provision provisions code act ordinance
 adopt adopted approved enacted passed promulgated effect force signed
@@ -476,6 +512,11 @@ inspect inspection inspections inspected inspectors visits visited boarded check
 testimony testify testified evidence witness witnesses recordings recorded
 survivors survivor
 sentence sentenced sentences sentencing imprisonment prison terms penalty penalties
+school schools students pupils lessons classes classroom education educational
+identity identities names anonymity anonymize anonymized confidential confidentiality privacy
+rotation rotations turnover tenure posting postings reassignment reassigned transfers
+wiretap wiretaps wiretapping undercover interception intercepted surveillance
+timely promptly prompt punctual
 """
 
 
@@ -620,9 +661,7 @@ class Body:
         """The items of the summary's list of steps in sentence k, with their word heads
         (computed once per body; empty when the sentence is no such list)."""
         if k not in self._items:
-            m = _SUMMARY_LIST.match(self.pool[k].text)
-            items = _SUMMARY_ITEM.split(self.pool[k].text[m.end() :]) if m else []
-            self._items[k] = [(item, _heads(item)) for item in items]
+            self._items[k] = [(item, _heads(item)) for item in _listed(self.pool[k].text)]
         return self._items[k]
 
     def _summary_item(self, k: int, ask: frozenset[str]) -> str | None:
@@ -695,7 +734,9 @@ def decide(scored: Sequence[Found], config: EvidenceConfig) -> tuple[str, list[F
         return "none", against[:2]
     close = [f for f in against if f.score >= max(d, p) - config.against_margin]
     def enough(f: Found) -> bool:
-        floor = config.summary_floor if _EFFORTS_INCLUDED.search(f.text) else config.done_floor
+        floor = config.summary_floor if _many_steps(f.text) else config.done_floor
+        if _CHANGE_SHOWN.search(f.text):
+            floor = min(floor, config.changed_floor)
         return f.score >= floor
 
     strong = [f for f in done if enough(f)]

@@ -8,8 +8,8 @@ draft that did not move; nothing at all), plus same-topic distractors, sentences
 topics, and section fillers, in the sections and headings of the to-year's era.
 
 usage: python3 bench/evalsets/evidence/build.py
-Writes tune.jsonl, heldout.jsonl, heldout2.jsonl, heldout3.jsonl and heldout4.jsonl beside this
-file; the same seed gives the same bytes.
+Writes tune.jsonl, heldout.jsonl, heldout2.jsonl, heldout3.jsonl, heldout4.jsonl and heldout5.jsonl
+beside this file; the same seed gives the same bytes.
 """
 
 import json
@@ -26,6 +26,8 @@ SEED2 = 372  # heldout2
 SEED3 = 801  # heldout3 (chosen by counts only, see README.md)
 SEED4 = 73  # heldout4 (chosen by counts only, see README.md)
 N_BODIES4 = 24
+SEED5 = 1397  # heldout5 (chosen by counts only, see README.md)
+N_BODIES5 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -36,6 +38,8 @@ PARTS = {
     "heldout3": ("topics_held3.txt", "fillers_held3.txt", SEED3, 24, "EVP"),
     # written later still, blind to the matcher, after "heldout3" was seen by the developers
     "heldout4": ("topics_held4.txt", "fillers_held4.txt", SEED4, N_BODIES4, "EVQ"),
+    # written later still, blind to the matcher, after "heldout4" was seen by the developers
+    "heldout5": ("topics_held5.txt", "fillers_held5.txt", SEED5, N_BODIES5, "EVR"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -46,7 +50,14 @@ PARTS = {
 # leads, era_lead4). "t1_weak" (heldout4): the Tier 1 summary's "not yet done" line in other words.
 PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout3": {"lead_by_era": "v3", "stock_variants": "v3"},
-                "heldout4": {"lead_by_era": "v4", "stock_variants": "v4", "t1_weak": "v4"}}
+                "heldout4": {"lead_by_era": "v4", "stock_variants": "v4", "t1_weak": "v4"},
+                "heldout5": {"lead_by_era": "v5", "stock_variants": "v5", "t1_weak": "v5",
+                             "plain5": True}}
+# heldout5 options: "lead_by_era" "v5" (era_lead5: leads that also look at the tier); "plain5": a
+# done step the summary names may be told as a plain sentence of its own (the bank's F lines)
+# instead of a clause behind the lead, and a body whose summary steps are all plain sentences has
+# no lead line at all, as many real summaries print them; the "not done" summary line may open
+# with "In addition,".
 STOCK_VARIANTS = {
     "Despite the lack of significant efforts, the government took some steps to address "
     "trafficking.": "Despite the lack of significant efforts, the government took some steps "
@@ -76,8 +87,18 @@ STOCK_VARIANTS4 = {
     "cooperating with foreign governments on several cases.":
         "sharing information with foreign police on cross-border cases.",
 }
+# heldout5: a fifth wording of each stock line
+STOCK_VARIANTS5 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Although its efforts were not significant, the government took a limited "
+                    "number of steps against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Yet in several key areas its efforts remained below the minimum standards.",
+    "cooperating with foreign governments on several cases.":
+        "holding joint operations with the police of neighboring countries.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
-                "heldout4": "held4"}
+                "heldout4": "held4", "heldout5": "held5"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -117,6 +138,15 @@ FLAGS = {
     "mine4": {"Corvasso", "Tamarund", "Bellanca"},
     "fdi4": {"Tamarund", "Dushavar"},
     "indig4": {"Corvasso", "Tamarund", "Bellanca", "Brakkenveld"},
+    # heldout5 profiles
+    "caste5": {"Adrevane", "Belmoray"},
+    "custom5": {"Adrevane", "Belmoray", "Lumarest", "Hollavia", "Gosmara"},
+    "gang5": {"Caldessa", "Kerrowan"},
+    "statework5": {"Dravonia", "Jastrova"},
+    "tourism5": {"Ferrandel", "Caldessa", "Mendravia"},
+    "logging5": {"Gosmara", "Mendravia", "Lumarest"},
+    "childlab5": {"Lumarest", "Adrevane", "Hollavia", "Caldessa", "Belmoray"},
+    "transit5": {"Hollavia", "Lumarest", "Caldessa"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -142,6 +172,11 @@ TOPIC_NEEDS = {
     "deposit4": "dest4", "wages4": "dest4", "empreg4": "dest4", "subcontract4": "dest4",
     "arrival4": "dest4", "dwvisits4": "dest4", "cattle4": "ranch4", "mining4": "mine4",
     "fdi4": "fdi4", "langaware4": "indig4",
+    # heldout5 topics
+    "hereditary5": "caste5", "ngocomplaint5": "caste5", "amicable5": "custom5",
+    "gangkids5": "gang5", "civicwork5": "statework5", "rehabwork5": "statework5",
+    "seasonal5": "tourism5", "logging5": "logging5", "cashtransfer5": "childlab5",
+    "villagecomm5": "childlab5", "schoolage5": "childlab5", "transitctr5": "transit5",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -150,7 +185,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "victimstatus": 2010, "grievance3": 2012, "childrooms3": 2009, "civilseat3": 2010,
                "finvest3": 2008, "sezinsp3": 2010, "bridebroker3": 2008,
                "wages4": 2012, "airline4": 2012, "afterhours4": 2010, "recognize4": 2008,
-               "evalplan4": 2010, "health4": 2008}
+               "evalplan4": 2010, "health4": 2008,
+               "rapporteur5": 2010, "housing5": 2012, "gbv5": 2010, "gangkids5": 2012,
+               "mobileteams5": 2008, "ngoidentify5": 2008, "directory5": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -176,6 +213,14 @@ CONFLICTS = (
     {"lawcenters4", "reopen4"}, {"empreg4", "subcontract4"}, {"dwpros4", "dwvisits4"},
     {"cattle4", "mining4", "fdi4"}, {"afterhours4", "socstaff4"}, {"courtjur4", "sentguide4"},
     {"dipdw4", "dwvisits4", "dwpros4"}, {"sexoff4", "airline4"},
+    # heldout5 topics
+    {"specialcourts5", "backlog5"}, {"serve5", "extradite5", "backlog5"},
+    {"unitstaff5", "autorefer5"}, {"amicable5", "ngocomplaint5"},
+    {"mobileteams5", "ngoidentify5"}, {"transitctr5", "gangkids5"},
+    {"gbv5", "localoffice5", "directory5"}, {"malecoord5", "longstay5", "housing5"},
+    {"sheltoversight5", "longstay5"}, {"assistfund5", "housing5"}, {"civicwork5", "rehabwork5"},
+    {"cashtransfer5", "schoolage5", "villagecomm5"}, {"informal5", "unions5"},
+    {"logging5", "seasonal5"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -280,6 +325,35 @@ FILLER_SKIP = {
     "sexoff4": ("Children are exploited",),
     "dipdw4": ("private homes", "Staff of the foreign ministry"),
     "ratify4": ("UN TIP Protocol",),
+    # heldout5 topics (fillers_held5.txt)
+    "serve5": ("prison terms", "convictions", "sentences"),
+    "backlog5": ("earlier years", "two years", "acquitted"),
+    "specialcourts5": ("Judges", "verdict"),
+    "autorefer5": ("Prosecutors", "handled as"),
+    "unitstaff5": ("vehicles", "police officers and prosecutors"),
+    "extradite5": ("foreign countries", "foreign government"),
+    "amicable5": ("civil suits", "reluctant to testify"),
+    "ngocomplaint5": ("civil suits", "reluctant to testify"),
+    "gangkids5": ("detained",),
+    "malecoord5": ("women and girls exploited",),
+    "sheltoversight5": ("Shelter staff",),
+    "ngoidentify5": ("NGOs identified",),
+    "mobileteams5": ("NGOs identified", "foreign donors"),
+    "longstay5": ("Shelter staff", "stayed"),
+    "assistfund5": ("medical care", "foreign donors"),
+    "transitctr5": ("detained",),
+    "housing5": ("follow-up support",),
+    "localoffice5": ("outside {CAP}", "hotline"),
+    "directory5": ("referred",),
+    "rapporteur5": ("lack of data", "measure"),
+    "cashtransfer5": ("parents send",),
+    "logging5": ("labor inspectorate", "forced labor in {SECT1}"),
+    "informal5": ("labor violations",),
+    "unions5": ("labor inspectorate",),
+    "seasonal5": ("bars and hotels",),
+    "borderkids5": ("Migrants traveling", "bus stations"),
+    "villagecomm5": ("parents send",),
+    "schoolage5": ("schools",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -318,6 +392,7 @@ class Topic:
     n: list = field(default_factory=list)
     s: list = field(default_factory=list)
     x: list = field(default_factory=list)
+    f: list = field(default_factory=list)  # heldout5: plain summary sentences
 
 
 def load_topics(path):
@@ -334,10 +409,10 @@ def load_topics(path):
             cur = Topic(parts[0], parts[1], [t for t in parts[2].split(",") if t])
             topics.append(cur)
             continue
-        if cur is None or key not in "AEWDIPNSX" or len(key) != 1:
+        if cur is None or key not in "AEWDIPNSXF" or len(key) != 1:
             raise SystemExit(f"{path.name}:{lineno}: unexpected line")
         bucket = {"A": cur.asks, "E": cur.e, "W": cur.w, "D": cur.d, "I": cur.i, "P": cur.p,
-                  "N": cur.n, "S": cur.s, "X": cur.x}[key]
+                  "N": cur.n, "S": cur.s, "X": cur.x, "F": cur.f}[key]
         bucket.append((kind, text) if key in "PNX" else text)
     return topics
 
@@ -602,6 +677,7 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         return body.add(section, fill(text), pos)
 
     done_clauses, weak_clauses, records = [], [], []
+    plain_steps = []  # heldout5: done steps told as sentences of their own in the summary
     for topic, (label, kind) in zip(picked, labels, strict=True):
         rec = {"topic": topic, "label": label, "kind": kind, "ev": [], "against": [],
                "sum_e": False, "sum_w": False, "note": ""}
@@ -633,7 +709,9 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 where, rng.choice(("prosecution", "protection", "prevention")))
             insert(section, text)
             rec["note"] += f"; same-topic distractor ({where})"
-        if rec["sum_e"]:
+        if rec["sum_e"] and (options or {}).get("plain5") and topic.f and rng.random() < 0.5:
+            plain_steps.append((rec, rng.choice(topic.f)))
+        elif rec["sum_e"]:
             done_clauses.append((rec, fill(rng.choice(topic.e), cap=False)))
         if rec["sum_w"]:
             weak_clauses.append((rec, fill(rng.choice(topic.w), cap=False)))
@@ -654,6 +732,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
 
     def stock(text):
         variants = options.get("stock_variants")
+        if variants == "v5":
+            return STOCK_VARIANTS5.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -663,7 +743,9 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     body.add("summary", meets)
     body.add("summary", move)
     lead = "These efforts included "
-    if options.get("lead_by_era") == "v4":
+    if options.get("lead_by_era") == "v5":
+        lead = era_lead5(era, tier, rng)
+    elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
         lead = era_lead3(era, rng)
@@ -674,13 +756,19 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                          join_clauses([t for _, t in done_clauses]) + ".")
         for rec, _ in done_clauses:
             rec["ev"].append(entry)
-    elif tier != "Tier 3":
+    elif tier != "Tier 3" and not plain_steps:
         body.add("summary", lead + stock("cooperating with foreign governments on several cases."))
+    for rec, text in plain_steps:
+        if not done_clauses:  # no lead line before it: the step is told on its own
+            text = text.replace(" also ", " ", 1)
+        rec["ev"].append(body.add("summary", fill(text)))
     if tier == "Tier 1":
         if weak_clauses:
             opening = "Although the government meets the minimum standards, it "
             if options.get("t1_weak") == "v4":
                 opening = "Even though it meets the minimum standards, the government "
+            elif options.get("t1_weak") == "v5":
+                opening = "The government meets the minimum standards, but it "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -688,7 +776,10 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         body.add("summary", stock("However, the government did not meet the minimum standards "
                                   "in several key areas."))
         if weak_clauses:
-            entry = body.add("summary", "The government " +
+            opening = "The government "
+            if options.get("plain5") and rng.random() < 0.4:
+                opening = "In addition, the government "
+            entry = body.add("summary", opening +
                              join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -779,6 +870,26 @@ def era_lead4(era, rng):
                        "The government's efforts included ", "These efforts included "))
 
 
+def era_lead5(era, tier, rng):
+    """heldout5: leads from this part's survey (see README.md); a Tier 3 summary introduces the
+    few steps it lists as steps, not as achievements. Kept short, none a long run of a report's
+    stock wording."""
+    if tier == "Tier 3":
+        return "Its few steps included " if era in ("2004-2007", "2008-2016") \
+            else "These steps included "
+    if era == "2004-2007":
+        return rng.choice(("Over the last year, the government acted by ",
+                           "The government made modest headway by "))
+    if era == "2008-2016":
+        return rng.choice(("Within limited means, the government made progress by ",
+                           "During the reporting period, it moved forward by "))
+    if era == "2017-2018":
+        return rng.choice(("Its achievements included ", "The government made key achievements, "
+                           "including "))
+    return rng.choice(("These efforts included ", "These efforts include ",
+                       "Those efforts included "))
+
+
 def headings_for(era, country):
     if era in ("2004-2007", "2008-2016"):
         headings = {"prosecution": "Prosecution", "protection": "Protection",
@@ -807,7 +918,7 @@ def self_check(cases, topics):
     problems = []
     for case in cases:
         topic = by_id[case["topic"]]
-        whole = topic.d + topic.i + [t for _, t in topic.p + topic.n] + topic.s
+        whole = topic.d + topic.i + [t for _, t in topic.p + topic.n] + topic.s + topic.f
         partial = topic.e + topic.w
         cited = set(case["evidence_ids"]) | set(case["against_ids"])
         for sec in case["body"]:

@@ -1,7 +1,7 @@
 """How well tipdiff tells whether a dropped ask was done (issue 20).
 
-    python bench/bench_evidence.py [--part tune|heldout|heldout2|heldout3|heldout4] [--verbose]
-        [--hardest N]
+    python bench/bench_evidence.py [--part tune|heldout|heldout2|...|heldout6]
+        [--verbose] [--hardest N]
 
 Each case of `bench/evalsets/evidence/<part>.jsonl` is one dropped ask and the next year's
 body; tipdiff's `find_evidence` reads the body's sentences with their sections (the set's
@@ -117,7 +117,9 @@ def report(rows: list[dict], title: str, hardest: int, verbose: bool) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
-        "--part", choices=("tune", "heldout", "heldout2", "heldout3", "heldout4"), default="tune"
+        "--part",
+        choices=("tune", *(f"heldout{k}" for k in ("", 2, 3, 4, 5, 6))),
+        default="tune",
     )
     ap.add_argument("--hardest", type=int, default=6)
     ap.add_argument("--verbose", action="store_true")

@@ -518,3 +518,82 @@ def test_the_words_reports_use_for_an_asks_thing(ask, sentence):
     )
     ev = find_evidence(ask, body, year=2023)
     assert ev.verdict == "done" and ev.sentences[0].number == 1, ev
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a safeguard left out
+        ("Police detained street vendors in a sweep without screening them for signs of "
+         "forced labor.", "against"),
+        # ... but "without" an old hurdle is the step itself
+        ("Inspectors may now close a workshop without waiting for a court order.", "done"),
+        # never done, or never funded; "never before" is the opposite
+        ("The promised shelter budget was never released.", "against"),
+        ("For the first time, prosecutors used a forfeiture article that had never before "
+         "been applied.", "done"),
+        # "No ... was ...": nothing was done
+        ("No national referral mechanism was adopted during the year.", "against"),
+        # the old rule stays in force
+        ("Unpaid labor in juvenile detention remained mandatory.", "against"),
+        # a small share, a fraction of the staff
+        ("The fund paid a small part of its budget to two victims and left the rest unspent.",
+         "partly"),
+        ("A third of the labor inspectors attended a course on forced labor.", "partly"),
+        # after a turn, other places or courts kept the old way
+        ("The northern province stopped fining victims; other provinces kept the practice.",
+         "partly"),
+        # an anti-slavery organization is not the government
+        ("Anti-slavery organizations escorted eleven victims to the labor court.", "other"),
+        # "one-stop" centers are not "one" center
+        ("The health ministry trained the staff of all one-stop centers on trafficking.",
+         "done"),
+        # those the step is for, when the sentence tells the change or who made it
+        ("Victims no longer had to leave state shelters after ninety days.", "done"),
+        ("Victims in eight cases received compensation that courts had ordered paid from "
+         "their traffickers' assets.", "done"),
+        ("Victims in eight cases received compensation from their traffickers.", "other"),
+        # a lack in the past, told to show the change
+        ("Hundreds of children who had lacked birth certificates received them during the "
+         "year.", "done"),
+    ],
+)
+def test_stance_rules_of_evidence_2_5(text, want):
+    assert stance(text) == want
+
+
+def test_post_officers_is_not_posters_and_set_aside_is_not_set_up():
+    filler = [
+        ("prosecution", "Police opened 51 investigations and courts convicted 14 traffickers."),
+        ("protection", "Shelters run by NGOs housed 74 people during the year."),
+        ("prevention", "The coordinating council met three times and published its minutes."),
+    ]
+    # evidence 2.4 said done to both: "posters" and "post" cut to one stem, and "set" (aside)
+    # read as "set" (up)
+    for ask, sentence in (
+        ("Post specialized investigators in the provinces.",
+         "Posters warning of fake job offers went up in the provinces."),
+        ("Spend the money set aside for victim care.",
+         "The government set up a victim care office."),
+    ):
+        body = _body(("prevention", sentence), *filler)
+        assert find_evidence(ask, body, year=2021).verdict == "none", ask
+    body = _body(("prevention", "The government set up a victim care office."), *filler)
+    assert find_evidence("Set up an office for victim care.", body, year=2021).verdict == "done"
+
+
+def test_a_change_told_as_such_still_needs_two_of_the_asks_own_words():
+    filler = [
+        ("prosecution", "Police opened 51 investigations and courts convicted 14 traffickers."),
+        ("protection", "Shelters run by NGOs housed 74 people during the year."),
+        ("prevention", "The coordinating council met three times and published its minutes."),
+    ]
+    ask = "Allow adult victims to move freely in and out of shelters."
+    # about 28 of the ask, told as a change, with two of its own words (adults, shelters)
+    two = find_evidence(ask, _body(("protection", "Adult shelter residents can now leave "
+                                    "during the day."), *filler), year=2019)
+    assert two.verdict == "done"
+    # a change that shares one of its own words ("move", a score of about 28) is not enough
+    one = find_evidence(ask, _body(("protection", "Victims of trafficking can now move."),
+                                   *filler), year=2019)
+    assert one.verdict != "done", one

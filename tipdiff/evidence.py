@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.4"
+EVIDENCE_VERSION = "2.5"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -148,15 +148,18 @@ _NEG = re.compile(
     r"hesitant)\s+(?:to|in)\b"
     # "continued to <do something> with no check / without screening": the bad practice goes on
     r"|\bcontinued\s+to\s+[^,;.]*?\b(?:with\s+no|without)\b"
-    r"|\b(?:lacked|lacks|lacking)\b"
+    r"|(?<!\bwho\shad\s)(?<!\bthat\shad\s)(?<!\bwhich\shad\s)\b(?:lacked|lacks|lacking)\b"
     # "remained pending", "remained uninvestigated", "remained understaffed", "remained empty"
     r"|\bremain(?:ed|s|ing)?\s+(?:largely\s+|mostly\s+|entirely\s+|severely\s+)?(?:pending|"
     r"under\s+review|unable|before|insufficient|inadequate|ineffective|inactive|incomplete|"
     r"inconsistent|limited|weak|unclear|in\s+draft|a\s+draft|without|absent|stalled|empty|"
-    r"unchanged|low|rare|scarce|idle|vacant|closed|suspended|on\s+hold|a\s+(?:\w+\s+)?"
+    r"unchanged|low|rare|scarce|idle|vacant|closed|suspended|on\s+hold|compulsory|mandatory|"
+    r"in\s+force|a\s+(?:\w+\s+)?"
     r"(?:concern|problem|challenge|gap)|un[a-z]{3,}|under(?:staffed|funded|resourced|used)"
     r"|non-?\w+)\b"
-    r"|\bwithout\s+(?:a|an|any)\b|\bwith\s+no\b|\bno\s+longer\s+(?:funded|operated|open)\b"
+    r"|\bwithout\s+(?:a|an|any|(?:first\s+)?(?:check|screen|identify|assess|investigat|refer|inform|"
+    r"notify|examin|interview|consult)\w*ing)\b|\bnever\b(?!\s+before)|^No\s+(?:\w+\s+){0,6}?(?:was|were|had\s+been|"
+    r"has\s+been|have\s+been)\b|\bwith\s+no\b|\bno\s+longer\s+(?:funded|operated|open)\b"
     r"|\bneither\b|\bnone\s+(?:did|was|were|had|received)\b|\b(?:had|has|have|received|saw|got)"
     r"\s+none\b|\bnot\s+yet\b|\brarely\b|\bno\s+(?:efforts?|progress|action|funding|budget|"
     r"shelters?|services|training|mechanism|system|procedures?|data|plan|law|check|checks|"
@@ -178,13 +181,14 @@ _NEG_TAIL = re.compile(
     r"\bno\s+(?!longer\b|more\s+than\b|fewer\b|less\b|later\b)\w+|\bnone\b|\bnot\b|\bwithout\b"
     r"|\b(?:late|delayed|irregular(?:ly)?|unpaid|in\s+arrears|excluded|elsewhere)\b"
     r"|\b(?:continued|continue|continues)\s+to\b|\bstill\b"
-    r"|\bthe\s+(?:remaining|rest\s+of|other)\b",
+    r"|\bthe\s+(?:remaining|rest\s+of|other)\b|\bother\s+(?:regions|provinces|districts|states|"
+    r"areas|courts|municipalities|cities|towns|counties)\b",
     re.I,
 )
 _PART = re.compile(
     r"\b(?:draft(?:ed|ing)?|pilot(?:ed|ing)?|underway|"
     r"initiated\s+(?:work|steps|a\s+review)|in\s+progress|ongoing|partially|partly|partial|"
-    r"some|one|few|only|limited|awaited|awaiting|pending|submitted|"
+    r"some|(?<!-)one(?!-)|few|only|limited|awaited|awaiting|pending|submitted|"
     r"proposed|took\s+steps|steps\s+towards?|lower\s+house|upper\s+house|first\s+reading|"
     r"not\s+(?:other|all|others)|but\s+not|in\s+(?:one|two|three|some)\s+(?:regions?|provinces?|"
     r"districts?|states?)|office\s+hours|ad\s+hoc|commissioned|prepared|developing|developed\s+a\s+"
@@ -192,7 +196,8 @@ _PART = re.compile(
     r"(?:trial|test|pilot)|on\s+an?\s+(?:test|pilot|temporary|experimental|interim)\s+basis|"
     r"experimental|"
     r"(?<!article\s)(?<!section\s)(?<!chapter\s)(?:one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|\d+|some|several|a\s+few|half)\s+of\s+(?:the|its|these|those|their)\s+(?!(?:\w+\s+)?"
+    r"ten|\d+|some|several|a\s+few|half|a\s+(?:small\s+)?(?:part|portion|fraction|share)|a\s+(?:third|quarter|fifth|tenth)|"
+    r"two\s+thirds|three\s+quarters)\s+of\s+(?:the|its|these|those|their)\s+(?!(?:\w+\s+)?"
     r"(?:code|law|act|constitution)\b)|the\s+(?:remaining|rest\s+of))\b",
     re.I,
 )
@@ -210,7 +215,7 @@ _BEGAN_WORK = re.compile(
 # Someone other than the government acted, or the sentence reports a finding, not a step.
 _OTHER_SUBJECT = re.compile(
     r"^(?:(?:An?|The|Some|Several|Many|Other)\s+)?(?:local\s+|international\s+|foreign\s+|"
-    r"private\s+|regional\s+|civil\s+society\s+)?(?:NGOs?|non-governmental|donors?|foundation|"
+    r"private\s+|regional\s+|civil\s+society\s+|anti-[\w-]+\s+)?(?:NGOs?|non-governmental|donors?|foundation|"
     r"organizations?|government\s+of\s+another|foreign\s+government|observers?|media|"
     r"journalists|researchers|civil\s+society|international\s+organizations?|religious|"
     r"employers|companies|unions?|the\s+media|experts|victims|traffickers|reports|"
@@ -269,6 +274,22 @@ def _many_steps(text: str) -> bool:
     """A list of several steps: its words come from several of them, so a score over the
     whole sentence needs a higher floor."""
     return len(_listed(text)) > 1
+# Those a step is for: a change in their lot ("Victims no longer had to leave shelter after
+# three months", "Victims in the provinces can now seek help at ...") tells the step by its effect.
+_AFFECTED = re.compile(
+    r"^(?:(?:Adult|Child|Foreign|Male|Female|Migrant|Domestic|Some|Many|All|More|Most)\s+)?"
+    r"(?:victims|survivors|workers|children|migrants|residents)\b",
+    re.I,
+)
+# The state acting within a sentence about those the step is for: "..., which courts had
+# ordered paid to them", "... paid for by the justice ministry", "after immigration authorities
+# waived the fee".
+_STATE_ACTED = re.compile(
+    r"\b(?:courts?|(?:the\s+)?(?:\w+\s+)?ministry|(?:\w+\s+)?authorities|the\s+government|"
+    r"police|prosecutors|officials|the\s+state)\s+(?:had\s+|have\s+|has\s+)?(?!not\b|did\b)"
+    r"\w+ed\b|\bpaid\s+for\s+by\b|\bthat\s+opened\b",
+    re.I,
+)
 # A sentence that tells a change as such: the practice is new, or differs from before.
 _CHANGE_SHOWN = re.compile(
     r"\b(?:now|for\s+the\s+first\s+time|newly|no\s+longer|took\s+effect|"
@@ -446,7 +467,9 @@ def stance(text: str) -> str:
     if all(negative) and not _REPORTERS.match(text):
         return "against"
     other_subject = _OTHER_SUBJECT.match(text) and not (
-        _PASSIVE_STEP.match(text) and not _REPORTERS.match(text)
+        (_PASSIVE_STEP.match(text) or _AFFECTED.match(text) and (
+            _CHANGE_SHOWN.search(text) or _STATE_ACTED.search(text)))
+        and not _REPORTERS.match(text)
     )
     if other_subject or _REPORTED.match(text) or _OTHERS_ACTED.search(text):
         return "other" if not (negative[0] and not _REPORTERS.match(text)) else "against"
@@ -475,7 +498,7 @@ def stance(text: str) -> str:
 EVIDENCE_CONCEPTS = """
 hotline helpline hotlines helplines callers caller calls
 data database databases statistics records tracking figures
-campaign campaigns awareness outreach sensitization posters leaflets radio spots events
+campaign campaigns awareness outreach sensitization leaflets radio spots events
 communities community villages village families households neighborhoods
 vulnerable risk
 committee commission council coordinator coordinating taskforce task
@@ -500,7 +523,7 @@ advisory advise advised advice adviser advisers advisors
 attache attaches embassy embassies consulate consulates consular diplomatic missions
 law decree regulation regulations rules provision provisions code act ordinance
 adopt adopted approved enacted passed promulgated effect force signed
-establish established created launched opened set founded
+establish established created launched opened founded
 allocate allocated budget grants grant disbursed paid funded
 complicit complicity corrupt corruption bribes bribe collusion
 child children minor minors boys girls
@@ -547,6 +570,10 @@ _PAID_FOR_SEX = re.compile(
 )
 
 
+# "set up" a unit is establishing it; "set aside" money, "set out" rules are not.
+_SET_UP_WORDS = re.compile(r"\bset(?:ting|s)?\s+up\b")
+
+
 def _words(c: str, *, ask: bool) -> list[str]:
     """The content words of a clean text, in order; an ask's lead-in ("To improve ..., the
     government should:") read off first."""
@@ -562,7 +589,8 @@ def _words(c: str, *, ask: bool) -> list[str]:
 
 
 def _prepare(text: str, *, ask: bool = False) -> _Text:
-    toks = [_WORD_AS.get(w, w) for w in _words(_PAID_FOR_SEX.sub("buy ", clean(text)), ask=ask)]
+    text = _SET_UP_WORDS.sub("establish", _PAID_FOR_SEX.sub("buy ", clean(text)))
+    toks = [_WORD_AS.get(w, w) for w in _words(text, ask=ask)]
     stems = [stem(w) for w in toks]
     core = " ".join(sorted({w for w, s in zip(toks, stems, strict=True) if s not in STOCK_STEMS}))
     stems = [CONCEPT.get(x, x) for x in stems]
@@ -582,13 +610,14 @@ _EXTRA_STOPWORDS = frozenset(
     # the verb "commit" (a crime) would read as "committee" (the same crude stem)
     + "commit commits committed committing".split()
 )
-# "consultant" is compared (by rapidfuzz, in `core`) as the adviser it is. Its stem is not
-# changed by this: "consultant" and "consular" both cut to "consul", and EVIDENCE_CONCEPTS'
-# adviser line claims that stem first, so "consular", "diplomatic" and "embassy" still read
-# as advisers (bench/README.md, evidence 2.2: undoing that changes verdicts; left as is).
+# Words compared as another before their stems are taken, where a crude stem would join two
+# things: "consultant" reads as the adviser it is, not as "consular" (both cut to "consul",
+# which EVIDENCE_CONCEPTS gives to embassies and attaches since evidence 2.4).
 _WORD_AS = {
     "consultant": "adviser", "consultants": "advisers", "consulted": "advised",
     "consultation": "advice", "consultations": "advice", "consulting": "advice",
+    # "posters" and the verb "post" (officers, attaches) share a crude stem
+    "poster": "leaflet", "posters": "leaflets",
 }
 
 
@@ -682,7 +711,7 @@ class Body:
         a = _prepare(ask, ask=True)
         heads = _heads(ask, ask=True)
         national = bool(_NATIONAL.search(ask))
-        scored = []
+        scored, changed = [], set()
         for k, (s, t) in enumerate(zip(self.pool, self.texts, strict=True)):
             score = relevance(a, t, self.weight, config)
             item = self._summary_item(k, heads) if s.section == "summary" else None
@@ -695,7 +724,9 @@ class Body:
                 if st in ("done", "partly") and near_topic(ask, s.text):
                     st = "other"  # the same act on another subject or for other people
                 scored.append(Found(s.number, s.section, s.text, score, st))
-        verdict, deciding = decide(scored, config)
+                if _CHANGE_SHOWN.search(s.text) and len((a.stems & t.stems) - STOCK_STEMS) >= 2:
+                    changed.add(s.number)
+        verdict, deciding = decide(scored, config, frozenset(changed))
         rest = sorted(
             (f for f in scored if f not in deciding and f.stance != "other"),
             key=lambda f: (-f.score, f.number),
@@ -718,8 +749,12 @@ def find_evidence(
     return Body(sentences, year=year, config=config, weights=weights).find(ask)
 
 
-def decide(scored: Sequence[Found], config: EvidenceConfig) -> tuple[str, list[Found]]:
-    """The verdict, and the sentences that decide it (best first)."""
+def decide(
+    scored: Sequence[Found], config: EvidenceConfig, changed: frozenset[int] = frozenset()
+) -> tuple[str, list[Found]]:
+    """The verdict, and the sentences that decide it (best first). `changed`: the numbers of
+    the sentences that tell a change as such and share at least two of the ask's own words
+    (they need only `changed_floor`)."""
 
     def best(*stances: str) -> list[Found]:
         return sorted(
@@ -735,7 +770,7 @@ def decide(scored: Sequence[Found], config: EvidenceConfig) -> tuple[str, list[F
     close = [f for f in against if f.score >= max(d, p) - config.against_margin]
     def enough(f: Found) -> bool:
         floor = config.summary_floor if _many_steps(f.text) else config.done_floor
-        if _CHANGE_SHOWN.search(f.text):
+        if f.number in changed:
             floor = min(floor, config.changed_floor)
         return f.score >= floor
 

@@ -8,8 +8,8 @@ draft that did not move; nothing at all), plus same-topic distractors, sentences
 topics, and section fillers, in the sections and headings of the to-year's era.
 
 usage: python3 bench/evalsets/evidence/build.py
-Writes tune.jsonl, heldout.jsonl, heldout2.jsonl, heldout3.jsonl, heldout4.jsonl and heldout5.jsonl
-beside this file; the same seed gives the same bytes.
+Writes tune.jsonl, heldout.jsonl, heldout2.jsonl ... heldout6.jsonl beside this file; the same
+seed gives the same bytes.
 """
 
 import json
@@ -28,6 +28,8 @@ SEED4 = 73  # heldout4 (chosen by counts only, see README.md)
 N_BODIES4 = 24
 SEED5 = 1397  # heldout5 (chosen by counts only, see README.md)
 N_BODIES5 = 24
+SEED6 = 2172  # heldout6 (chosen by counts only, see README.md)
+N_BODIES6 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -40,6 +42,8 @@ PARTS = {
     "heldout4": ("topics_held4.txt", "fillers_held4.txt", SEED4, N_BODIES4, "EVQ"),
     # written later still, blind to the matcher, after "heldout4" was seen by the developers
     "heldout5": ("topics_held5.txt", "fillers_held5.txt", SEED5, N_BODIES5, "EVR"),
+    # the sixth part, written blind to the matcher by two helpers in turn (survey, then banks)
+    "heldout6": ("topics_held6.txt", "fillers_held6.txt", SEED6, N_BODIES6, "EVS"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -48,11 +52,17 @@ PARTS = {
 # heldout2 wordings below; "v3": the heldout3 wordings, STOCK_VARIANTS3). "lead_by_era" may also
 # name a lead table ("v3": the heldout3 leads, two short wordings an era; "v4": the heldout4
 # leads, era_lead4). "t1_weak" (heldout4): the Tier 1 summary's "not yet done" line in other words.
+# heldout6: "v6" leads (era_lead6), stock lines (STOCK_VARIANTS6) and Tier 1 line; and
+# "plain_summary": in some bodies the summary names the year's steps as plain sentences with no
+# lead (the bank's F lines), as many real summaries do, or gives the first steps behind a lead
+# and the others as plain sentences after it.
 PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout3": {"lead_by_era": "v3", "stock_variants": "v3"},
                 "heldout4": {"lead_by_era": "v4", "stock_variants": "v4", "t1_weak": "v4"},
                 "heldout5": {"lead_by_era": "v5", "stock_variants": "v5", "t1_weak": "v5",
-                             "plain5": True}}
+                             "plain5": True},
+                "heldout6": {"lead_by_era": "v6", "stock_variants": "v6", "t1_weak": "v6",
+                             "plain_summary": True}}
 # heldout5 options: "lead_by_era" "v5" (era_lead5: leads that also look at the tier); "plain5": a
 # done step the summary names may be told as a plain sentence of its own (the bank's F lines)
 # instead of a clause behind the lead, and a body whose summary steps are all plain sentences has
@@ -97,8 +107,20 @@ STOCK_VARIANTS5 = {
     "cooperating with foreign governments on several cases.":
         "holding joint operations with the police of neighboring countries.",
 }
+# heldout6: a sixth wording of each stock line (heldout5 is written separately)
+STOCK_VARIANTS6 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Although its efforts were not significant overall, the government took a "
+                    "small number of steps against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Even so, the government did not reach the minimum standards in a number of important "
+        "areas.",
+    "cooperating with foreign governments on several cases.":
+        "exchanging case information with partner governments.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
-                "heldout4": "held4", "heldout5": "held5"}
+                "heldout4": "held4", "heldout5": "held5",
+                "heldout6": "held6"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -147,6 +169,21 @@ FLAGS = {
     "logging5": {"Gosmara", "Mendravia", "Lumarest"},
     "childlab5": {"Lumarest", "Adrevane", "Hollavia", "Caldessa", "Belmoray"},
     "transit5": {"Hollavia", "Lumarest", "Caldessa"},
+    # heldout6 profiles
+    "dest6": {"Zarkhan", "Quintara"},
+    "lodging6": {"Zarkhan", "Quintara", "Rhovanne", "Wendmark"},
+    "origin6": {"Umbrava", "Nolvenne", "Vestrova", "Sabrelle", "Oriveth"},
+    "cash6": {"Oriveth", "Sabrelle", "Tuvasso"},
+    "descent6": {"Sabrelle"},
+    "bond6": {"Umbrava"},
+    "camp6": {"Nolvenne", "Wendmark", "Vestrova"},
+    "gang6": {"Tuvasso", "Pardessa"},
+    "placement6": {"Pardessa", "Oriveth", "Sabrelle", "Tuvasso"},
+    "penal6": {"Vestrova", "Wendmark", "Umbrava"},
+    "sport6": {"Oriveth", "Nolvenne", "Sabrelle", "Pardessa"},
+    "season6": {"Rhovanne", "Wendmark", "Vestrova", "Tuvasso"},
+    "insp6": {"Wendmark", "Vestrova", "Umbrava", "Nolvenne"},
+    "region6": {"Rhovanne", "Umbrava", "Wendmark", "Pardessa", "Oriveth"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -177,6 +214,12 @@ TOPIC_NEEDS = {
     "gangkids5": "gang5", "civicwork5": "statework5", "rehabwork5": "statework5",
     "seasonal5": "tourism5", "logging5": "logging5", "cashtransfer5": "childlab5",
     "villagecomm5": "childlab5", "schoolage5": "childlab5", "transitctr5": "transit5",
+    # heldout6 topics
+    "laborcourt6": "dest6", "housinginsp6": "lodging6", "deployban6": "origin6",
+    "childlabormon6": "cash6", "descent6": "descent6", "vigilance6": "bond6", "camps6": "camp6",
+    "gangscreen6": "gang6", "criadazgo6": "placement6", "prisonlabor6": "penal6",
+    "sports6": "sport6", "seasonal6": "season6", "moratorium6": "insp6",
+    "regionproto6": "region6",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -187,7 +230,10 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "wages4": 2012, "airline4": 2012, "afterhours4": 2010, "recognize4": 2008,
                "evalplan4": 2010, "health4": 2008,
                "rapporteur5": 2010, "housing5": 2012, "gbv5": 2010, "gangkids5": 2012,
-               "mobileteams5": 2008, "ngoidentify5": 2008, "directory5": 2008}
+               "mobileteams5": 2008, "ngoidentify5": 2008, "directory5": 2008,
+               "lgbti6": 2014, "gangscreen6": 2010, "directory6": 2008, "servicetrack6": 2008,
+               "mobile6": 2008, "regionproto6": 2008, "disability6": 2010, "deployban6": 2009,
+               "laborcourt6": 2010, "misuse6": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -221,6 +267,12 @@ CONFLICTS = (
     {"sheltoversight5", "longstay5"}, {"assistfund5", "housing5"}, {"civicwork5", "rehabwork5"},
     {"cashtransfer5", "schoolage5", "villagecomm5"}, {"informal5", "unions5"},
     {"logging5", "seasonal5"},
+    # heldout6 topics
+    {"specialcourt6", "settle6", "descent6"}, {"camps6", "mobile6", "gangscreen6"},
+    {"criadazgo6", "childlabormon6", "schooling6"}, {"moratorium6", "housinginsp6", "seasonal6"},
+    {"laborcourt6", "seasonal6"}, {"deployban6", "seasonal6"},
+    {"directory6", "servicetrack6", "regionproto6"}, {"iddocs6", "schooling6"},
+    {"faith6", "descent6"}, {"focal6", "mobile6"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -354,6 +406,37 @@ FILLER_SKIP = {
     "borderkids5": ("Migrants traveling", "bus stations"),
     "villagecomm5": ("parents send",),
     "schoolage5": ("schools",),
+    # heldout6 topics (fillers_held6.txt)
+    "iddocs6": ("identity documents",),
+    "schooling6": ("vocational training", "schools"),
+    "lgbti6": ("trained {N2} police officers",),
+    "misuse6": ("did not separate", "immigration violations"),
+    "regionproto6": ("varied from one district",),
+    "directory6": ("varied from one district",),
+    "servicetrack6": ("received medical care", "assisted {N2} victims"),
+    "deployban6": ("recruitment agencies", "memorandum"),
+    "seasonal6": ("recruitment agencies", "memorandum", "Workers in {SECT2}"),
+    "disability6": ("hotline", "leaflets", "awareness campaigns"),
+    "criadazgo6": ("Children from poor families", "relatives or neighbors"),
+    "childlabormon6": ("Children from poor families", "forced labor."),
+    "employers6": ("arrested its manager", "workers in {SECT2}", "demand for forced labor",
+                   "hold men and boys"),
+    "focal6": ("most of them based", "regional police"),
+    "mobile6": ("limited vehicles", "outside the capital"),
+    "specialcourt6": ("average trial", "begun in earlier years", "still before the courts",
+                      "investigation stage"),
+    "settle6": ("withdrew their statements", "civil suits"),
+    "faith6": ("awareness campaigns", "international day"),
+    "peacekeep6": ("diplomats",),
+    "prisonlabor6": ("demand for forced labor",),
+    "counsel6": ("Shelters offered",),
+    "housing6": ("were often full", "small grants"),
+    "laborcourt6": ("civil suits",),
+    "camps6": ("Migrants from neighboring countries",),
+    "gangscreen6": ("detained victims",),
+    "coercion6": ("trained {N2} police officers", "did not understand the elements",
+                  "confused trafficking"),
+    "extradite6": ("Joint cases",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -392,7 +475,7 @@ class Topic:
     n: list = field(default_factory=list)
     s: list = field(default_factory=list)
     x: list = field(default_factory=list)
-    f: list = field(default_factory=list)  # heldout5: plain summary sentences
+    f: list = field(default_factory=list)  # heldout5 and heldout6: plain summary sentences
 
 
 def load_topics(path):
@@ -678,6 +761,10 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
 
     done_clauses, weak_clauses, records = [], [], []
     plain_steps = []  # heldout5: done steps told as sentences of their own in the summary
+    # heldout6: how this body's summary names the year's steps (older parts: always a lead)
+    plain_sents, plain_mode = [], None
+    if (options or {}).get("plain_summary"):
+        plain_mode = rng.choice(("lead", "lead", "plain", "mixed"))
     for topic, (label, kind) in zip(picked, labels, strict=True):
         rec = {"topic": topic, "label": label, "kind": kind, "ev": [], "against": [],
                "sum_e": False, "sum_w": False, "note": ""}
@@ -712,7 +799,11 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         if rec["sum_e"] and (options or {}).get("plain5") and topic.f and rng.random() < 0.5:
             plain_steps.append((rec, rng.choice(topic.f)))
         elif rec["sum_e"]:
-            done_clauses.append((rec, fill(rng.choice(topic.e), cap=False)))
+            if plain_mode and topic.f and (plain_mode == "plain" or
+                                           (plain_mode == "mixed" and done_clauses)):
+                plain_sents.append((rec, fill(rng.choice(topic.f))))
+            else:
+                done_clauses.append((rec, fill(rng.choice(topic.e), cap=False)))
         if rec["sum_w"]:
             weak_clauses.append((rec, fill(rng.choice(topic.w), cap=False)))
         records.append(rec)
@@ -734,6 +825,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         variants = options.get("stock_variants")
         if variants == "v5":
             return STOCK_VARIANTS5.get(text, text)
+        if variants == "v6":
+            return STOCK_VARIANTS6.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -745,6 +838,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     lead = "These efforts included "
     if options.get("lead_by_era") == "v5":
         lead = era_lead5(era, tier, rng)
+    elif options.get("lead_by_era") == "v6":
+        lead = era_lead6(era, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -756,12 +851,18 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                          join_clauses([t for _, t in done_clauses]) + ".")
         for rec, _ in done_clauses:
             rec["ev"].append(entry)
-    elif tier != "Tier 3" and not plain_steps:
+    elif tier != "Tier 3" and not plain_steps and not plain_sents:
         body.add("summary", lead + stock("cooperating with foreign governments on several cases."))
     for rec, text in plain_steps:
         if not done_clauses:  # no lead line before it: the step is told on its own
             text = text.replace(" also ", " ", 1)
         rec["ev"].append(body.add("summary", fill(text)))
+    for i, (rec, text) in enumerate(plain_sents):
+        # a summary with no lead at all sometimes opens its first step with a time phrase
+        if i == 0 and plain_mode == "plain" and rng.random() < 0.4:
+            text = rng.choice(("During the year, ", "Over the reporting period, ")) + \
+                text[:1].lower() + text[1:]
+        rec["ev"].append(body.add("summary", text))
     if tier == "Tier 1":
         if weak_clauses:
             opening = "Although the government meets the minimum standards, it "
@@ -769,6 +870,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "Even though it meets the minimum standards, the government "
             elif options.get("t1_weak") == "v5":
                 opening = "The government meets the minimum standards, but it "
+            elif options.get("t1_weak") == "v6":
+                opening = "While it meets the minimum standards, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -888,6 +991,24 @@ def era_lead5(era, tier, rng):
                            "including "))
     return rng.choice(("These efforts included ", "These efforts include ",
                        "Those efforts included "))
+
+
+def era_lead6(era, rng):
+    """heldout6: leads from this part's survey (see README.md), none of them an older part's
+    wording except "These efforts included" from 2019, which real summaries use most; the
+    present-tense "These efforts include" also occurs in real summaries of that era."""
+    if era == "2004-2007":
+        return rng.choice(("The government made progress in some areas by ",
+                           "The government advanced its efforts by "))
+    if era == "2008-2016":
+        return rng.choice(("The government improved its response by ",
+                           "The government addressed long-standing gaps by "))
+    if era == "2017-2018":
+        return rng.choice(("The government showed increased efforts through ",
+                           "The government strengthened its efforts by "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "These efforts include ",
+                       "The government demonstrated overall increasing efforts by "))
 
 
 def headings_for(era, country):

@@ -597,3 +597,40 @@ def test_a_change_told_as_such_still_needs_two_of_the_asks_own_words():
     one = find_evidence(ask, _body(("protection", "Victims of trafficking can now move."),
                                    *filler), year=2019)
     assert one.verdict != "done", one
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # what those the step is for lacked before it is not a shortfall of the step
+        ("The registry issued birth certificates free of charge to children who had never "
+         "been registered.", "done"),
+        ("Officials replaced the papers of workers whose passports had been confiscated.",
+         "done"),
+        # ... while the government's own lack still is one
+        ("The registry did not issue papers to children who had never been registered.",
+         "against"),
+        # "saw no", "received no": nothing happened
+        ("A bill to protect domestic workers, tabled in 2015, saw no vote during the year.",
+         "against"),
+        # left out of it
+        ("Village chiefs remained outside the national referral system.", "against"),
+        # a piece of work begun, not the thing itself
+        ("The labor ministry began a survey of brick kilns.", "partly"),
+        ("The police academy began selecting instructors for the new course.", "partly"),
+        # ... but a practice begun is the practice
+        ("Border guards began screening every unaccompanied child in March.", "done"),
+    ],
+)
+def test_stance_rules_of_evidence_2_6(text, want):
+    assert stance(text) == want
+
+
+def test_a_health_campaign_is_another_field():
+    body = _body(
+        ("prevention", "The health ministry sent mobile vaccination teams to remote villages."),
+        ("prosecution", "Courts convicted nine traffickers, against six the year before."),
+        ("protection", "Shelters run by NGOs housed 74 people during the year."),
+    )
+    ask = "Send mobile teams to remote villages to find victims of forced labor."
+    assert find_evidence(ask, body, year=2021).verdict == "none"

@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.5"
+EVIDENCE_VERSION = "2.6"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -153,7 +153,7 @@ _NEG = re.compile(
     r"|\bremain(?:ed|s|ing)?\s+(?:largely\s+|mostly\s+|entirely\s+|severely\s+)?(?:pending|"
     r"under\s+review|unable|before|insufficient|inadequate|ineffective|inactive|incomplete|"
     r"inconsistent|limited|weak|unclear|in\s+draft|a\s+draft|without|absent|stalled|empty|"
-    r"unchanged|low|rare|scarce|idle|vacant|closed|suspended|on\s+hold|compulsory|mandatory|"
+    r"unchanged|low|rare|scarce|idle|vacant|closed|suspended|on\s+hold|compulsory|mandatory|outside|"
     r"in\s+force|a\s+(?:\w+\s+)?"
     r"(?:concern|problem|challenge|gap)|un[a-z]{3,}|under(?:staffed|funded|resourced|used)"
     r"|non-?\w+)\b"
@@ -164,7 +164,7 @@ _NEG = re.compile(
     r"\s+none\b|\bnot\s+yet\b|\brarely\b|\bno\s+(?:efforts?|progress|action|funding|budget|"
     r"shelters?|services|training|mechanism|system|procedures?|data|plan|law|check|checks|"
     r"steps?|investigations?|prosecutions?|convictions?|penalties|change)\b"
-    r"|\b(?:had|has|have)\s+no\b|\bthere\s+(?:was|were|is|are)\s+no\b|\bstill\s+(?:had\s+no|lacked|did\s+not|could\s+not|were\s+not|was\s+not)\b"
+    r"|\b(?:had|has|have|saw|received|got|found|made)\s+no\b|\bthere\s+(?:was|were|is|are)\s+no\b|\bstill\s+(?:had\s+no|lacked|did\s+not|could\s+not|were\s+not|was\s+not)\b"
     # an old text that has not moved: "remained in committee", "was still under review",
     # "had yet to", "still awaited a vote"
     r"|\bremain(?:ed|s|ing)?\s+(?:in|at|with|before)\s+(?:the\s+)?(?:\w+\s+)?(?:committee|"
@@ -209,7 +209,8 @@ _BEGAN_WORK = re.compile(
     r"draft(?:ing)?|develop(?:ing|ment)?|prepar(?:ing|ation)|plan(?:ning)?|design(?:ing)?|"
     r"construct(?:ing|ion)?|build(?:ing)?|consult(?:ing|ations?)|discuss(?:ing|ions?)|"
     r"negotiat(?:ing|ions?)|review(?:ing)?|revis(?:ing|ion)|consider(?:ing)?|assess(?:ing|ment)|"
-    r"mapping|process|steps|talks|renovat(?:ing|ion))\b",
+    r"mapping|process|steps|talks|renovat(?:ing|ion)|select(?:ing|ion)|recruit(?:ing|ment)|"
+    r"hiring|appointing|(?:a|an|the)\s+\w+)\b",
     re.I,
 )
 # Someone other than the government acted, or the sentence reports a finding, not a step.
@@ -348,7 +349,7 @@ _OTHER_FIELD = re.compile(
     r"cyber\s?crimes?|domestic\s+violence|gender-based\s+violence|criminal\s+procedure|"
     r"youth\s+employment|unemployment|road\s+safety|traffic\s+(?:police|safety|accidents?)|"
     r"tax(?:es|ation)?|customs\s+duties|elections?|public\s+health|pandemic|COVID(?:-19)?|"
-    r"HIV|wildlife|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
+    r"HIV|vaccinat\w+|immuni[sz]ation|malaria|tuberculosis|polio|nutrition|wildlife|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
     r"smuggling|petty\s+offen[cs]es|street\s+vending|many\s+types\s+of|other\s+crimes|all\s+"
     r"(?:types\s+of\s+)?(?:criminal\s+)?cases)\b",
     re.I,
@@ -451,10 +452,16 @@ _CONDITION = re.compile(
     re.I,
 )
 
+# What those the step is for had lacked before it: "victims who had none", "whose documents had
+# been taken", "who had never been registered". It describes them, not the government's step.
+_BEFORE = re.compile(
+    r"\b(?:who|whose\s+\w+)\s+(?:had|have|has|never|lacked|were|was)\b[^,;.]*", re.I
+)
+
 
 def stance(text: str) -> str:
     """What one sentence says of the thing it is about: done, partly, against or other."""
-    text = _CONDITION.sub("", text)
+    text = _BEFORE.sub("", _CONDITION.sub("", text))
     if _OPENER.match(text):
         return "other"
     if _SUMMARY_LIST.match(text):

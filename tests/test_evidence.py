@@ -462,7 +462,8 @@ def test_the_summary_lists_steps_behind_other_leads():
            "families, since relatives often took part in the exploitation.")
     for lead in ("Positive steps during the year included",
                  "During the year, authorities made headway by",
-                 "The government's efforts included"):
+                 "The government's efforts included",
+                 "The government strengthened its response by"):
         body = _body(
             ("summary", f"{lead} checking family homes before sending child victims back, "
              "funding two new shelters, training 300 labor inspectors, and opening a hotline "

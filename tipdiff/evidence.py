@@ -255,10 +255,18 @@ _BREAKDOWN = re.compile(r"^(?:Of\s+(?:the|these|those)\b|Among\s+(?:the|these|th
 _EFFORTS_INCLUDED = re.compile(r"\bThese\s+efforts\s+included\b", re.I)
 # The summary's list of the year's steps, in the leads each era's reports use, and its items.
 _SUMMARY_LIST = re.compile(
-    r"^(?:(?:During|Over|In|Throughout)\s[^,;.]{0,40},\s+)?(?:(?:The|Overall,\s+the)\s+government"
-    r"\s+(?:\w+\s+)?demonstrated\s+[^,;]{0,60}?\s+by|(?:(?!\bnot\b|\bno\b)[^,;.]){0,80}?\b(?:efforts|steps|"
-    r"achievements|accomplishments|actions|measures|progress|commitment|headway|examples)\b"
-    r"(?:(?!\bnot\b|\bno\b)[^,;.]){0,60}?\b(?:included|include|includes|(?:by|through)(?=\s+\w+ing\b)))\s+",
+    r"^(?:(?:During|Over|In|Throughout)\s[^,;.]{0,40},\s+)?(?:"
+    # "The government demonstrated increasing efforts by ..."
+    r"(?:The|Overall,\s+the)\s+government\s+(?:\w+\s+)?demonstrated\s+[^,;]{0,60}?\s+by"
+    # "These efforts included ...", "Positive steps during the year included ...", "The
+    # government made key achievements by ..."
+    r"|(?:(?!\bnot\b|\bno\b)[^,;.]){0,80}?\b(?:efforts|steps|achievements|accomplishments|"
+    r"actions|measures|progress|commitment|headway|examples)\b(?:(?!\bnot\b|\bno\b)[^,;.]){0,60}?"
+    r"\b(?:included|include|includes|(?:by|through)(?=\s+\w+ing\b))"
+    # any lead whose subject is the government and whose steps follow as -ing clauses: "The
+    # government improved its response by ...", "Authorities moved forward by ..."
+    r"|(?:The\s+government|Authorities|It)\s+(?:(?!\bnot\b|\bno\b|\bdid\b|\bfailed\b)[^,;.]){0,60}?"
+    r"\b(?:by|through)(?=\s+\w+ing\b))\s+",
     re.I,
 )
 _SUMMARY_ITEM = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+(?=\w+ing\b)")

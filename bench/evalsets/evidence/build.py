@@ -8,7 +8,7 @@ draft that did not move; nothing at all), plus same-topic distractors, sentences
 topics, and section fillers, in the sections and headings of the to-year's era.
 
 usage: python3 bench/evalsets/evidence/build.py
-Writes tune.jsonl, heldout.jsonl, heldout2.jsonl ... heldout6.jsonl beside this file; the same
+Writes tune.jsonl, heldout.jsonl, heldout2.jsonl ... heldout7.jsonl beside this file; the same
 seed gives the same bytes.
 """
 
@@ -30,6 +30,8 @@ SEED5 = 1397  # heldout5 (chosen by counts only, see README.md)
 N_BODIES5 = 24
 SEED6 = 2172  # heldout6 (chosen by counts only, see README.md)
 N_BODIES6 = 24
+SEED7 = 713  # heldout7 (chosen by counts only, see README.md)
+N_BODIES7 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -44,6 +46,8 @@ PARTS = {
     "heldout5": ("topics_held5.txt", "fillers_held5.txt", SEED5, N_BODIES5, "EVR"),
     # the sixth part, written blind to the matcher by two helpers in turn (survey, then banks)
     "heldout6": ("topics_held6.txt", "fillers_held6.txt", SEED6, N_BODIES6, "EVS"),
+    # the seventh part, written blind to the matcher (ids EVU-, countries A-L)
+    "heldout7": ("topics_held7.txt", "fillers_held7.txt", SEED7, N_BODIES7, "EVU"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -62,7 +66,14 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout5": {"lead_by_era": "v5", "stock_variants": "v5", "t1_weak": "v5",
                              "plain5": True},
                 "heldout6": {"lead_by_era": "v6", "stock_variants": "v6", "t1_weak": "v6",
-                             "plain_summary": True}}
+                             "plain_summary": True},
+                "heldout7": {"lead_by_era": "v7", "stock_variants": "v7", "t1_weak": "v7",
+                             "plain_summary": True, "plain_also": True, "weak_open7": True}}
+# heldout7 options: "v7" leads (era_lead7, looking at the tier for Tier 3), stock lines
+# (STOCK_VARIANTS7) and Tier 1 line; "plain_summary" as in heldout6, with "plain_also": a summary
+# with no lead drops the "also" of its plain step sentences (those read "The government also ..."
+# after a lead, as real summaries print them); "weak_open7": the summary's "not done" line
+# sometimes opens "Furthermore, the government ...".
 # heldout5 options: "lead_by_era" "v5" (era_lead5: leads that also look at the tier); "plain5": a
 # done step the summary names may be told as a plain sentence of its own (the bank's F lines)
 # instead of a clause behind the lead, and a body whose summary steps are all plain sentences has
@@ -107,6 +118,16 @@ STOCK_VARIANTS5 = {
     "cooperating with foreign governments on several cases.":
         "holding joint operations with the police of neighboring countries.",
 }
+# heldout7: a seventh wording of each stock line
+STOCK_VARIANTS7 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Its efforts were not significant, but the government did take a few "
+                    "measures against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Still, in several important respects the government fell below the minimum standards.",
+    "cooperating with foreign governments on several cases.":
+        "working with neighboring police forces on cross-border cases.",
+}
 # heldout6: a sixth wording of each stock line (heldout5 is written separately)
 STOCK_VARIANTS6 = {
     "Despite the lack of significant efforts, the government took some steps to address "
@@ -120,7 +141,8 @@ STOCK_VARIANTS6 = {
 }
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
-                "heldout6": "held6"}
+                "heldout6": "held6",
+                "heldout7": "held7"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -184,6 +206,12 @@ FLAGS = {
     "season6": {"Rhovanne", "Wendmark", "Vestrova", "Tuvasso"},
     "insp6": {"Wendmark", "Vestrova", "Umbrava", "Nolvenne"},
     "region6": {"Rhovanne", "Umbrava", "Wendmark", "Pardessa", "Oriveth"},
+    # heldout7 profiles
+    "dest7": {"Isperal", "Kelmaris"},
+    "coast7": {"Estravia", "Harrowmere", "Anselmar", "Bravonne"},
+    "storm7": {"Harrowmere", "Anselmar", "Estravia"},
+    "tour7": {"Anselmar", "Harrowmere", "Estravia", "Cassivel"},
+    "foreign7": {"Anselmar", "Harrowmere", "Falcaro", "Jorvanda", "Dornholt", "Estravia"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -220,6 +248,9 @@ TOPIC_NEEDS = {
     "gangscreen6": "gang6", "criadazgo6": "placement6", "prisonlabor6": "penal6",
     "sports6": "sport6", "seasonal6": "season6", "moratorium6": "insp6",
     "regionproto6": "region6",
+    # heldout7 topics
+    "lenders7": "dest7", "seascreen7": "coast7", "disaster7": "storm7", "hotelstaff7": "tour7",
+    "patrols7": "tour7", "foreignprog7": "foreign7",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -233,7 +264,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "mobileteams5": 2008, "ngoidentify5": 2008, "directory5": 2008,
                "lgbti6": 2014, "gangscreen6": 2010, "directory6": 2008, "servicetrack6": 2008,
                "mobile6": 2008, "regionproto6": 2008, "disability6": 2010, "deployban6": 2009,
-               "laborcourt6": 2010, "misuse6": 2008}
+               "laborcourt6": 2010, "misuse6": 2008,
+               "remotetest7": 2008, "survivorinput7": 2014, "scamaware7": 2019,
+               "foreignprog7": 2010, "massage7": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -273,6 +306,14 @@ CONFLICTS = (
     {"laborcourt6", "seasonal6"}, {"deployban6", "seasonal6"},
     {"directory6", "servicetrack6", "regionproto6"}, {"iddocs6", "schooling6"},
     {"faith6", "descent6"}, {"focal6", "mobile6"},
+    # heldout7 topics
+    {"twolaws7", "penalcode7", "internal7"}, {"appealtech7", "magistrate7"},
+    {"cautionrule7", "remotetest7"}, {"remotetest7", "vwso7"},
+    {"refurbshelter7", "shelterguide7", "traumatrain7"}, {"caseworker7", "vwso7"},
+    {"permitfees7", "tempstatus7"}, {"massage7", "patrols7"}, {"hotelstaff7", "patrols7"},
+    {"pmoffice7", "staffcontinuity7", "survivorinput7"}, {"seascreen7", "disaster7", "foreignprog7"},
+    {"policeref7", "ngoreports7", "hotlinefollow7"}, {"criminalcomp7", "vwso7"},
+    {"scamaware7", "lenders7"}, {"domesticlaw7", "lenders7"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -437,6 +478,20 @@ FILLER_SKIP = {
     "coercion6": ("trained {N2} police officers", "did not understand the elements",
                   "confused trafficking"),
     "extradite6": ("Joint cases",),
+    # heldout7 topics (fillers_held7.txt)
+    "remotetest7": ("foreign witnesses",), "magistrate7": ("adjournments",),
+    "appealtech7": ("adjournments", "convicted"), "disaster7": ("fined for immigration",
+                                                                 "Migrants transiting"),
+    "seascreen7": ("fined for immigration", "Migrants transiting"),
+    "tempstatus7": ("reflection period",), "permitfees7": ("reflection period",),
+    "caseworker7": ("Services open to victims", "placed them"),
+    "foreignprog7": ("labor inspections", "Migrant workers"),
+    "pmoffice7": ("convened",), "staffcontinuity7": ("convened",),
+    "survivorinput7": ("national action plan",), "lenders7": ("debt", "Migrant workers"),
+    "scamaware7": ("social media", "safe migration"), "domesticlaw7": ("domestic work",),
+    "massage7": ("commercial sex",), "refurbshelter7": ("allocated",),
+    "hotlinefollow7": ("published statistics",), "policeref7": ("police academy", "tipped off"),
+    "ngoreports7": ("tipped off",), "patrols7": ("bars in",), "hotelstaff7": ("bars in",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -827,6 +882,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS5.get(text, text)
         if variants == "v6":
             return STOCK_VARIANTS6.get(text, text)
+        if variants == "v7":
+            return STOCK_VARIANTS7.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -840,6 +897,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead5(era, tier, rng)
     elif options.get("lead_by_era") == "v6":
         lead = era_lead6(era, rng)
+    elif options.get("lead_by_era") == "v7":
+        lead = era_lead7(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -862,6 +921,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         if i == 0 and plain_mode == "plain" and rng.random() < 0.4:
             text = rng.choice(("During the year, ", "Over the reporting period, ")) + \
                 text[:1].lower() + text[1:]
+        if options.get("plain_also") and plain_mode == "plain":
+            text = text.replace(" also ", " ", 1)
         rec["ev"].append(body.add("summary", text))
     if tier == "Tier 1":
         if weak_clauses:
@@ -872,6 +933,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "The government meets the minimum standards, but it "
             elif options.get("t1_weak") == "v6":
                 opening = "While it meets the minimum standards, the government "
+            elif options.get("t1_weak") == "v7":
+                opening = "Despite meeting the minimum standards, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -882,6 +945,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             opening = "The government "
             if options.get("plain5") and rng.random() < 0.4:
                 opening = "In addition, the government "
+            elif options.get("weak_open7") and rng.random() < 0.3:
+                opening = "Furthermore, the government "
             entry = body.add("summary", opening +
                              join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
@@ -1009,6 +1074,26 @@ def era_lead6(era, rng):
     return rng.choice(("These efforts included ", "These efforts included ",
                        "These efforts include ",
                        "The government demonstrated overall increasing efforts by "))
+
+
+def era_lead7(era, tier, rng):
+    """heldout7: leads from this part's survey (see README.md), kept to a few words; a Tier 3
+    summary lists its few steps as such. "These efforts included" from 2019 is the commonest lead
+    of real summaries and is drawn most often."""
+    if tier == "Tier 3":
+        return "Such steps included " if era in ("2017-2018", "2019-2025") \
+            else "Among its limited steps were "
+    if era == "2004-2007":
+        return rng.choice(("In the past year, the government took action by ",
+                           "The government made gains by "))
+    if era == "2008-2016":
+        return rng.choice(("Despite scarce resources, the government advanced by ",
+                           "Its main steps during the year included "))
+    if era == "2017-2018":
+        return rng.choice(("The government increased its efforts by ",
+                           "Key achievements during the year included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "The government's efforts this year included ", "These included "))
 
 
 def headings_for(era, country):

@@ -635,3 +635,37 @@ def test_a_health_campaign_is_another_field():
     )
     ask = "Send mobile teams to remote villages to find victims of forced labor."
     assert find_evidence(ask, body, year=2021).verdict == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # paid for by others, whoever they are
+        ("The Harbor Light Foundation paid the permit fees of five victims from private "
+         "donations.", "other"),
+        ("A shelter in the capital covered victims' travel home with donor funding.", "other"),
+        # "without one" is a pronoun, not a step in one place only
+        ("Every guesthouse now needed a license, and inspectors shut five that ran without one.",
+         "done"),
+    ],
+)
+def test_stance_rules_of_evidence_2_7(text, want):
+    assert stance(text) == want
+
+
+def test_hygiene_checks_and_the_national_guard():
+    filler = [
+        ("prosecution", "Courts convicted nine traffickers, against six the year before."),
+        ("protection", "Shelters run by NGOs housed 74 people during the year."),
+    ]
+    # a hygiene inspection is another field, even at the asked place
+    body = _body(("prevention", "Health inspectors checked hygiene at salons and massage "
+                  "parlors."), *filler)
+    ask = "Inspect massage parlors for signs of trafficking."
+    assert find_evidence(ask, body, year=2020).verdict == "none"
+    # "the national guard" names a force, not a nationwide scope: local police is the ask's own
+    body = _body(("prosecution", "Local police stations now refer every suspected trafficking "
+                  "case to the trafficking unit under a new referral procedure."), *filler)
+    ask = ("Set up procedures for local police and the national guard to refer trafficking "
+           "cases to the trafficking unit.")
+    assert find_evidence(ask, body, year=2020).verdict == "done"

@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.6"
+EVIDENCE_VERSION = "2.7"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -188,7 +188,7 @@ _NEG_TAIL = re.compile(
 _PART = re.compile(
     r"\b(?:draft(?:ed|ing)?|pilot(?:ed|ing)?|underway|"
     r"initiated\s+(?:work|steps|a\s+review)|in\s+progress|ongoing|partially|partly|partial|"
-    r"some|(?<!-)one(?!-)|few|only|limited|awaited|awaiting|pending|submitted|"
+    r"some|(?<!-)(?<!without\s)one(?!-)|few|only|limited|awaited|awaiting|pending|submitted|"
     r"proposed|took\s+steps|steps\s+towards?|lower\s+house|upper\s+house|first\s+reading|"
     r"not\s+(?:other|all|others)|but\s+not|in\s+(?:one|two|three|some)\s+(?:regions?|provinces?|"
     r"districts?|states?)|office\s+hours|ad\s+hoc|commissioned|prepared|developing|developed\s+a\s+"
@@ -233,7 +233,10 @@ _REPORTERS = re.compile(
 # adopted by neighboring governments", "participated in a conference organized by ...".
 _OTHERS_ACTED = re.compile(
     r"^(?:\w+\s+){1,4}(?:contributed\s+to|participated\s+in|took\s+part\s+in|attended|"
-    r"joined|welcomed|observed)\b|\bby\s+(?:neighbo\w+|other|foreign|donor|several)\s+"
+    r"joined|welcomed|observed)\b"
+    # paid for by others: "from private donations", "with donor funding"
+    r"|\b(?:from|with|using|through)\s+(?:private|donor|foreign|charitable|church|international)\s+"
+    r"(?:donations?|funds?|funding|money|grants?|contributions?)\b|\bby\s+(?:neighbo\w+|other|foreign|donor|several)\s+"
     r"(?:governments?|countries|states)\b",
     re.I,
 )
@@ -340,7 +343,10 @@ _TURN = re.compile(
 )
 # An ask for the whole country, and a step taken only locally.
 _NATIONAL = re.compile(
-    r"\b(?:national|nationwide|countrywide|all\s+regions|every\s+region)\b", re.I
+    r"\b(?:national(?!\s+(?:guard|police|army|assembly|parliament|congress|court|bank|"
+    r"referral|action|coordinat\w+|committee|commission|council|rapporteur))|nationwide|"
+    r"countrywide|all\s+regions|every\s+region)\b",
+    re.I,
 )
 _LOCAL = re.compile(
     r"^(?:\w+\s+){0,2}(?:local|municipal|provincial|district|regional|state-level)\b"
@@ -357,7 +363,7 @@ _OTHER_FIELD = re.compile(
     r"cyber\s?crimes?|domestic\s+violence|gender-based\s+violence|criminal\s+procedure|"
     r"youth\s+employment|unemployment|road\s+safety|traffic\s+(?:police|safety|accidents?)|"
     r"tax(?:es|ation)?|customs\s+duties|elections?|public\s+health|pandemic|COVID(?:-19)?|"
-    r"HIV|vaccinat\w+|immuni[sz]ation|malaria|tuberculosis|polio|nutrition|wildlife|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
+    r"HIV|hygiene|sanitation|food\s+safety|fire\s+safety|vaccinat\w+|immuni[sz]ation|malaria|tuberculosis|polio|nutrition|wildlife|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
     r"smuggling|petty\s+offen[cs]es|street\s+vending|many\s+types\s+of|other\s+crimes|all\s+"
     r"(?:types\s+of\s+)?(?:criminal\s+)?cases)\b",
     re.I,
@@ -726,6 +732,7 @@ class Body:
         a = _prepare(ask, ask=True)
         heads = _heads(ask, ask=True)
         national = bool(_NATIONAL.search(ask))
+        local_ask = bool(_LOCAL.search(ask))
         scored, changed = [], set()
         for k, (s, t) in enumerate(zip(self.pool, self.texts, strict=True)):
             score = relevance(a, t, self.weight, config)
@@ -734,7 +741,7 @@ class Body:
                 score = config.summary_floor  # the summary names the ask's step in few words
             if score >= config.relevance_floor:
                 st = self.stance(k) if item is None else stance(item)
-                if st == "done" and national and _LOCAL.search(s.text):
+                if st == "done" and national and _LOCAL.search(s.text) and not local_ask:
                     st = "partly"  # a national ask met in one place or at a local level
                 if st in ("done", "partly") and near_topic(ask, s.text):
                     st = "other"  # the same act on another subject or for other people

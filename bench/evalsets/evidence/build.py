@@ -311,7 +311,8 @@ CONFLICTS = (
     {"cautionrule7", "remotetest7"}, {"remotetest7", "vwso7"},
     {"refurbshelter7", "shelterguide7", "traumatrain7"}, {"caseworker7", "vwso7"},
     {"permitfees7", "tempstatus7"}, {"massage7", "patrols7"}, {"hotelstaff7", "patrols7"},
-    {"pmoffice7", "staffcontinuity7", "survivorinput7"}, {"seascreen7", "disaster7", "foreignprog7"},
+    {"pmoffice7", "staffcontinuity7", "survivorinput7"},
+    {"seascreen7", "disaster7", "foreignprog7"},
     {"policeref7", "ngoreports7", "hotlinefollow7"}, {"criminalcomp7", "vwso7"},
     {"scamaware7", "lenders7"}, {"domesticlaw7", "lenders7"},
 )

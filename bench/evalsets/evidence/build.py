@@ -30,6 +30,8 @@ SEED5 = 1397  # heldout5 (chosen by counts only, see README.md)
 N_BODIES5 = 24
 SEED6 = 2172  # heldout6 (chosen by counts only, see README.md)
 N_BODIES6 = 24
+SEED8 = 711  # heldout8 (chosen by counts only, see README.md)
+N_BODIES8 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -44,6 +46,8 @@ PARTS = {
     "heldout5": ("topics_held5.txt", "fillers_held5.txt", SEED5, N_BODIES5, "EVR"),
     # the sixth part, written blind to the matcher by two helpers in turn (survey, then banks)
     "heldout6": ("topics_held6.txt", "fillers_held6.txt", SEED6, N_BODIES6, "EVS"),
+    # the eighth part, written blind to the matcher (a seventh, ids EVU-, is written separately)
+    "heldout8": ("topics_held8.txt", "fillers_held8.txt", SEED8, N_BODIES8, "EVV"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -62,7 +66,13 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout5": {"lead_by_era": "v5", "stock_variants": "v5", "t1_weak": "v5",
                              "plain5": True},
                 "heldout6": {"lead_by_era": "v6", "stock_variants": "v6", "t1_weak": "v6",
-                             "plain_summary": True}}
+                             "plain_summary": True},
+                "heldout8": {"lead_by_era": "v8", "stock_variants": "v8", "t1_weak": "v8",
+                             "plain_summary": "v8"}}
+# heldout8 options: "v8" leads (era_lead8, which also looks at the tier), stock lines
+# (STOCK_VARIANTS8) and Tier 1 line; "plain_summary" "v8": the heldout6 plain-summary modes, drawn
+# with era weights (lead-free summaries more often in 2008-2016), and a plain sentence that follows
+# other steps may open with "In addition," or "Furthermore," as real summaries do.
 # heldout5 options: "lead_by_era" "v5" (era_lead5: leads that also look at the tier); "plain5": a
 # done step the summary names may be told as a plain sentence of its own (the bank's F lines)
 # instead of a clause behind the lead, and a body whose summary steps are all plain sentences has
@@ -118,9 +128,19 @@ STOCK_VARIANTS6 = {
     "cooperating with foreign governments on several cases.":
         "exchanging case information with partner governments.",
 }
+# heldout8: an eighth wording of each stock line
+STOCK_VARIANTS8 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Its efforts were not significant, yet the government made a few moves "
+                    "against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Nonetheless, serious gaps against the minimum standards persisted in several areas.",
+    "cooperating with foreign governments on several cases.":
+        "coordinating casework with police forces of neighboring states.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
-                "heldout6": "held6"}
+                "heldout6": "held6", "heldout8": "held8"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -184,6 +204,17 @@ FLAGS = {
     "season6": {"Rhovanne", "Wendmark", "Vestrova", "Tuvasso"},
     "insp6": {"Wendmark", "Vestrova", "Umbrava", "Nolvenne"},
     "region6": {"Rhovanne", "Umbrava", "Wendmark", "Pardessa", "Oriveth"},
+    # heldout8 profiles
+    "isl8": {"Orlanthe", "Tavirel", "Wyrmont", "Yselder"},
+    "camp8": {"Rastovia"},
+    "auto8": {"Rastovia"},
+    "fed8": {"Nasselle"},
+    "corr8": {"Selmarra", "Quillmere"},
+    "resort8": {"Tavirel", "Yselder", "Perravo"},
+    "aupair8": {"Morvaine", "Wyrmont", "Ulvendra"},
+    "permit8": {"Orlanthe", "Tavirel", "Yselder", "Morvaine", "Wyrmont"},
+    "childout8": {"Perravo", "Quillmere", "Selmarra", "Ulvendra"},
+    "judg8": {"Quillmere", "Nasselle", "Tavirel", "Yselder", "Perravo"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -220,6 +251,11 @@ TOPIC_NEEDS = {
     "gangscreen6": "gang6", "criadazgo6": "placement6", "prisonlabor6": "penal6",
     "sports6": "sport6", "seasonal6": "season6", "moratorium6": "insp6",
     "regionproto6": "region6",
+    # heldout8 topics
+    "islands8": "isl8", "campguards8": "camp8", "regionlaw8": "auto8", "statemou8": "fed8",
+    "corridor8": "corr8", "resortkids8": "resort8", "aupair8": "aupair8", "permitinfo8": "permit8",
+    "childrepat8": "childout8", "magistrate8": "judg8", "corrob8": "judg8",
+    "crossborder8": "isl8,judg8", "informalstatus8": "isl8,judg8",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -233,7 +269,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "mobileteams5": 2008, "ngoidentify5": 2008, "directory5": 2008,
                "lgbti6": 2014, "gangscreen6": 2010, "directory6": 2008, "servicetrack6": 2008,
                "mobile6": 2008, "regionproto6": 2008, "disability6": 2010, "deployban6": 2009,
-               "laborcourt6": 2010, "misuse6": 2008}
+               "laborcourt6": 2010, "misuse6": 2008,
+               "digitalnrm8": 2012, "elearn8": 2010, "napgoals8": 2010, "covenants8": 2012,
+               "traumastaff8": 2012, "workcrime8": 2010, "remote8": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -273,6 +311,12 @@ CONFLICTS = (
     {"laborcourt6", "seasonal6"}, {"deployban6", "seasonal6"},
     {"directory6", "servicetrack6", "regionproto6"}, {"iddocs6", "schooling6"},
     {"faith6", "descent6"}, {"focal6", "mobile6"},
+    # heldout8 topics
+    {"corrob8", "remote8", "evidence8"}, {"magistrate8", "remote8"},
+    {"shelteropen8", "premises8", "multiyear8", "traumastaff8"}, {"depart8", "informalstatus8"},
+    {"assistministry8", "statemou8", "digitalnrm8"}, {"coordinator8", "ambassador8", "napgoals8"},
+    {"workcrime8", "covenants8"}, {"permitinfo8", "aupair8"}, {"recruits8", "elearn8"},
+    {"crossborder8", "childcode8"}, {"islands8", "regionlaw8"}, {"dvscreen8", "digitalnrm8"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -437,6 +481,32 @@ FILLER_SKIP = {
     "coercion6": ("trained {N2} police officers", "did not understand the elements",
                   "confused trafficking"),
     "extradite6": ("Joint cases",),
+    # heldout8 topics (fillers_held8.txt)
+    "multiyear8": ("reimbursed in part", "foreign donors", "some state money",
+                   "Spending on victim services"),
+    "premises8": ("reimbursed in part", "rented flats", "at capacity"),
+    "shelteropen8": ("general shelters", "at capacity", "rented flats"),
+    "childrepat8": ("came home",),
+    "depart8": ("came home", "kept some victims from talking", "went back to their families"),
+    "dvscreen8": ("general shelters", "children's hotline"),
+    "traumastaff8": ("distressed some victims", "little beyond a bed"),
+    "permitinfo8": ("rights of employees", "Recruiters must be licensed"),
+    "corridor8": ("migrating safely", "heard talks"),
+    "napgoals8": ("yearly report", "minutes"),
+    "coordinator8": ("met {N} times", "enough staff"),
+    "workcrime8": ("inspected {N2} workplaces",),
+    "covenants8": ("study of forced labor",),
+    "elearn8": ("seminar",), "recruits8": ("seminar",),
+    "ambassador8": ("regional meetings", "worked jointly with foreign police"),
+    "evidence8": ("took back their accounts", "kept some victims from talking", "seminar"),
+    "corrob8": ("took back their accounts", "not always understood"),
+    "remote8": ("testifying victim", "repeated interviews"),
+    "campguards8": ("complicity",),
+    "archive8": ("complicity", "first hearing"),
+    "magistrate8": ("testifying victim", "first hearing"),
+    "liaison8": ("four languages",),
+    "informalstatus8": ("without papers",),
+    "resortkids8": ("girls are sold",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -763,7 +833,11 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     plain_steps = []  # heldout5: done steps told as sentences of their own in the summary
     # heldout6: how this body's summary names the year's steps (older parts: always a lead)
     plain_sents, plain_mode = [], None
-    if (options or {}).get("plain_summary"):
+    if (options or {}).get("plain_summary") == "v8":
+        # heldout8: real lead-free summaries are commonest in 2008-2016 (see README.md)
+        plain_mode = rng.choice(("lead", "plain", "plain", "mixed") if era == "2008-2016"
+                                else ("lead", "lead", "plain", "mixed"))
+    elif (options or {}).get("plain_summary"):
         plain_mode = rng.choice(("lead", "lead", "plain", "mixed"))
     for topic, (label, kind) in zip(picked, labels, strict=True):
         rec = {"topic": topic, "label": label, "kind": kind, "ev": [], "against": [],
@@ -827,6 +901,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS5.get(text, text)
         if variants == "v6":
             return STOCK_VARIANTS6.get(text, text)
+        if variants == "v8":
+            return STOCK_VARIANTS8.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -840,6 +916,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead5(era, tier, rng)
     elif options.get("lead_by_era") == "v6":
         lead = era_lead6(era, rng)
+    elif options.get("lead_by_era") == "v8":
+        lead = era_lead8(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -862,6 +940,13 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         if i == 0 and plain_mode == "plain" and rng.random() < 0.4:
             text = rng.choice(("During the year, ", "Over the reporting period, ")) + \
                 text[:1].lower() + text[1:]
+        elif options.get("plain_summary") == "v8" and (i > 0 or done_clauses) and \
+                rng.random() < 0.5:
+            # heldout8: a later step may open with a connective instead of "also"
+            text = rng.choice(("In addition, ", "Furthermore, ")) + \
+                text[:1].lower() + text[1:].replace(" also ", " ", 1)
+        if options.get("plain_summary") == "v8" and i == 0 and not done_clauses:
+            text = text.replace(" also ", " ", 1)  # heldout8: the first step has nothing before it
         rec["ev"].append(body.add("summary", text))
     if tier == "Tier 1":
         if weak_clauses:
@@ -872,6 +957,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "The government meets the minimum standards, but it "
             elif options.get("t1_weak") == "v6":
                 opening = "While it meets the minimum standards, the government "
+            elif options.get("t1_weak") == "v8":
+                opening = "Despite meeting the minimum standards, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1009,6 +1096,25 @@ def era_lead6(era, rng):
     return rng.choice(("These efforts included ", "These efforts included ",
                        "These efforts include ",
                        "The government demonstrated overall increasing efforts by "))
+
+
+def era_lead8(era, tier, rng):
+    """heldout8: leads from this part's survey (see README.md), short so that no line repeats a
+    long run of a report's stock wording; Tier 1 and Tier 3 summaries of 2017-2018 get their own."""
+    if era == "2004-2007":
+        return rng.choice(("The government showed continued political will by ",
+                           "The government took several important steps, including "))
+    if era == "2008-2016":
+        return rng.choice(("Continuing its progress, the government moved ahead by ",
+                           "The government took important steps by "))
+    if era == "2017-2018":
+        if tier == "Tier 1":
+            return "The government showed sustained efforts by "
+        if tier == "Tier 3":
+            return "Its limited steps included "
+        return rng.choice(("Increased efforts included ", "Its increased efforts included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "Its efforts included "))
 
 
 def headings_for(era, country):

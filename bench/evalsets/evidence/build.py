@@ -32,6 +32,8 @@ SEED6 = 2172  # heldout6 (chosen by counts only, see README.md)
 N_BODIES6 = 24
 SEED7 = 713  # heldout7 (chosen by counts only, see README.md)
 N_BODIES7 = 24
+SEED8 = 711  # heldout8 (chosen by counts only, see README.md)
+N_BODIES8 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -48,6 +50,8 @@ PARTS = {
     "heldout6": ("topics_held6.txt", "fillers_held6.txt", SEED6, N_BODIES6, "EVS"),
     # the seventh part, written blind to the matcher (ids EVU-, countries A-L)
     "heldout7": ("topics_held7.txt", "fillers_held7.txt", SEED7, N_BODIES7, "EVU"),
+    # the eighth part, written blind to the matcher (a seventh, ids EVU-, is written separately)
+    "heldout8": ("topics_held8.txt", "fillers_held8.txt", SEED8, N_BODIES8, "EVV"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -68,7 +72,13 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout6": {"lead_by_era": "v6", "stock_variants": "v6", "t1_weak": "v6",
                              "plain_summary": True},
                 "heldout7": {"lead_by_era": "v7", "stock_variants": "v7", "t1_weak": "v7",
-                             "plain_summary": True, "plain_also": True, "weak_open7": True}}
+                             "plain_summary": True, "plain_also": True, "weak_open7": True},
+                "heldout8": {"lead_by_era": "v8", "stock_variants": "v8", "t1_weak": "v8",
+                             "plain_summary": "v8"}}
+# heldout8 options: "v8" leads (era_lead8, which also looks at the tier), stock lines
+# (STOCK_VARIANTS8) and Tier 1 line; "plain_summary" "v8": the heldout6 plain-summary modes, drawn
+# with era weights (lead-free summaries more often in 2008-2016), and a plain sentence that follows
+# other steps may open with "In addition," or "Furthermore," as real summaries do.
 # heldout7 options: "v7" leads (era_lead7, looking at the tier for Tier 3), stock lines
 # (STOCK_VARIANTS7) and Tier 1 line; "plain_summary" as in heldout6, with "plain_also": a summary
 # with no lead drops the "also" of its plain step sentences (those read "The government also ..."
@@ -139,10 +149,20 @@ STOCK_VARIANTS6 = {
     "cooperating with foreign governments on several cases.":
         "exchanging case information with partner governments.",
 }
+# heldout8: an eighth wording of each stock line
+STOCK_VARIANTS8 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Its efforts were not significant, yet the government made a few moves "
+                    "against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Nonetheless, serious gaps against the minimum standards persisted in several areas.",
+    "cooperating with foreign governments on several cases.":
+        "coordinating casework with police forces of neighboring states.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
                 "heldout6": "held6",
-                "heldout7": "held7"}
+                "heldout7": "held7", "heldout8": "held8"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -212,6 +232,17 @@ FLAGS = {
     "storm7": {"Harrowmere", "Anselmar", "Estravia"},
     "tour7": {"Anselmar", "Harrowmere", "Estravia", "Cassivel"},
     "foreign7": {"Anselmar", "Harrowmere", "Falcaro", "Jorvanda", "Dornholt", "Estravia"},
+    # heldout8 profiles
+    "isl8": {"Orlanthe", "Tavirel", "Wyrmont", "Yselder"},
+    "camp8": {"Rastovia"},
+    "auto8": {"Rastovia"},
+    "fed8": {"Nasselle"},
+    "corr8": {"Selmarra", "Quillmere"},
+    "resort8": {"Tavirel", "Yselder", "Perravo"},
+    "aupair8": {"Morvaine", "Wyrmont", "Ulvendra"},
+    "permit8": {"Orlanthe", "Tavirel", "Yselder", "Morvaine", "Wyrmont"},
+    "childout8": {"Perravo", "Quillmere", "Selmarra", "Ulvendra"},
+    "judg8": {"Quillmere", "Nasselle", "Tavirel", "Yselder", "Perravo"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -251,6 +282,11 @@ TOPIC_NEEDS = {
     # heldout7 topics
     "lenders7": "dest7", "seascreen7": "coast7", "disaster7": "storm7", "hotelstaff7": "tour7",
     "patrols7": "tour7", "foreignprog7": "foreign7",
+    # heldout8 topics
+    "islands8": "isl8", "campguards8": "camp8", "regionlaw8": "auto8", "statemou8": "fed8",
+    "corridor8": "corr8", "resortkids8": "resort8", "aupair8": "aupair8", "permitinfo8": "permit8",
+    "childrepat8": "childout8", "magistrate8": "judg8", "corrob8": "judg8",
+    "crossborder8": "isl8,judg8", "informalstatus8": "isl8,judg8",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -266,7 +302,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "mobile6": 2008, "regionproto6": 2008, "disability6": 2010, "deployban6": 2009,
                "laborcourt6": 2010, "misuse6": 2008,
                "remotetest7": 2008, "survivorinput7": 2014, "scamaware7": 2019,
-               "foreignprog7": 2010, "massage7": 2008}
+               "foreignprog7": 2010, "massage7": 2008,
+               "digitalnrm8": 2012, "elearn8": 2010, "napgoals8": 2010, "covenants8": 2012,
+               "traumastaff8": 2012, "workcrime8": 2010, "remote8": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -315,6 +353,12 @@ CONFLICTS = (
     {"seascreen7", "disaster7", "foreignprog7"},
     {"policeref7", "ngoreports7", "hotlinefollow7"}, {"criminalcomp7", "vwso7"},
     {"scamaware7", "lenders7"}, {"domesticlaw7", "lenders7"},
+    # heldout8 topics
+    {"corrob8", "remote8", "evidence8"}, {"magistrate8", "remote8"},
+    {"shelteropen8", "premises8", "multiyear8", "traumastaff8"}, {"depart8", "informalstatus8"},
+    {"assistministry8", "statemou8", "digitalnrm8"}, {"coordinator8", "ambassador8", "napgoals8"},
+    {"workcrime8", "covenants8"}, {"permitinfo8", "aupair8"}, {"recruits8", "elearn8"},
+    {"crossborder8", "childcode8"}, {"islands8", "regionlaw8"}, {"dvscreen8", "digitalnrm8"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -493,6 +537,32 @@ FILLER_SKIP = {
     "massage7": ("commercial sex",), "refurbshelter7": ("allocated",),
     "hotlinefollow7": ("published statistics",), "policeref7": ("police academy", "tipped off"),
     "ngoreports7": ("tipped off",), "patrols7": ("bars in",), "hotelstaff7": ("bars in",),
+    # heldout8 topics (fillers_held8.txt)
+    "multiyear8": ("reimbursed in part", "foreign donors", "some state money",
+                   "Spending on victim services"),
+    "premises8": ("reimbursed in part", "rented flats", "at capacity"),
+    "shelteropen8": ("general shelters", "at capacity", "rented flats"),
+    "childrepat8": ("came home",),
+    "depart8": ("came home", "kept some victims from talking", "went back to their families"),
+    "dvscreen8": ("general shelters", "children's hotline"),
+    "traumastaff8": ("distressed some victims", "little beyond a bed"),
+    "permitinfo8": ("rights of employees", "Recruiters must be licensed"),
+    "corridor8": ("migrating safely", "heard talks"),
+    "napgoals8": ("yearly report", "minutes"),
+    "coordinator8": ("met {N} times", "enough staff"),
+    "workcrime8": ("inspected {N2} workplaces",),
+    "covenants8": ("study of forced labor",),
+    "elearn8": ("seminar",), "recruits8": ("seminar",),
+    "ambassador8": ("regional meetings", "worked jointly with foreign police"),
+    "evidence8": ("took back their accounts", "kept some victims from talking", "seminar"),
+    "corrob8": ("took back their accounts", "not always understood"),
+    "remote8": ("testifying victim", "repeated interviews"),
+    "campguards8": ("complicity",),
+    "archive8": ("complicity", "first hearing"),
+    "magistrate8": ("testifying victim", "first hearing"),
+    "liaison8": ("four languages",),
+    "informalstatus8": ("without papers",),
+    "resortkids8": ("girls are sold",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -819,7 +889,11 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     plain_steps = []  # heldout5: done steps told as sentences of their own in the summary
     # heldout6: how this body's summary names the year's steps (older parts: always a lead)
     plain_sents, plain_mode = [], None
-    if (options or {}).get("plain_summary"):
+    if (options or {}).get("plain_summary") == "v8":
+        # heldout8: real lead-free summaries are commonest in 2008-2016 (see README.md)
+        plain_mode = rng.choice(("lead", "plain", "plain", "mixed") if era == "2008-2016"
+                                else ("lead", "lead", "plain", "mixed"))
+    elif (options or {}).get("plain_summary"):
         plain_mode = rng.choice(("lead", "lead", "plain", "mixed"))
     for topic, (label, kind) in zip(picked, labels, strict=True):
         rec = {"topic": topic, "label": label, "kind": kind, "ev": [], "against": [],
@@ -885,6 +959,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS6.get(text, text)
         if variants == "v7":
             return STOCK_VARIANTS7.get(text, text)
+        if variants == "v8":
+            return STOCK_VARIANTS8.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -900,6 +976,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead6(era, rng)
     elif options.get("lead_by_era") == "v7":
         lead = era_lead7(era, tier, rng)
+    elif options.get("lead_by_era") == "v8":
+        lead = era_lead8(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -922,6 +1000,13 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         if i == 0 and plain_mode == "plain" and rng.random() < 0.4:
             text = rng.choice(("During the year, ", "Over the reporting period, ")) + \
                 text[:1].lower() + text[1:]
+        elif options.get("plain_summary") == "v8" and (i > 0 or done_clauses) and \
+                rng.random() < 0.5:
+            # heldout8: a later step may open with a connective instead of "also"
+            text = rng.choice(("In addition, ", "Furthermore, ")) + \
+                text[:1].lower() + text[1:].replace(" also ", " ", 1)
+        if options.get("plain_summary") == "v8" and i == 0 and not done_clauses:
+            text = text.replace(" also ", " ", 1)  # heldout8: the first step has nothing before it
         if options.get("plain_also") and plain_mode == "plain":
             text = text.replace(" also ", " ", 1)
         rec["ev"].append(body.add("summary", text))
@@ -934,7 +1019,7 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "The government meets the minimum standards, but it "
             elif options.get("t1_weak") == "v6":
                 opening = "While it meets the minimum standards, the government "
-            elif options.get("t1_weak") == "v7":
+            elif options.get("t1_weak") in ("v7", "v8"):
                 opening = "Despite meeting the minimum standards, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
@@ -1095,6 +1180,25 @@ def era_lead7(era, tier, rng):
                            "Key achievements during the year included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "The government's efforts this year included ", "These included "))
+
+
+def era_lead8(era, tier, rng):
+    """heldout8: leads from this part's survey (see README.md), short so that no line repeats a
+    long run of a report's stock wording; Tier 1 and Tier 3 summaries of 2017-2018 get their own."""
+    if era == "2004-2007":
+        return rng.choice(("The government showed continued political will by ",
+                           "The government took several important steps, including "))
+    if era == "2008-2016":
+        return rng.choice(("Continuing its progress, the government moved ahead by ",
+                           "The government took important steps by "))
+    if era == "2017-2018":
+        if tier == "Tier 1":
+            return "The government showed sustained efforts by "
+        if tier == "Tier 3":
+            return "Its limited steps included "
+        return rng.choice(("Increased efforts included ", "Its increased efforts included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "Its efforts included "))
 
 
 def headings_for(era, country):

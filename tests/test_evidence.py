@@ -669,3 +669,44 @@ def test_hygiene_checks_and_the_national_guard():
     ask = ("Set up procedures for local police and the national guard to refer trafficking "
            "cases to the trafficking unit.")
     assert find_evidence(ask, body, year=2020).verdict == "done"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a state that stays is no step, whatever it is
+        ("The clash between the labor code and the trafficking law remained, and courts "
+         "applied either.", "against"),
+        ("Victim assistance remained part of the border police.", "against"),
+        ("Grants to NGO shelters remained yearly and unpredictable.", "against"),
+        # ... unless what stays is the good thing, or nothing is left
+        ("The hotline remained open around the clock.", "done"),
+        ("Courts cleared the old appeals, and no case older than a year remained.", "done"),
+        # a step for later, a plan, a call
+        ("The ministry wrote a course on trauma care for shelter staff, to be taught from "
+         "next spring.", "partly"),
+        ("The cabinet set up a working group to plan the new referral system.", "partly"),
+        ("The ombudsman reviewed the action plan and called for measurable targets.", "partly"),
+        # a trial with its length named
+        ("A joint police and labor team worked in the border districts as a six-month trial.",
+         "partly"),
+        # after a turn, "the others" kept the old way
+        ("The ministry gave two shelters three-year grants, while the others stayed on yearly "
+         "grants.", "partly"),
+        # requiring something to be done is the step, not a plan
+        ("The law now requires recruitment agencies to be licensed.", "done"),
+    ],
+)
+def test_stance_rules_of_evidence_2_8(text, want):
+    assert stance(text) == want
+
+
+def test_counterterrorism_and_climate_envoys_are_other_fields():
+    body = _body(
+        ("prevention", "The government named a national coordinator for counterterrorism."),
+        ("prevention", "The foreign ministry named an ambassador for climate change."),
+        ("protection", "Shelters run by NGOs housed 74 people during the year."),
+    )
+    for ask in ("Name a national coordinator for anti-trafficking work.",
+                "Name an ambassador for the fight against trafficking."):
+        assert find_evidence(ask, body, year=2022).verdict == "none", ask

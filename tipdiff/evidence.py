@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.7"
+EVIDENCE_VERSION = "2.8"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -171,6 +171,11 @@ _NEG = re.compile(
     r"parliament|legislature|assembly|senate|congress|cabinet|stage|ministry)\b"
     r"|\b(?:still|remained|remains)\s+(?:under\s+(?:review|consideration|discussion|study)|"
     r"awaiting|awaited|in\s+draft)\b|\b(?:had|has|have|was|were|is|are)\s+yet\s+to\b"
+    # "The conflict between the two codes remained", "remained part of the immigration
+    # service", "remained annual": the old state goes on (unless what stays is a good thing)
+    r"|\bremain(?:ed|s)?\b(?!\s+(?:open|operational|active|available|in\s+operation|functional|"
+    r"effective|in\s+place|in\s+office|ongoing|underway|in\s+progress|in\s+(?:the\s+)?shelters?|with|at|in\s+(?:the\s+)?country|"
+    r"free|high|strong|committed|engaged|stable|on\s+track|valid|eligible))"
     # "still required movement", "still allowed fines": the old state goes on
     r"|\bstill\s+(?!more\b|further\b|larger\b|higher\b)\w+(?:ed|s)\b",
     re.I,
@@ -181,7 +186,7 @@ _NEG_TAIL = re.compile(
     r"\bno\s+(?!longer\b|more\s+than\b|fewer\b|less\b|later\b)\w+|\bnone\b|\bnot\b|\bwithout\b"
     r"|\b(?:late|delayed|irregular(?:ly)?|unpaid|in\s+arrears|excluded|elsewhere)\b"
     r"|\b(?:continued|continue|continues)\s+to\b|\bstill\b"
-    r"|\bthe\s+(?:remaining|rest\s+of|other)\b|\bother\s+(?:regions|provinces|districts|states|"
+    r"|\bthe\s+(?:remaining|rest\s+of|others?)\b|\bother\s+(?:regions|provinces|districts|states|"
     r"areas|courts|municipalities|cities|towns|counties)\b",
     re.I,
 )
@@ -192,9 +197,12 @@ _PART = re.compile(
     r"proposed|took\s+steps|steps\s+towards?|lower\s+house|upper\s+house|first\s+reading|"
     r"not\s+(?:other|all|others)|but\s+not|in\s+(?:one|two|three|some)\s+(?:regions?|provinces?|"
     r"districts?|states?)|office\s+hours|ad\s+hoc|commissioned|prepared|developing|developed\s+a\s+"
-    r"draft|was\s+considering|considered|(?:met|convened|only)\s+once|trial\s+basis|as\s+a\s+"
-    r"(?:trial|test|pilot)|on\s+an?\s+(?:test|pilot|temporary|experimental|interim)\s+basis|"
-    r"experimental|"
+    r"draft|was\s+considering|considered|(?:met|convened|only)\s+once|trial\s+basis|as\s+an?\s+"
+    r"(?:[\w-]+\s+)?(?:trial|test|pilot)|on\s+an?\s+(?:test|pilot|temporary|experimental|interim)\s+basis|"
+    r"experimental|(?:,|\b(?:is|are|was|were)(?:\s+due)?)\s+to\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|wn|ld|ne|un|pt|nt|id|ut)\b|"
+    r"will\s+be|would\s+be|plann(?:ed|ing)\s+to|"
+    r"intend(?:ed|s)\s+to|scheduled|to\s+(?:plan|prepare|study|consider|explore|assess|draft)\b|"
+    r"called\s+for|urged|"
     r"(?<!article\s)(?<!section\s)(?<!chapter\s)(?:one|two|three|four|five|six|seven|eight|nine|"
     r"ten|\d+|some|several|a\s+few|half|a\s+(?:small\s+)?(?:part|portion|fraction|share)|a\s+(?:third|quarter|fifth|tenth)|"
     r"two\s+thirds|three\s+quarters)\s+of\s+(?:the|its|these|those|their)\s+(?!(?:\w+\s+)?"
@@ -359,7 +367,8 @@ _LOCAL = re.compile(
 # procedure", "admitted witnesses in organized crime and drug cases") is not a step on a
 # trafficking ask, unless the sentence also speaks of trafficking or the ask of that field.
 _OTHER_FIELD = re.compile(
-    r"\b(?:drugs?|narcotics?|organi[sz]ed\s+crime|terroris[mt]\w*|money\s+laundering|"
+    r"\b(?:drugs?|narcotics?|organi[sz]ed\s+crime|(?:counter-?)?terroris[mt]\w*|money\s+laundering|"
+    r"climate\s+change|business\s+crimes?|economic\s+crimes?|financial\s+crimes?|"
     r"cyber\s?crimes?|domestic\s+violence|gender-based\s+violence|criminal\s+procedure|"
     r"youth\s+employment|unemployment|road\s+safety|traffic\s+(?:police|safety|accidents?)|"
     r"tax(?:es|ation)?|customs\s+duties|elections?|public\s+health|pandemic|COVID(?:-19)?|"
@@ -472,10 +481,13 @@ _BEFORE = re.compile(
     r"\b(?:who|whose\s+\w+)\s+(?:had|have|has|never|lacked|were|was)\b[^,;.]*", re.I
 )
 
+# "no appeal older than two years remained": nothing is left, which is the step's success.
+_NOTHING_LEFT = re.compile(r"\bno\s+(?:[\w-]+\s+){0,8}?remain(?:ed|s)\b", re.I)
+
 
 def stance(text: str) -> str:
     """What one sentence says of the thing it is about: done, partly, against or other."""
-    text = _BEFORE.sub("", _CONDITION.sub("", text))
+    text = _NOTHING_LEFT.sub("", _BEFORE.sub("", _CONDITION.sub("", text)))
     if _OPENER.match(text):
         return "other"
     if _SUMMARY_LIST.match(text):

@@ -8,7 +8,7 @@ draft that did not move; nothing at all), plus same-topic distractors, sentences
 topics, and section fillers, in the sections and headings of the to-year's era.
 
 usage: python3 bench/evalsets/evidence/build.py
-Writes tune.jsonl, heldout.jsonl, heldout2.jsonl ... heldout7.jsonl beside this file; the same
+Writes tune.jsonl, heldout.jsonl, heldout2.jsonl ... heldout9.jsonl beside this file; the same
 seed gives the same bytes.
 """
 
@@ -34,6 +34,8 @@ SEED7 = 713  # heldout7 (chosen by counts only, see README.md)
 N_BODIES7 = 24
 SEED8 = 711  # heldout8 (chosen by counts only, see README.md)
 N_BODIES8 = 24
+SEED9 = 1279  # heldout9 (chosen by counts only, see README.md)
+N_BODIES9 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -52,6 +54,8 @@ PARTS = {
     "heldout7": ("topics_held7.txt", "fillers_held7.txt", SEED7, N_BODIES7, "EVU"),
     # the eighth part, written blind to the matcher (a seventh, ids EVU-, is written separately)
     "heldout8": ("topics_held8.txt", "fillers_held8.txt", SEED8, N_BODIES8, "EVV"),
+    # the ninth part, written blind to the matcher (ids EVW-, countries A-L)
+    "heldout9": ("topics_held9.txt", "fillers_held9.txt", SEED9, N_BODIES9, "EVW"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -74,7 +78,13 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout7": {"lead_by_era": "v7", "stock_variants": "v7", "t1_weak": "v7",
                              "plain_summary": True, "plain_also": True, "weak_open7": True},
                 "heldout8": {"lead_by_era": "v8", "stock_variants": "v8", "t1_weak": "v8",
-                             "plain_summary": "v8"}}
+                             "plain_summary": "v8"},
+                "heldout9": {"lead_by_era": "v9", "stock_variants": "v9", "t1_weak": "v9",
+                             "plain_summary": "v9"}}
+# heldout9 options: "v9" leads (era_lead9, which looks at the tier in 2017-2025), stock lines
+# (STOCK_VARIANTS9) and Tier 1 line; "plain_summary" "v9": the heldout6 plain-summary modes, and a
+# plain sentence that follows other steps may open with "Additionally," or "Moreover," and the last
+# of several with "Finally," as the surveyed summaries do.
 # heldout8 options: "v8" leads (era_lead8, which also looks at the tier), stock lines
 # (STOCK_VARIANTS8) and Tier 1 line; "plain_summary" "v8": the heldout6 plain-summary modes, drawn
 # with era weights (lead-free summaries more often in 2008-2016), and a plain sentence that follows
@@ -159,10 +169,21 @@ STOCK_VARIANTS8 = {
     "cooperating with foreign governments on several cases.":
         "coordinating casework with police forces of neighboring states.",
 }
+# heldout9: a ninth wording of each stock line
+STOCK_VARIANTS9 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Although its overall efforts were not significant, the government did take "
+                    "a handful of measures.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Important gaps against the minimum standards nevertheless remained.",
+    "cooperating with foreign governments on several cases.":
+        "hosting a regional conference on exploitation.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
                 "heldout6": "held6",
-                "heldout7": "held7", "heldout8": "held8"}
+                "heldout7": "held7", "heldout8": "held8",
+                "heldout9": "held9"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -243,6 +264,13 @@ FLAGS = {
     "permit8": {"Orlanthe", "Tavirel", "Yselder", "Morvaine", "Wyrmont"},
     "childout8": {"Perravo", "Quillmere", "Selmarra", "Ulvendra"},
     "judg8": {"Quillmere", "Nasselle", "Tavirel", "Yselder", "Perravo"},
+    # heldout9 profiles
+    "port9": {"Elvantia", "Hembrelle", "Alcantry"},
+    "armed9": {"Gaskerra"},
+    "mine9": {"Gaskerra", "Ibrosia"},
+    "export9": {"Jalvenne"},
+    "dest9": {"Belvasco", "Corrivane", "Dresmond", "Fennorra", "Korvalis", "Alcantry"},
+    "asylum9": {"Belvasco", "Corrivane", "Dresmond", "Fennorra", "Korvalis"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -287,6 +315,11 @@ TOPIC_NEEDS = {
     "corridor8": "corr8", "resortkids8": "resort8", "aupair8": "aupair8", "permitinfo8": "permit8",
     "childrepat8": "childout8", "magistrate8": "judg8", "corrob8": "judg8",
     "crossborder8": "isl8,judg8", "informalstatus8": "isl8,judg8",
+    # heldout9 topics
+    "crewpros9": "port9", "portwatch9": "port9", "childrecruit9": "armed9", "minecert9": "mine9",
+    "exportprog9": "export9", "livein9": "dest9", "employerban9": "dest9", "reportvisa9": "dest9",
+    "students9": "dest9", "integration9": "dest9", "screenasylum9": "asylum9",
+    "refugeeinfo9": "asylum9",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -304,7 +337,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "remotetest7": 2008, "survivorinput7": 2014, "scamaware7": 2019,
                "foreignprog7": 2010, "massage7": 2008,
                "digitalnrm8": 2012, "elearn8": 2010, "napgoals8": 2010, "covenants8": 2012,
-               "traumastaff8": 2012, "workcrime8": 2010, "remote8": 2008}
+               "traumastaff8": 2012, "workcrime8": 2010, "remote8": 2008,
+               "forensics9": 2010, "reportvisa9": 2012, "preventfund9": 2010,
+               "refugeeinfo9": 2015, "mentorship9": 2012, "minecert9": 2012}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -359,6 +394,11 @@ CONFLICTS = (
     {"assistministry8", "statemou8", "digitalnrm8"}, {"coordinator8", "ambassador8", "napgoals8"},
     {"workcrime8", "covenants8"}, {"permitinfo8", "aupair8"}, {"recruits8", "elearn8"},
     {"crossborder8", "childcode8"}, {"islands8", "regionlaw8"}, {"dvscreen8", "digitalnrm8"},
+    # heldout9 topics
+    {"domesticcases9", "ownnationals9"}, {"crewpros9", "portwatch9"},
+    {"appealsusp9", "releasenotice9"}, {"employerban9", "reportvisa9"},
+    {"compforeign9", "assetfund9"}, {"labexploit9", "purpose9"},
+    {"screenasylum9", "refugeeinfo9"}, {"integration9", "abroadvictims9"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -563,6 +603,19 @@ FILLER_SKIP = {
     "liaison8": ("four languages",),
     "informalstatus8": ("without papers",),
     "resortkids8": ("girls are sold",),
+    # heldout9 topics (fillers_held9.txt)
+    "mlat9": ("extradited", "foreign police liaison"),
+    "pretrial9": ("trials from earlier years", "slow criminal cases", "acquitted"),
+    "domesticcases9": ("move from villages",),
+    "ownnationals9": ("move from villages", "list of indicators"),
+    "screenasylum9": ("list of indicators",),
+    "students9": ("job placement firms", "heavy fees"),
+    "assetfund9": ("allocated", "State money"), "preventfund9": ("allocated", "awareness events", "State money"),
+    "schoolcounsel9": ("in schools",), "forensics9": ("reluctance to testify",),
+    "refugeeinfo9": ("awareness events",),
+    "legalaid9": ("testify behind a screen",), "releasenotice9": ("testify behind a screen",),
+    "integration9": ("allowed to stay",), "reportvisa9": ("allowed to stay",),
+    "employerban9": ("job placement firms",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -895,6 +948,7 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                                 else ("lead", "lead", "plain", "mixed"))
     elif (options or {}).get("plain_summary"):
         plain_mode = rng.choice(("lead", "lead", "plain", "mixed"))
+    # (heldout9 uses the heldout6 draw above; its own connectives are added below)
     for topic, (label, kind) in zip(picked, labels, strict=True):
         rec = {"topic": topic, "label": label, "kind": kind, "ev": [], "against": [],
                "sum_e": False, "sum_w": False, "note": ""}
@@ -961,6 +1015,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS7.get(text, text)
         if variants == "v8":
             return STOCK_VARIANTS8.get(text, text)
+        if variants == "v9":
+            return STOCK_VARIANTS9.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -978,6 +1034,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead7(era, tier, rng)
     elif options.get("lead_by_era") == "v8":
         lead = era_lead8(era, tier, rng)
+    elif options.get("lead_by_era") == "v9":
+        lead = era_lead9(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1007,6 +1065,14 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 text[:1].lower() + text[1:].replace(" also ", " ", 1)
         if options.get("plain_summary") == "v8" and i == 0 and not done_clauses:
             text = text.replace(" also ", " ", 1)  # heldout8: the first step has nothing before it
+        if options.get("plain_summary") == "v9":
+            if i == 0 and not done_clauses:
+                text = text.replace(" also ", " ", 1)  # heldout9: nothing before the first step
+            elif i > 0 and i == len(plain_sents) - 1 and rng.random() < 0.5:
+                text = "Finally, " + text[:1].lower() + text[1:].replace(" also ", " ", 1)
+            elif rng.random() < 0.5:
+                text = rng.choice(("Additionally, ", "Moreover, ")) + \
+                    text[:1].lower() + text[1:].replace(" also ", " ", 1)
         if options.get("plain_also") and plain_mode == "plain":
             text = text.replace(" also ", " ", 1)
         rec["ev"].append(body.add("summary", text))
@@ -1021,6 +1087,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "While it meets the minimum standards, the government "
             elif options.get("t1_weak") in ("v7", "v8"):
                 opening = "Despite meeting the minimum standards, the government "
+            elif options.get("t1_weak") == "v9":
+                opening = "While meeting the minimum standards, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1199,6 +1267,27 @@ def era_lead8(era, tier, rng):
         return rng.choice(("Increased efforts included ", "Its increased efforts included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "Its efforts included "))
+
+
+def era_lead9(era, tier, rng):
+    """heldout9: leads from this part's survey (see README.md), a few words each; from 2017 a
+    Tier 1 or Tier 3 summary gets its own. "These efforts included" from 2019 is drawn most."""
+    if era == "2004-2007":
+        return rng.choice(("The government made uneven progress, including by ",
+                           "The government continued modest progress by "))
+    if era == "2008-2016":
+        return rng.choice(("The government's efforts during the year included ",
+                           "Government officials made progress by "))
+    if tier == "Tier 1":
+        return "Its sustained efforts included " if era == "2017-2018" \
+            else rng.choice(("These efforts included ", "Its sustained efforts included "))
+    if tier == "Tier 3":
+        return "Its few measures included "
+    if era == "2017-2018":
+        return rng.choice(("Efforts during the year included ",
+                           "The government's increased efforts included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "Such efforts included "))
 
 
 def headings_for(era, country):

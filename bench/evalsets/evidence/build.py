@@ -36,6 +36,8 @@ SEED8 = 711  # heldout8 (chosen by counts only, see README.md)
 N_BODIES8 = 24
 SEED9 = 1279  # heldout9 (chosen by counts only, see README.md)
 N_BODIES9 = 24
+SEED10 = 976  # heldout10 (chosen by counts only, see README.md)
+N_BODIES10 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -56,6 +58,8 @@ PARTS = {
     "heldout8": ("topics_held8.txt", "fillers_held8.txt", SEED8, N_BODIES8, "EVV"),
     # the ninth part, written blind to the matcher (ids EVW-, countries A-L)
     "heldout9": ("topics_held9.txt", "fillers_held9.txt", SEED9, N_BODIES9, "EVW"),
+    # the tenth part, written blind to the matcher (ids EVX-, countries M-Z; a ninth is separate)
+    "heldout10": ("topics_held10.txt", "fillers_held10.txt", SEED10, N_BODIES10, "EVX"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -80,7 +84,14 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout8": {"lead_by_era": "v8", "stock_variants": "v8", "t1_weak": "v8",
                              "plain_summary": "v8"},
                 "heldout9": {"lead_by_era": "v9", "stock_variants": "v9", "t1_weak": "v9",
-                             "plain_summary": "v9"}}
+                             "plain_summary": "v9"},
+                "heldout10": {"lead_by_era": "v10", "stock_variants": "v10", "t1_weak": "v10",
+                              "plain_summary": "v10", "weak_open10": True}}
+# heldout10 options: "v10" leads (era_lead10, which looks at the tier for Tier 3 and, in 2017-2018,
+# Tier 1), stock lines (STOCK_VARIANTS10) and Tier 1 line; "plain_summary" "v10": the heldout8 modes
+# and era weights, but a lead-free summary may open its first step with a date ("In March 2019,
+# ..."), and later plain steps may open with "Additionally," or "Moreover," and the last with
+# "Finally," (plain_text10); "weak_open10": the "not done" line sometimes opens "Moreover, ...".
 # heldout9 options: "v9" leads (era_lead9, which looks at the tier in 2017-2025), stock lines
 # (STOCK_VARIANTS9) and Tier 1 line; "plain_summary" "v9": the heldout6 plain-summary modes, and a
 # plain sentence that follows other steps may open with "Additionally," or "Moreover," and the last
@@ -159,6 +170,16 @@ STOCK_VARIANTS6 = {
     "cooperating with foreign governments on several cases.":
         "exchanging case information with partner governments.",
 }
+# heldout10: a tenth wording of each stock line
+STOCK_VARIANTS10 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "The government's efforts were not significant, though it did take a "
+                    "handful of steps against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "All the same, key areas still fell short of the minimum standards.",
+    "cooperating with foreign governments on several cases.":
+        "pursuing cross-border investigations together with police in partner countries.",
+}
 # heldout8: an eighth wording of each stock line
 STOCK_VARIANTS8 = {
     "Despite the lack of significant efforts, the government took some steps to address "
@@ -183,7 +204,7 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout4": "held4", "heldout5": "held5",
                 "heldout6": "held6",
                 "heldout7": "held7", "heldout8": "held8",
-                "heldout9": "held9"}
+                "heldout9": "held9", "heldout10": "held10"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -271,6 +292,14 @@ FLAGS = {
     "export9": {"Jalvenne"},
     "dest9": {"Belvasco", "Corrivane", "Dresmond", "Fennorra", "Korvalis", "Alcantry"},
     "asylum9": {"Belvasco", "Corrivane", "Dresmond", "Fennorra", "Korvalis"},
+    # heldout10 profiles
+    "armed10": {"Rivoncia", "Urvania"},
+    "isl10": {"Pelagrin", "Zelmarin"},
+    "exp10": {"Querand", "Teskara"},
+    "dest10": {"Sundaval", "Marrowind", "Valdoria", "Ostravel"},
+    "narrowlaw10": {"Querand", "Urvania", "Rivoncia"},
+    "ent10": {"Valdoria", "Marrowind", "Nerovia", "Sundaval"},
+    "border10": {"Nerovia", "Teskara", "Ostravel", "Marrowind"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -320,6 +349,10 @@ TOPIC_NEEDS = {
     "exportprog9": "export9", "livein9": "dest9", "employerban9": "dest9", "reportvisa9": "dest9",
     "students9": "dest9", "integration9": "dest9", "screenasylum9": "asylum9",
     "refugeeinfo9": "asylum9",
+    # heldout10 topics
+    "soldiercourt10": "armed10", "islandsvc10": "isl10", "export10": "exp10",
+    "dwwage10": "dest10", "exitvisa10": "dest10", "malevict10": "narrowlaw10",
+    "venues10": "ent10", "hosts10": "border10",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -399,6 +432,11 @@ CONFLICTS = (
     {"appealsusp9", "releasenotice9"}, {"employerban9", "reportvisa9"},
     {"compforeign9", "assetfund9"}, {"labexploit9", "purpose9"},
     {"screenasylum9", "refugeeinfo9"}, {"integration9", "abroadvictims9"},
+    # heldout10 topics
+    {"cyberpatrol10", "platforms10"}, {"assetfund10", "enforceorder10", "compforeign10"},
+    {"permres10", "exitvisa10", "statusdeadline10"}, {"nationals10", "asylumscreen10"},
+    {"registry10", "employerguide10"}, {"foster10", "childcase10"},
+    {"appealsent10", "plea10"}, {"detainwit10", "civilparty10"}, {"prevfund10", "ngosurvey10"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -610,12 +648,38 @@ FILLER_SKIP = {
     "ownnationals9": ("move from villages", "list of indicators"),
     "screenasylum9": ("list of indicators",),
     "students9": ("job placement firms", "heavy fees"),
-    "assetfund9": ("allocated", "State money"), "preventfund9": ("allocated", "awareness events", "State money"),
+    "assetfund9": ("allocated", "State money"),
+    "preventfund9": ("allocated", "awareness events", "State money"),
     "schoolcounsel9": ("in schools",), "forensics9": ("reluctance to testify",),
     "refugeeinfo9": ("awareness events",),
     "legalaid9": ("testify behind a screen",), "releasenotice9": ("testify behind a screen",),
     "integration9": ("allowed to stay",), "reportvisa9": ("allowed to stay",),
     "employerban9": ("job placement firms",),
+    # heldout10 topics (fillers_held10.txt)
+    "appealsent10": ("prison terms", "sentenced a man"),
+    "plea10": ("prison terms", "sentenced a man"),
+    "detainwit10": ("punished victims", "witnesses did not appear"),
+    "civilparty10": ("witnesses did not appear",),
+    "cyberpatrol10": ("social media",), "platforms10": ("social media", "deceptive job offers"),
+    "exitvisa10": ("Migrant workers in", "confiscation of their identity documents"),
+    "dwwage10": ("private homes",),
+    "prevfund10": ("budget line", "gave {AMT} to NGOs", "modest budget"),
+    "ngosurvey10": ("{NGO} reported assisting", "did not report how many",
+                    "did not break its figures", "annual report"),
+    "registry10": ("labor inspections", "labor inspectors"),
+    "employerguide10": ("labor inspections", "labor inspectors", "Recruitment agencies"),
+    "mentor10": ("job training",), "foster10": ("social workers", "child victims"),
+    "childcase10": ("social workers", "child victims"),
+    "statusdeadline10": ("reflection period",), "permres10": ("Repatriation of victims",),
+    "compforeign10": ("Repatriation of victims",), "assetfund10": ("gave {AMT} to NGOs",),
+    "nationals10": ("Of the identified victims", "relatives or acquaintances"),
+    "asylumscreen10": ("list of indicators",),
+    "export10": ("false offers of work abroad", "Recruitment agencies"),
+    "malevict10": ("Men from {DEST}",), "venues10": ("commercial sex in {CAP}",
+                                                     "women exploited in commercial sex"),
+    "mla10": ("worked with police from {DEST}",),
+    "journalists10": ("radio campaign",), "banks10": (), "hosts10": (), "immig10": (),
+    "soldiercourt10": (), "islandsvc10": ("outside",), "enforceorder10": (),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -946,6 +1010,10 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         # heldout8: real lead-free summaries are commonest in 2008-2016 (see README.md)
         plain_mode = rng.choice(("lead", "plain", "plain", "mixed") if era == "2008-2016"
                                 else ("lead", "lead", "plain", "mixed"))
+    elif (options or {}).get("plain_summary") == "v10":
+        # heldout10: the heldout8 era weights (lead-free summaries commonest in 2008-2016)
+        plain_mode = rng.choice(("lead", "plain", "plain", "mixed") if era == "2008-2016"
+                                else ("lead", "lead", "plain", "mixed"))
     elif (options or {}).get("plain_summary"):
         plain_mode = rng.choice(("lead", "lead", "plain", "mixed"))
     # (heldout9 uses the heldout6 draw above; its own connectives are added below)
@@ -1017,6 +1085,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS8.get(text, text)
         if variants == "v9":
             return STOCK_VARIANTS9.get(text, text)
+        if variants == "v10":
+            return STOCK_VARIANTS10.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1036,6 +1106,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead8(era, tier, rng)
     elif options.get("lead_by_era") == "v9":
         lead = era_lead9(era, tier, rng)
+    elif options.get("lead_by_era") == "v10":
+        lead = era_lead10(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1054,6 +1126,11 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             text = text.replace(" also ", " ", 1)
         rec["ev"].append(body.add("summary", fill(text)))
     for i, (rec, text) in enumerate(plain_sents):
+        if options.get("plain_summary") == "v10":  # heldout10: its own openers
+            text = plain_text10(text, i, len(plain_sents), plain_mode, bool(done_clauses), fill,
+                                rng)
+            rec["ev"].append(body.add("summary", text))
+            continue
         # a summary with no lead at all sometimes opens its first step with a time phrase
         if i == 0 and plain_mode == "plain" and rng.random() < 0.4:
             text = rng.choice(("During the year, ", "Over the reporting period, ")) + \
@@ -1089,6 +1166,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "Despite meeting the minimum standards, the government "
             elif options.get("t1_weak") == "v9":
                 opening = "While meeting the minimum standards, the government "
+            elif options.get("t1_weak") == "v10":
+                opening = "The government meets the minimum standards; nonetheless, it "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1101,6 +1180,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "In addition, the government "
             elif options.get("weak_open7") and rng.random() < 0.3:
                 opening = "Furthermore, the government "
+            elif options.get("weak_open10") and rng.random() < 0.3:
+                opening = "Moreover, the government "
             entry = body.add("summary", opening +
                              join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
@@ -1288,6 +1369,43 @@ def era_lead9(era, tier, rng):
                            "The government's increased efforts included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "Such efforts included "))
+
+
+def era_lead10(era, tier, rng):
+    """heldout10: leads from this part's survey (see README.md), kept to a few words; a Tier 3
+    summary lists its few steps as such, and a Tier 1 summary of 2017-2018 keeps its own."""
+    if tier == "Tier 3":
+        return "These few steps included "
+    if era == "2004-2007":
+        return rng.choice(("Nonetheless, the government made some efforts by ",
+                           "The government made uneven progress, including by "))
+    if era == "2008-2016":
+        return rng.choice(("The government made notable progress by ",
+                           "Over the year, the government advanced its response by "))
+    if era == "2017-2018":
+        if tier == "Tier 1":
+            return "The government showed serious efforts by "
+        return rng.choice(("The government demonstrated progress by ",
+                           "Its efforts during the year included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "Efforts during the year included "))
+
+
+def plain_text10(text, i, n, plain_mode, after_lead, fill, rng):
+    """heldout10: how a plain summary step opens. The first step of a lead-free summary may carry
+    a date ("In March 2019, ..."), as older summaries print it; a later step may open with
+    "Additionally," or "Moreover,", and the last of several with "Finally,"."""
+    def lower(t):
+        return t if t.startswith("Parliament ") else t[:1].lower() + t[1:]
+    if i == 0 and not after_lead:
+        if plain_mode == "plain" and rng.random() < 0.4:
+            return fill("In {MONTH} {Y}, ") + lower(text)
+        return text
+    if n > 1 and i == n - 1 and rng.random() < 0.5:
+        return "Finally, " + lower(text)
+    if rng.random() < 0.5:
+        return rng.choice(("Additionally, ", "Moreover, ")) + lower(text)
+    return text
 
 
 def headings_for(era, country):

@@ -13,10 +13,11 @@ never reach the matcher.
 Printed: the confusion of verdicts against labels, the precision of `done` (a `partly`
 answered `done` counts as a false `done`), precision and recall of each label, recall by
 case kind, whether the deciding sentence is one the label cites, and the hardest negatives
-(cases labelled `none` or `partly` that scored highest as `done`, or came closest). The
-held-back part (`heldout4`) is measured once per change, never tuned on; the earlier held-back
-parts became development data once their cases had been read (`heldout` from evidence 2.1,
-`heldout2` from 2.2, `heldout3` from 2.3; see bench/README.md).
+(cases labelled `none` or `partly` that scored highest as `done`, or came closest). Each
+held-back part is measured once, with the version committed before it was read, and becomes
+development data after that (`heldout` from evidence 2.1 ... `heldout9` and `heldout10` after
+2.8; see bench/README.md). All ten have now been read: the next change needs a new part,
+written blind to the matcher (bench/evalsets/evidence/README.md).
 """
 
 from __future__ import annotations

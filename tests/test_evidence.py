@@ -710,3 +710,41 @@ def test_counterterrorism_and_climate_envoys_are_other_fields():
     for ask in ("Name a national coordinator for anti-trafficking work.",
                 "Name an ambassador for the fight against trafficking."):
         assert find_evidence(ask, body, year=2022).verdict == "none", ask
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a "whose" clause describes the people the step is for only after a word for people
+        ("The ministry finished the screening guidelines, whose release was put off to the "
+         "following year.", "partly"),
+        ("The registry gave new papers to workers whose passports had been taken.", "done"),
+        # a trial of a named length, talks opened
+        ("Police ran a two-month trial of patrols on job advertisement sites.", "partly"),
+        ("The labor ministry opened talks with recruitment platforms on screening job offers.",
+         "partly"),
+        # after a turn: the others kept the old way, or far less than promised
+        ("The capital's prosecutors stopped charging victims, though provincial prosecutors "
+         "continued the practice.", "partly"),
+        ("The council funded four prevention projects, but far less than it had pledged.",
+         "partly"),
+        # done in the passive by others
+        ("The return of 40 victims was organized with the help of an international "
+         "organization.", "other"),
+    ],
+)
+def test_stance_rules_of_evidence_2_9(text, want):
+    assert stance(text) == want
+
+
+def test_a_general_program_or_all_offense_types_is_another_field():
+    body = _body(
+        ("prevention", "The health ministry opened clinics on the outer islands under a general "
+         "health program."),
+        ("prosecution", "The justice ministry published a report on plea bargains across all "
+         "offense categories."),
+        ("protection", "Shelters run by NGOs housed 74 people during the year."),
+    )
+    for ask in ("Open clinics for trafficking victims on the outer islands.",
+                "Publish a report on plea bargains in trafficking cases."):
+        assert find_evidence(ask, body, year=2022).verdict == "none", ask

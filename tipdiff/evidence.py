@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.8"
+EVIDENCE_VERSION = "2.9"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -186,6 +186,9 @@ _NEG_TAIL = re.compile(
     r"\bno\s+(?!longer\b|more\s+than\b|fewer\b|less\b|later\b)\w+|\bnone\b|\bnot\b|\bwithout\b"
     r"|\b(?:late|delayed|irregular(?:ly)?|unpaid|in\s+arrears|excluded|elsewhere)\b"
     r"|\b(?:continued|continue|continues)\s+to\b|\bstill\b"
+    # "though district prosecutors continued the practice", "but much less than announced"
+    r"|\b(?:continued|kept(?:\s+up)?|maintained)\s+(?:the|this|that|their|its)\s+(?:old\s+)?"
+    r"(?:practice|approach)\b|\b(?:much|far|well)\s+(?:less|fewer|lower|smaller)\b|\bshort\s+of\b"
     r"|\bthe\s+(?:remaining|rest\s+of|others?)\b|\bother\s+(?:regions|provinces|districts|states|"
     r"areas|courts|municipalities|cities|towns|counties)\b",
     re.I,
@@ -201,7 +204,9 @@ _PART = re.compile(
     r"(?:[\w-]+\s+)?(?:trial|test|pilot)|on\s+an?\s+(?:test|pilot|temporary|experimental|interim)\s+basis|"
     r"experimental|(?:,|\b(?:is|are|was|were)(?:\s+due)?)\s+to\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|wn|ld|ne|un|pt|nt|id|ut)\b|"
     r"will\s+be|would\s+be|plann(?:ed|ing)\s+to|"
-    r"intend(?:ed|s)\s+to|scheduled|to\s+(?:plan|prepare|study|consider|explore|assess|draft)\b|"
+    r"intend(?:ed|s)\s+to|scheduled|planned\s+for|(?:the\s+)?following\s+year|next\s+year|"
+    r"\w+-(?:day|week|month|year)\s+trial|trial\s+(?:of|run|period|phase)|"
+    r"opened\s+(?:talks|negotiations|discussions|consultations)|to\s+(?:plan|prepare|study|consider|explore|assess|draft)\b|"
     r"called\s+for|urged|"
     r"(?<!article\s)(?<!section\s)(?<!chapter\s)(?:one|two|three|four|five|six|seven|eight|nine|"
     r"ten|\d+|some|several|a\s+few|half|a\s+(?:small\s+)?(?:part|portion|fraction|share)|a\s+(?:third|quarter|fifth|tenth)|"
@@ -242,6 +247,11 @@ _REPORTERS = re.compile(
 _OTHERS_ACTED = re.compile(
     r"^(?:\w+\s+){1,4}(?:contributed\s+to|participated\s+in|took\s+part\s+in|attended|"
     r"joined|welcomed|observed)\b"
+    # done in the passive by others: "Repatriation ... was arranged with the help of an
+    # international organization", "... were sheltered by NGOs"
+    r"|^[^;]{0,160}?\b(?:was|were)\s+\w+(?:ed|en|ne|ht)\s+(?:[^,;]{0,40}?\s)?(?:with\s+the\s+help\s+of|by|"
+    r"through)\s+(?:an?\s+|the\s+)?(?:(?:local|international|foreign)\s+)?(?:organi[sz]ations?|NGOs?|"
+    r"donors?|charit(?:y|ies)|UN\s+agenc(?:y|ies)|IOM|UNICEF|UNHCR)\b"
     # paid for by others: "from private donations", "with donor funding"
     r"|\b(?:from|with|using|through)\s+(?:private|donor|foreign|charitable|church|international)\s+"
     r"(?:donations?|funds?|funding|money|grants?|contributions?)\b|\bby\s+(?:neighbo\w+|other|foreign|donor|several)\s+"
@@ -372,7 +382,8 @@ _OTHER_FIELD = re.compile(
     r"cyber\s?crimes?|domestic\s+violence|gender-based\s+violence|criminal\s+procedure|"
     r"youth\s+employment|unemployment|road\s+safety|traffic\s+(?:police|safety|accidents?)|"
     r"tax(?:es|ation)?|customs\s+duties|elections?|public\s+health|pandemic|COVID(?:-19)?|"
-    r"HIV|hygiene|sanitation|food\s+safety|fire\s+safety|vaccinat\w+|immuni[sz]ation|malaria|tuberculosis|polio|nutrition|wildlife|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
+    r"HIV|general\s+(?:health|welfare|education)\s+programs?|all\s+(?:offen[cs]e|crime)\s+"
+    r"(?:categories|types)|violent\s+crimes?|gambling|hygiene|sanitation|food\s+safety|fire\s+safety|vaccinat\w+|immuni[sz]ation|malaria|tuberculosis|polio|nutrition|wildlife|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
     r"smuggling|petty\s+offen[cs]es|street\s+vending|many\s+types\s+of|other\s+crimes|all\s+"
     r"(?:types\s+of\s+)?(?:criminal\s+)?cases)\b",
     re.I,
@@ -475,10 +486,15 @@ _CONDITION = re.compile(
     re.I,
 )
 
-# What those the step is for had lacked before it: "victims who had none", "whose documents had
-# been taken", "who had never been registered". It describes them, not the government's step.
+# What those the step is for had lacked before it: "victims who had none", "workers whose
+# documents had been taken", "children who had never been registered". It describes them, not
+# the government's step; a "whose" clause after anything else ("guidelines, whose release was
+# postponed") is kept.
 _BEFORE = re.compile(
-    r"\b(?:who|whose\s+\w+)\s+(?:had|have|has|never|lacked|were|was)\b[^,;.]*", re.I
+    r"\b((?:victims|survivors|workers|children|migrants|persons|people|residents|women|men|girls|"
+    r"boys|families|nationals|returnees|applicants|detainees)\s+)(?:who|whose\s+\w+)\s+(?:had|"
+    r"have|has|never|lacked|were|was)\b[^,;.]*",
+    re.I,
 )
 
 # "no appeal older than two years remained": nothing is left, which is the step's success.
@@ -487,7 +503,7 @@ _NOTHING_LEFT = re.compile(r"\bno\s+(?:[\w-]+\s+){0,8}?remain(?:ed|s)\b", re.I)
 
 def stance(text: str) -> str:
     """What one sentence says of the thing it is about: done, partly, against or other."""
-    text = _NOTHING_LEFT.sub("", _BEFORE.sub("", _CONDITION.sub("", text)))
+    text = _NOTHING_LEFT.sub("", _BEFORE.sub(r"\1", _CONDITION.sub("", text)))
     if _OPENER.match(text):
         return "other"
     if _SUMMARY_LIST.match(text):

@@ -24,6 +24,14 @@ HOTLINE = "Establish a toll-free hotline for victims of trafficking, staffed in 
 SHELTER = "Open a shelter with specialized services for male victims of trafficking."
 
 
+# Three sentences of a body that say nothing about any ask of the tests below.
+QUIET = (
+    ("prosecution", "Police opened 51 investigations and courts convicted 14 traffickers."),
+    ("protection", "Shelters run by NGOs housed 74 people during the year."),
+    ("prevention", "The coordinating council met three times and published its minutes."),
+)
+
+
 def _body(*pairs):
     return [Sentence(section, k, text) for k, (section, text) in enumerate(pairs, 1)]
 
@@ -564,11 +572,7 @@ def test_stance_rules_of_evidence_2_5(text, want):
 
 
 def test_post_officers_is_not_posters_and_set_aside_is_not_set_up():
-    filler = [
-        ("prosecution", "Police opened 51 investigations and courts convicted 14 traffickers."),
-        ("protection", "Shelters run by NGOs housed 74 people during the year."),
-        ("prevention", "The coordinating council met three times and published its minutes."),
-    ]
+    filler = QUIET
     # evidence 2.4 said done to both: "posters" and "post" cut to one stem, and "set" (aside)
     # read as "set" (up)
     for ask, sentence in (
@@ -584,11 +588,7 @@ def test_post_officers_is_not_posters_and_set_aside_is_not_set_up():
 
 
 def test_a_change_told_as_such_still_needs_two_of_the_asks_own_words():
-    filler = [
-        ("prosecution", "Police opened 51 investigations and courts convicted 14 traffickers."),
-        ("protection", "Shelters run by NGOs housed 74 people during the year."),
-        ("prevention", "The coordinating council met three times and published its minutes."),
-    ]
+    filler = QUIET
     ask = "Allow adult victims to move freely in and out of shelters."
     # about 28 of the ask, told as a change, with two of its own words (adults, shelters)
     two = find_evidence(ask, _body(("protection", "Adult shelter residents can now leave "

@@ -38,6 +38,8 @@ SEED9 = 1279  # heldout9 (chosen by counts only, see README.md)
 N_BODIES9 = 24
 SEED10 = 976  # heldout10 (chosen by counts only, see README.md)
 N_BODIES10 = 24
+SEED11 = 1238  # heldout11 (chosen by counts only, see README.md)
+N_BODIES11 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -60,6 +62,8 @@ PARTS = {
     "heldout9": ("topics_held9.txt", "fillers_held9.txt", SEED9, N_BODIES9, "EVW"),
     # the tenth part, written blind to the matcher (ids EVX-, countries M-Z; a ninth is separate)
     "heldout10": ("topics_held10.txt", "fillers_held10.txt", SEED10, N_BODIES10, "EVX"),
+    # the eleventh part, written blind to the matcher (ids EVY-, countries A-L; a twelfth is separate)
+    "heldout11": ("topics_held11.txt", "fillers_held11.txt", SEED11, N_BODIES11, "EVY"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -86,12 +90,19 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout9": {"lead_by_era": "v9", "stock_variants": "v9", "t1_weak": "v9",
                              "plain_summary": "v9"},
                 "heldout10": {"lead_by_era": "v10", "stock_variants": "v10", "t1_weak": "v10",
-                              "plain_summary": "v10", "weak_open10": True}}
+                              "plain_summary": "v10", "weak_open10": True},
+                "heldout11": {"lead_by_era": "v11", "stock_variants": "v11", "t1_weak": "v11",
+                              "plain_summary": "v11", "weak_open11": True}}
 # heldout10 options: "v10" leads (era_lead10, which looks at the tier for Tier 3 and, in 2017-2018,
 # Tier 1), stock lines (STOCK_VARIANTS10) and Tier 1 line; "plain_summary" "v10": the heldout8 modes
 # and era weights, but a lead-free summary may open its first step with a date ("In March 2019,
 # ..."), and later plain steps may open with "Additionally," or "Moreover," and the last with
 # "Finally," (plain_text10); "weak_open10": the "not done" line sometimes opens "Moreover, ...".
+# heldout11 options: "v11" leads (era_lead11, which looks at the tier for Tier 3 and Tier 1), stock
+# lines (STOCK_VARIANTS11) and Tier 1 line; "plain_summary" "v11": the heldout8 modes and era
+# weights, with plain_text11 (a lead-free summary drops the "also" of its first step and may open
+# it with a date; later steps may open with "Additionally," "Furthermore," or "Moreover," and the
+# last of several with "Finally,"); "weak_open11": the "not done" line sometimes opens "Additionally, ...".
 # heldout9 options: "v9" leads (era_lead9, which looks at the tier in 2017-2025), stock lines
 # (STOCK_VARIANTS9) and Tier 1 line; "plain_summary" "v9": the heldout6 plain-summary modes, and a
 # plain sentence that follows other steps may open with "Additionally," or "Moreover," and the last
@@ -180,6 +191,16 @@ STOCK_VARIANTS10 = {
     "cooperating with foreign governments on several cases.":
         "pursuing cross-border investigations together with police in partner countries.",
 }
+# heldout11: an eleventh wording of each stock line
+STOCK_VARIANTS11 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "The government's efforts fell short of significant, but it did act against "
+                    "trafficking in a few ways.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Even so, shortcomings persisted in several areas covered by the minimum standards.",
+    "cooperating with foreign governments on several cases.":
+        "working on joint investigations with the authorities of other countries.",
+}
 # heldout8: an eighth wording of each stock line
 STOCK_VARIANTS8 = {
     "Despite the lack of significant efforts, the government took some steps to address "
@@ -204,7 +225,8 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout4": "held4", "heldout5": "held5",
                 "heldout6": "held6",
                 "heldout7": "held7", "heldout8": "held8",
-                "heldout9": "held9", "heldout10": "held10"}
+                "heldout9": "held9", "heldout10": "held10",
+                "heldout11": "held11"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -300,6 +322,15 @@ FLAGS = {
     "narrowlaw10": {"Querand", "Urvania", "Rivoncia"},
     "ent10": {"Valdoria", "Marrowind", "Nerovia", "Sundaval"},
     "border10": {"Nerovia", "Teskara", "Ostravel", "Marrowind"},
+    # heldout11 profiles
+    "rich11": {"Arvandel", "Elmstrand", "Lornevic"},
+    "dest11": {"Arvandel", "Brosmere", "Elmstrand", "Fauvrenne", "Joravik", "Lornevic"},
+    "farm11": {"Brosmere", "Fauvrenne", "Joravik"},
+    "asylum11": {"Arvandel", "Brosmere", "Elmstrand", "Fauvrenne", "Lornevic"},
+    "origin11": {"Calvessa", "Deverin", "Glenmoray", "Hestoria", "Ivorda"},
+    "camp11": {"Deverin", "Ivorda"},
+    "street11": {"Calvessa", "Glenmoray", "Hestoria"},
+    "insurg11": {"Calvessa", "Glenmoray"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -353,6 +384,11 @@ TOPIC_NEEDS = {
     "soldiercourt10": "armed10", "islandsvc10": "isl10", "export10": "exp10",
     "dwwage10": "dest10", "exitvisa10": "dest10", "malevict10": "narrowlaw10",
     "venues10": "ent10", "hosts10": "border10",
+    # heldout11 topics
+    "importban11": "rich11", "carecert11": "dest11", "farmcamps11": "farm11",
+    "mediators11": "farm11", "brokers11": "farm11", "reception11": "asylum11",
+    "ngoaccess11": "asylum11", "irregular11": "asylum11", "returnjobs11": "origin11",
+    "conflictreturn11": "camp11", "streetcampaign11": "street11", "overload11": "insurg11",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -372,7 +408,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "digitalnrm8": 2012, "elearn8": 2010, "napgoals8": 2010, "covenants8": 2012,
                "traumastaff8": 2012, "workcrime8": 2010, "remote8": 2008,
                "forensics9": 2010, "reportvisa9": 2012, "preventfund9": 2010,
-               "refugeeinfo9": 2015, "mentorship9": 2012, "minecert9": 2012}
+               "refugeeinfo9": 2015, "mentorship9": 2012, "minecert9": 2012,
+               "conflictreturn11": 2016, "importban11": 2010, "evidencerelease11": 2012,
+               "carecert11": 2010, "overload11": 2016, "publicreport11": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -437,6 +475,14 @@ CONFLICTS = (
     {"permres10", "exitvisa10", "statusdeadline10"}, {"nationals10", "asylumscreen10"},
     {"registry10", "employerguide10"}, {"foster10", "childcase10"},
     {"appealsent10", "plea10"}, {"detainwit10", "civilparty10"}, {"prevfund10", "ngosurvey10"},
+    # heldout11 topics
+    {"sentdata11", "provdata11", "protdata11"}, {"farmcamps11", "mediators11", "brokers11"},
+    {"labprosecute11", "adminfirst11"}, {"irregular11", "ngoaccess11", "reception11"},
+    {"victimwitness11", "courttravel11"}, {"evidencerelease11", "raidplan11"},
+    {"localfunds11", "localplans11", "projmonitor11"}, {"projmonitor11", "ngomou11"},
+    {"workpermit11", "carecert11"}, {"judicialplan11", "overload11", "unitbudget11"},
+    {"streetcampaign11", "childdetain11"}, {"unannounced11", "brokers11"},
+    {"campaignfund11", "mediators11", "publicreport11"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -680,6 +726,19 @@ FILLER_SKIP = {
     "mla10": ("worked with police from {DEST}",),
     "journalists10": ("radio campaign",), "banks10": (), "hosts10": (), "immig10": (),
     "soldiercourt10": (), "islandsvc10": ("outside",), "enforceorder10": (),
+    # heldout11 topics (fillers_held11.txt)
+    "overload11": ("from arrest to verdict",), "judicialplan11": ("from arrest to verdict",),
+    "conflictreturn11": ("identified as victims in other countries",),
+    "irregular11": ("reflection period",), "projmonitor11": ("gave {AMT} to NGOs", "part of its costs"),
+    "localfunds11": ("gave {AMT} to NGOs",), "victimwitness11": ("testify behind a screen",),
+    "courttravel11": ("testify behind a screen",),
+    "streetcampaign11": ("selling goods on the roadside", "state care homes"),
+    "brokers11": ("Recruitment agencies need a license",), "carecert11": ("Recruitment agencies need a license",
+                                                                   "private homes"),
+    "localplans11": ("national action plan",), "returnjobs11": ("false job offers abroad",),
+    "raidplan11": ("bars and nightclubs",), "workpermit11": ("Foreign nationals from",),
+    "publicreport11": (), "sentdata11": (), "provdata11": (), "protdata11": (),
+    "campaignfund11": ("awareness events", "leaflets", "campaigns warning", "campaigns aimed at buyers"),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1014,6 +1073,10 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         # heldout10: the heldout8 era weights (lead-free summaries commonest in 2008-2016)
         plain_mode = rng.choice(("lead", "plain", "plain", "mixed") if era == "2008-2016"
                                 else ("lead", "lead", "plain", "mixed"))
+    elif (options or {}).get("plain_summary") == "v11":
+        # heldout11: the heldout8 era weights (lead-free summaries commonest in 2008-2016)
+        plain_mode = rng.choice(("lead", "plain", "plain", "mixed") if era == "2008-2016"
+                                else ("lead", "lead", "plain", "mixed"))
     elif (options or {}).get("plain_summary"):
         plain_mode = rng.choice(("lead", "lead", "plain", "mixed"))
     # (heldout9 uses the heldout6 draw above; its own connectives are added below)
@@ -1087,6 +1150,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS9.get(text, text)
         if variants == "v10":
             return STOCK_VARIANTS10.get(text, text)
+        if variants == "v11":
+            return STOCK_VARIANTS11.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1108,6 +1173,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead9(era, tier, rng)
     elif options.get("lead_by_era") == "v10":
         lead = era_lead10(era, tier, rng)
+    elif options.get("lead_by_era") == "v11":
+        lead = era_lead11(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1128,6 +1195,11 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     for i, (rec, text) in enumerate(plain_sents):
         if options.get("plain_summary") == "v10":  # heldout10: its own openers
             text = plain_text10(text, i, len(plain_sents), plain_mode, bool(done_clauses), fill,
+                                rng)
+            rec["ev"].append(body.add("summary", text))
+            continue
+        if options.get("plain_summary") == "v11":  # heldout11: its own openers
+            text = plain_text11(text, i, len(plain_sents), plain_mode, bool(done_clauses), fill,
                                 rng)
             rec["ev"].append(body.add("summary", text))
             continue
@@ -1168,6 +1240,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "While meeting the minimum standards, the government "
             elif options.get("t1_weak") == "v10":
                 opening = "The government meets the minimum standards; nonetheless, it "
+            elif options.get("t1_weak") == "v11":
+                opening = "Although it meets the minimum standards, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1182,6 +1256,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "Furthermore, the government "
             elif options.get("weak_open10") and rng.random() < 0.3:
                 opening = "Moreover, the government "
+            elif options.get("weak_open11") and rng.random() < 0.3:
+                opening = "Additionally, the government "
             entry = body.add("summary", opening +
                              join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
@@ -1405,6 +1481,45 @@ def plain_text10(text, i, n, plain_mode, after_lead, fill, rng):
         return "Finally, " + lower(text)
     if rng.random() < 0.5:
         return rng.choice(("Additionally, ", "Moreover, ")) + lower(text)
+    return text
+
+
+def era_lead11(era, tier, rng):
+    """heldout11: leads from this part's survey (see README.md), kept to a few words; a Tier 3
+    summary names its few steps as such, and a Tier 1 summary of 2017-2018 keeps its own."""
+    if tier == "Tier 3":
+        return "Those steps included "
+    if era == "2004-2007":
+        return rng.choice(("During the year, the government advanced by ",
+                           "The government showed progress by "))
+    if era == "2008-2016":
+        return rng.choice(("The government took several positive steps by ",
+                           "Notable efforts during the year included "))
+    if era == "2017-2018":
+        if tier == "Tier 1":
+            return "The government sustained its efforts by "
+        return rng.choice(("The government showed greater efforts by ",
+                           "Among the year's efforts were "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "Key efforts included "))
+
+
+def plain_text11(text, i, n, plain_mode, after_lead, fill, rng):
+    """heldout11: how a plain summary step opens. With nothing before it, the first step drops its
+    "also" and in a lead-free summary may open with a date; a later step may open with
+    "Additionally,", "Furthermore," or "Moreover,", and the last of several with "Finally,"."""
+    def lower(t):
+        return t if t.startswith("Parliament ") else t[:1].lower() + t[1:]
+    if i == 0 and not after_lead:
+        text = text.replace(" also ", " ", 1)
+        if plain_mode == "plain" and rng.random() < 0.3:
+            return fill("In {MONTH} {Y}, ") + lower(text)
+        return text
+    if n > 1 and i == n - 1 and rng.random() < 0.4:
+        return "Finally, " + lower(text.replace(" also ", " ", 1))
+    if rng.random() < 0.5:
+        return rng.choice(("Additionally, ", "Furthermore, ", "Moreover, ")) + \
+            lower(text.replace(" also ", " ", 1))
     return text
 
 

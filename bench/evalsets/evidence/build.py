@@ -40,6 +40,8 @@ SEED10 = 976  # heldout10 (chosen by counts only, see README.md)
 N_BODIES10 = 24
 SEED11 = 1238  # heldout11 (chosen by counts only, see README.md)
 N_BODIES11 = 24
+SEED12 = 2724  # heldout12 (chosen by counts only, see README.md)
+N_BODIES12 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -62,8 +64,10 @@ PARTS = {
     "heldout9": ("topics_held9.txt", "fillers_held9.txt", SEED9, N_BODIES9, "EVW"),
     # the tenth part, written blind to the matcher (ids EVX-, countries M-Z; a ninth is separate)
     "heldout10": ("topics_held10.txt", "fillers_held10.txt", SEED10, N_BODIES10, "EVX"),
-    # the eleventh part, written blind to the matcher (ids EVY-, countries A-L; a twelfth is separate)
+    # the eleventh part, written blind to the matcher (ids EVY-, countries A-L)
     "heldout11": ("topics_held11.txt", "fillers_held11.txt", SEED11, N_BODIES11, "EVY"),
+    # the twelfth part, written blind to the matcher (ids EVZ-, countries M-Z)
+    "heldout12": ("topics_held12.txt", "fillers_held12.txt", SEED12, N_BODIES12, "EVZ"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -92,7 +96,9 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout10": {"lead_by_era": "v10", "stock_variants": "v10", "t1_weak": "v10",
                               "plain_summary": "v10", "weak_open10": True},
                 "heldout11": {"lead_by_era": "v11", "stock_variants": "v11", "t1_weak": "v11",
-                              "plain_summary": "v11", "weak_open11": True}}
+                              "plain_summary": "v11", "weak_open11": True},
+                "heldout12": {"lead_by_era": "v12", "stock_variants": "v12", "t1_weak": "v12",
+                              "plain_summary": "v12"}}
 # heldout10 options: "v10" leads (era_lead10, which looks at the tier for Tier 3 and, in 2017-2018,
 # Tier 1), stock lines (STOCK_VARIANTS10) and Tier 1 line; "plain_summary" "v10": the heldout8 modes
 # and era weights, but a lead-free summary may open its first step with a date ("In March 2019,
@@ -102,7 +108,14 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
 # lines (STOCK_VARIANTS11) and Tier 1 line; "plain_summary" "v11": the heldout8 modes and era
 # weights, with plain_text11 (a lead-free summary drops the "also" of its first step and may open
 # it with a date; later steps may open with "Additionally," "Furthermore," or "Moreover," and the
-# last of several with "Finally,"); "weak_open11": the "not done" line sometimes opens "Additionally, ...".
+# last of several with "Finally,"); "weak_open11": the "not done" line sometimes opens
+# "Additionally, ...".
+# heldout12 options: "v12" leads (era_lead12, which looks at the tier: Tier 3 everywhere, Tier 1 and
+# Tier 2 Watch List from 2017), stock lines (STOCK_VARIANTS12) and Tier 1 line; "plain_summary"
+# "v12":
+# the heldout8 modes and era weights, a lead-free summary may open its first step with "During the
+# year," or a date, and later plain steps with "In addition," / "Furthermore," / "Additionally,",
+# the last of several with "Finally," (plain_text12).
 # heldout9 options: "v9" leads (era_lead9, which looks at the tier in 2017-2025), stock lines
 # (STOCK_VARIANTS9) and Tier 1 line; "plain_summary" "v9": the heldout6 plain-summary modes, and a
 # plain sentence that follows other steps may open with "Additionally," or "Moreover," and the last
@@ -201,6 +214,16 @@ STOCK_VARIANTS11 = {
     "cooperating with foreign governments on several cases.":
         "working on joint investigations with the authorities of other countries.",
 }
+# heldout12: a twelfth wording of each stock line
+STOCK_VARIANTS12 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "While its efforts fell short of significant, the government took a limited "
+                    "set of steps against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Despite this, several key areas were still below the minimum standards.",
+    "cooperating with foreign governments on several cases.":
+        "sharing evidence with prosecutors of neighboring countries in cross-border cases.",
+}
 # heldout8: an eighth wording of each stock line
 STOCK_VARIANTS8 = {
     "Despite the lack of significant efforts, the government took some steps to address "
@@ -226,7 +249,7 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout6": "held6",
                 "heldout7": "held7", "heldout8": "held8",
                 "heldout9": "held9", "heldout10": "held10",
-                "heldout11": "held11"}
+                "heldout11": "held11", "heldout12": "held12"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -331,6 +354,18 @@ FLAGS = {
     "camp11": {"Deverin", "Ivorda"},
     "street11": {"Calvessa", "Glenmoray", "Hestoria"},
     "insurg11": {"Calvessa", "Glenmoray"},
+    # heldout12 profiles
+    "childlaw12": {"Ombrecia", "Zandovar", "Pastovia"},
+    "asylum12": {"Moravesk", "Tolmere", "Vandrelle", "Stravonne"},
+    "dest12": {"Moravesk", "Tolmere", "Vandrelle", "Stravonne", "Rellavia"},
+    "hreg12": {"Quenmarch", "Ustravin"},
+    "origin12": {"Nalvoria", "Ombrecia", "Pastovia", "Quenmarch", "Ustravin", "Zandovar"},
+    "tour12": {"Nalvoria", "Pastovia", "Rellavia"},
+    "transit12": {"Ombrecia", "Zandovar", "Nalvoria", "Pastovia"},
+    "surrog12": {"Quenmarch", "Ustravin", "Rellavia", "Nalvoria"},
+    "voc12": {"Quenmarch", "Ustravin", "Nalvoria"},
+    "farm12": {"Rellavia", "Vandrelle", "Stravonne", "Pastovia", "Nalvoria"},
+    "remote12": {"Ombrecia", "Zandovar", "Nalvoria", "Pastovia", "Ustravin", "Quenmarch"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -389,6 +424,13 @@ TOPIC_NEEDS = {
     "mediators11": "farm11", "brokers11": "farm11", "reception11": "asylum11",
     "ngoaccess11": "asylum11", "irregular11": "asylum11", "returnjobs11": "origin11",
     "conflictreturn11": "camp11", "streetcampaign11": "street11", "overload11": "insurg11",
+    # heldout12 topics
+    "adults12": "childlaw12", "appealwindow12": "asylum12", "posted12": "dest12",
+    "careagency12": "dest12", "gigwork12": "dest12", "residreg12": "hreg12",
+    "pilgrim12": "origin12",
+    "modeling12": "origin12", "voluntour12": "tour12", "transport12": "transit12",
+    "surrogacy12": "surrog12", "interns12": "voc12", "brokers12": "farm12",
+    "mobilecourt12": "remote12", "family12": "dest12,asylum12",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -410,7 +452,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "forensics9": 2010, "reportvisa9": 2012, "preventfund9": 2010,
                "refugeeinfo9": 2015, "mentorship9": 2012, "minecert9": 2012,
                "conflictreturn11": 2016, "importban11": 2010, "evidencerelease11": 2012,
-               "carecert11": 2010, "overload11": 2016, "publicreport11": 2008}
+               "carecert11": 2010, "overload11": 2016, "publicreport11": 2008,
+               "gigwork12": 2017, "surrogacy12": 2012, "careagency12": 2010, "emergency12": 2010,
+               "bankaccess12": 2010, "corporate12": 2008, "posted12": 2008, "interns12": 2010}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -483,6 +527,13 @@ CONFLICTS = (
     {"workpermit11", "carecert11"}, {"judicialplan11", "overload11", "unitbudget11"},
     {"streetcampaign11", "childdetain11"}, {"unannounced11", "brokers11"},
     {"campaignfund11", "mediators11", "publicreport11"},
+    # heldout12 topics
+    {"whistle12", "anticorr12", "officialcode12"}, {"labauth12", "customs12", "brokers12"},
+    {"statusconds12", "asstcrime12", "family12"}, {"childnotify12", "minorpresume12",
+    "childhouse12"},
+    {"ngoaccess12", "ngoaccord12", "homelessscreen12"}, {"posted12", "gigwork12", "customs12"},
+    {"careagency12", "disqualify12", "modeling12", "pilgrim12"}, {"interns12", "residreg12"},
+    {"emergency12", "childnotify12"}, {"corporate12", "brokers12"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -729,16 +780,41 @@ FILLER_SKIP = {
     # heldout11 topics (fillers_held11.txt)
     "overload11": ("from arrest to verdict",), "judicialplan11": ("from arrest to verdict",),
     "conflictreturn11": ("identified as victims in other countries",),
-    "irregular11": ("reflection period",), "projmonitor11": ("gave {AMT} to NGOs", "part of its costs"),
+    "irregular11": ("reflection period",),
+    "projmonitor11": ("gave {AMT} to NGOs", "part of its costs"),
     "localfunds11": ("gave {AMT} to NGOs",), "victimwitness11": ("testify behind a screen",),
     "courttravel11": ("testify behind a screen",),
     "streetcampaign11": ("selling goods on the roadside", "state care homes"),
-    "brokers11": ("Recruitment agencies need a license",), "carecert11": ("Recruitment agencies need a license",
-                                                                   "private homes"),
+    "brokers11": ("Recruitment agencies need a license",),
+    "carecert11": ("Recruitment agencies need a license", "private homes"),
     "localplans11": ("national action plan",), "returnjobs11": ("false job offers abroad",),
     "raidplan11": ("bars and nightclubs",), "workpermit11": ("Foreign nationals from",),
     "publicreport11": (), "sentdata11": (), "provdata11": (), "protdata11": (),
-    "campaignfund11": ("awareness events", "leaflets", "campaigns warning", "campaigns aimed at buyers"),
+    "campaignfund11": ("awareness events", "leaflets", "campaigns warning",
+    "campaigns aimed at buyers"),
+    # heldout12 topics (fillers_held12.txt)
+    "whistle12": ("complicity", "Corruption", "bribes"),
+    "anticorr12": ("complicity", "Corruption", "bribes"),
+    "labauth12": ("inspected {N2} workplaces",),
+    "customs12": ("inspected {N2} workplaces", "too few inspectors"),
+    "liaison12": ("forces in {DEST}", "extradited"),
+    "mobilecourt12": ("several years to reach a verdict", "Cases outside {CAP}"),
+    "ngoaccess12": ("immigration offenses",),
+    "statusconds12": ("shelters that accepted", "Shelters were often full",
+                      "renewable permit"),
+    "minorpresume12": ("protects victims from punishment",),
+    "asstcrime12": ("Victims could get medical care",),
+    "emergency12": ("hotline",),
+    "family12": ("return home", "renewable permit"),
+    "posted12": ("inspected {N2} workplaces", "too few inspectors"),
+    "gigwork12": ("inspected {N2} workplaces", "too few inspectors"),
+    "careagency12": ("recruitment agency licenses",),
+    "disqualify12": ("recruitment agency licenses",),
+    "modeling12": ("recruitment agency licenses", "false job offers"),
+    "pilgrim12": ("recruitment agency licenses",),
+    "ngoaccord12": ("Coordination between ministries",),
+    "officialcode12": ("demand for commercial sex", "buyers"),
+    "childhouse12": ("waited several days",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1073,8 +1149,9 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         # heldout10: the heldout8 era weights (lead-free summaries commonest in 2008-2016)
         plain_mode = rng.choice(("lead", "plain", "plain", "mixed") if era == "2008-2016"
                                 else ("lead", "lead", "plain", "mixed"))
-    elif (options or {}).get("plain_summary") == "v11":
-        # heldout11: the heldout8 era weights (lead-free summaries commonest in 2008-2016)
+    elif (options or {}).get("plain_summary") in ("v11", "v12"):
+        # heldout11 and heldout12: the heldout8 era weights (lead-free summaries commonest in
+        # 2008-2016)
         plain_mode = rng.choice(("lead", "plain", "plain", "mixed") if era == "2008-2016"
                                 else ("lead", "lead", "plain", "mixed"))
     elif (options or {}).get("plain_summary"):
@@ -1152,6 +1229,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS10.get(text, text)
         if variants == "v11":
             return STOCK_VARIANTS11.get(text, text)
+        if variants == "v12":
+            return STOCK_VARIANTS12.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1175,6 +1254,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead10(era, tier, rng)
     elif options.get("lead_by_era") == "v11":
         lead = era_lead11(era, tier, rng)
+    elif options.get("lead_by_era") == "v12":
+        lead = era_lead12(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1200,6 +1281,11 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             continue
         if options.get("plain_summary") == "v11":  # heldout11: its own openers
             text = plain_text11(text, i, len(plain_sents), plain_mode, bool(done_clauses), fill,
+                                rng)
+            rec["ev"].append(body.add("summary", text))
+            continue
+        if options.get("plain_summary") == "v12":  # heldout12: its own openers
+            text = plain_text12(text, i, len(plain_sents), plain_mode, bool(done_clauses), fill,
                                 rng)
             rec["ev"].append(body.add("summary", text))
             continue
@@ -1242,6 +1328,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "The government meets the minimum standards; nonetheless, it "
             elif options.get("t1_weak") == "v11":
                 opening = "Although it meets the minimum standards, the government "
+            elif options.get("t1_weak") == "v12":
+                opening = "While the minimum standards are met, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1519,6 +1607,51 @@ def plain_text11(text, i, n, plain_mode, after_lead, fill, rng):
         return "Finally, " + lower(text.replace(" also ", " ", 1))
     if rng.random() < 0.5:
         return rng.choice(("Additionally, ", "Furthermore, ", "Moreover, ")) + \
+            lower(text.replace(" also ", " ", 1))
+    return text
+
+
+def era_lead12(era, tier, rng):
+    """heldout12: leads from this part's survey (see README.md), a few words each; a Tier 3 summary
+    lists its few steps as such, and from 2017 Tier 1 and Tier 2 Watch List summaries keep
+    their own.
+    "These efforts included" from 2019 is drawn most, as in the surveyed summaries."""
+    if tier == "Tier 3":
+        return "Its positive steps included " if era in ("2017-2018", "2019-2025") \
+            else "Among the few steps it took were "
+    if era == "2004-2007":
+        return rng.choice(("The government built on earlier progress by ",
+                           "The government made clear progress by "))
+    if era == "2008-2016":
+        return rng.choice(("The government made solid efforts by ",
+                           "During the year, the government took steps including "))
+    if tier == "Tier 1":
+        return "Its serious and sustained efforts included " if era == "2017-2018" \
+            else rng.choice(("These efforts included ", "These achievements included "))
+    if tier == "Tier 2 Watch List" and era == "2017-2018":
+        return "The government made significant efforts during the year by "
+    if era == "2017-2018":
+        return rng.choice(("Key steps during the year included ",
+                           "The government's achievements included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "The government's efforts during the year included "))
+
+
+def plain_text12(text, i, n, plain_mode, after_lead, fill, rng):
+    """heldout12: how a plain summary step opens. The first step of a lead-free summary may open
+    with "During the year," or a date; a later step may open with "In addition,", "Furthermore," or
+    "Additionally," (dropping its "also"), and the last of several with "Finally,"."""
+    def lower(t):
+        return t if t.startswith("Parliament ") else t[:1].lower() + t[1:]
+    if i == 0 and not after_lead:
+        text = text.replace(" also ", " ", 1)
+        if plain_mode == "plain" and rng.random() < 0.4:
+            return rng.choice(("During the year, ", fill("In {MONTH} {Y}, "))) + lower(text)
+        return text
+    if n > 1 and i == n - 1 and rng.random() < 0.5:
+        return "Finally, " + lower(text.replace(" also ", " ", 1))
+    if rng.random() < 0.5:
+        return rng.choice(("In addition, ", "Furthermore, ", "Additionally, ")) + \
             lower(text.replace(" also ", " ", 1))
     return text
 

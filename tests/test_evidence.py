@@ -748,3 +748,31 @@ def test_a_general_program_or_all_offense_types_is_another_field():
     for ask in ("Open clinics for trafficking victims on the outer islands.",
                 "Publish a report on plea bargains in trafficking cases."):
         assert find_evidence(ask, body, year=2022).verdict == "none", ask
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "stayed" as "remained" for things, not for people
+        ("The post of shelter inspector stayed vacant all year.", "against"),
+        ("Victims stayed in the state shelter until the trial ended.", "other"),
+        # the bad practice goes on, or the old classification is kept
+        ("Police kept fining children found begging.", "against"),
+        ("The ministry kept debt bondage as a civil matter.", "against"),
+        # the state's own act, with nothing in it
+        ("The government provided no legal aid to foreign victims.", "against"),
+        # left out again
+        ("The request for a shelter budget was once more left out of the annual budget.",
+         "against"),
+        # after a turn, others say the step is ignored
+        ("The ministry issued screening rules, but lawyers said inspectors ignored them.",
+         "partly"),
+        # the law as it stands, in the present tense
+        ("Section 9 of the penal code punishes every form of trafficking.", "other"),
+        ("Forced begging is an offense under article 14 of the children's act.", "other"),
+        # legal aid NGOs are not the government
+        ("Legal aid NGOs screened detained migrants for signs of trafficking.", "other"),
+    ],
+)
+def test_stance_rules_of_evidence_2_10(text, want):
+    assert stance(text) == want

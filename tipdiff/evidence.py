@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.9"
+EVIDENCE_VERSION = "2.10"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -143,6 +143,17 @@ _NEG = re.compile(
     r"confine|limit|withhold|tolerate|face|suffer|impose|use|permit|expel|punish|convict\s+"
     r"victims|mobilize|force|ignore|delay|refuse|obstruct|classify|categori[sz]e|consider|"
     r"regard|define|view|handle|record|settle|label)\b"
+    # "kept arresting children", "kept on fining victims": the bad practice goes on
+    r"|\bkept\s+(?:on\s+)?(?:arrest|detain|deport|charg|fin|treat|deny|penali[sz]|punish|prosecut|"
+    r"restrict|confin|withhold|ignor|delay|refus|rely|relying|classif|settl|clos)\w*ing\b"
+    r"|\bkept\s+(?:[\w-]+\s+){1,8}?as\s+(?:an?\s+)?(?:administrative|civil|labou?r|minor|"
+    r"misdemeanou?r|petty)\b"
+    # "offered no job support", "conducted no inspections": the state's act, with nothing done
+    r"|\b(?:offered|provided|gave|took|made|conducted|opened|allocated|adopted|issued|initiated|"
+    r"reported|identified|prosecuted|convicted|investigated|funded|trained|assigned|appointed)\s+no\b"
+    # "was once more left out of the finance law"
+    r"|\bleft\s+out\s+of\b|\b(?:once\s+more|again)\s+(?:\w+\s+)?(?:excluded|rejected|postponed|"
+    r"deferred|shelved|delayed)\b"
     # "was slow to pay", "were late in paying", "remained reluctant to prosecute"
     r"|\b(?:was|were|is|are|remained|remain|remains)\s+(?:\w+ly\s+)?(?:slow|late|reluctant|"
     r"hesitant)\s+(?:to|in)\b"
@@ -173,6 +184,10 @@ _NEG = re.compile(
     r"awaiting|awaited|in\s+draft)\b|\b(?:had|has|have|was|were|is|are)\s+yet\s+to\b"
     # "The conflict between the two codes remained", "remained part of the immigration
     # service", "remained annual": the old state goes on (unless what stays is a good thing)
+    # "stayed vacant / pending / outside the code" (but people stay: "stayed until they
+    # testified", "may stay for a year", "stayed on")
+    r"|\bstay(?:ed|s)\s+(?!(?:until|for|up|on|in|at|with|there|home|overnight|behind|longer|open|"
+    r"operational|active|available|in\s+place)\b|\d)"
     r"|\bremain(?:ed|s)?\b(?!\s+(?:open|operational|active|available|in\s+operation|functional|"
     r"effective|in\s+place|in\s+office|ongoing|underway|in\s+progress|in\s+(?:the\s+)?shelters?|with|at|in\s+(?:the\s+)?country|"
     r"free|high|strong|committed|engaged|stable|on\s+track|valid|eligible))"
@@ -184,7 +199,8 @@ _NEG = re.compile(
 # "but not to those who ...", "payments arrived late", "other regions had none".
 _NEG_TAIL = re.compile(
     r"\bno\s+(?!longer\b|more\s+than\b|fewer\b|less\b|later\b)\w+|\bnone\b|\bnot\b|\bwithout\b"
-    r"|\b(?:late|delayed|irregular(?:ly)?|unpaid|in\s+arrears|excluded|elsewhere)\b"
+    r"|\b(?:late|delayed|irregular(?:ly)?|unpaid|in\s+arrears|excluded|elsewhere|ignored|"
+    r"disregarded|bypassed)\b"
     r"|\b(?:continued|continue|continues)\s+to\b|\bstill\b"
     # "though district prosecutors continued the practice", "but much less than announced"
     r"|\b(?:continued|kept(?:\s+up)?|maintained)\s+(?:the|this|that|their|its)\s+(?:old\s+)?"
@@ -229,7 +245,8 @@ _BEGAN_WORK = re.compile(
 # Someone other than the government acted, or the sentence reports a finding, not a step.
 _OTHER_SUBJECT = re.compile(
     r"^(?:(?:An?|The|Some|Several|Many|Other)\s+)?(?:local\s+|international\s+|foreign\s+|"
-    r"private\s+|regional\s+|civil\s+society\s+|anti-[\w-]+\s+)?(?:NGOs?|non-governmental|donors?|foundation|"
+    r"private\s+|regional\s+|civil\s+society\s+|anti-[\w-]+\s+|legal\s+aid\s+|faith-based\s+|"
+    r"women's\s+|human\s+rights\s+)?(?:NGOs?|non-governmental|donors?|foundation|"
     r"organizations?|government\s+of\s+another|foreign\s+government|observers?|media|"
     r"journalists|researchers|civil\s+society|international\s+organizations?|religious|"
     r"employers|companies|unions?|the\s+media|experts|victims|traffickers|reports|"
@@ -343,9 +360,11 @@ _OPENER = re.compile(
 # says the law is new or changed.
 _LAW_STANDS = re.compile(
     r"^[^,;]{0,140}?\b(?:law|code|act|legislation|statute|constitution)\b[^,;]{0,100}?\b"
-    r"(?:criminali[sz]e[sd]?|prohibit(?:ed|s)?|prescribe[sd]?|define[sd]?|penali[sz]e[sd]?|"
+    r"(?:criminali[sz]e[sd]?|prohibit(?:ed|s)?|prescribe[sd]?|define[sd]?|penali[sz]e[sd]?|punish(?:es|ed)?|"
     r"made\s[^,;]{0,80}?\bpunishable|carri(?:ed|es)\s+(?:penalties|sentences)|provided\s+for\s+"
-    r"(?:penalties|sentences))\b",
+    r"(?:penalties|sentences))\b"
+    # "Trafficking for labor exploitation is an offense under section 6 of the act"
+    r"|^[^,;]{0,140}?\b(?:is|are)\s+(?:an?\s+)?(?:criminal\s+)?(?:offen[cs]es?|crimes?)\s+under\b",
     re.I,
 )
 _LAW_CHANGED = re.compile(
@@ -382,7 +401,7 @@ _OTHER_FIELD = re.compile(
     r"cyber\s?crimes?|domestic\s+violence|gender-based\s+violence|criminal\s+procedure|"
     r"youth\s+employment|unemployment|road\s+safety|traffic\s+(?:police|safety|accidents?)|"
     r"tax(?:es|ation)?|customs\s+duties|elections?|public\s+health|pandemic|COVID(?:-19)?|"
-    r"HIV|general\s+(?:health|welfare|education)\s+programs?|all\s+(?:offen[cs]e|crime)\s+"
+    r"HIV|civil\s+(?:wage\s+)?(?:claims|suits)|general\s+(?:health|welfare|education)\s+programs?|all\s+(?:offen[cs]e|crime)\s+"
     r"(?:categories|types)|violent\s+crimes?|gambling|hygiene|sanitation|food\s+safety|fire\s+safety|vaccinat\w+|immuni[sz]ation|malaria|tuberculosis|polio|nutrition|wildlife|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
     r"smuggling|petty\s+offen[cs]es|street\s+vending|many\s+types\s+of|other\s+crimes|all\s+"
     r"(?:types\s+of\s+)?(?:criminal\s+)?cases)\b",

@@ -42,6 +42,8 @@ SEED11 = 1238  # heldout11 (chosen by counts only, see README.md)
 N_BODIES11 = 24
 SEED12 = 2724  # heldout12 (chosen by counts only, see README.md)
 N_BODIES12 = 24
+SEED13 = 136  # heldout13 (chosen by counts only, see README.md)
+N_BODIES13 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -68,6 +70,8 @@ PARTS = {
     "heldout11": ("topics_held11.txt", "fillers_held11.txt", SEED11, N_BODIES11, "EVY"),
     # the twelfth part, written blind to the matcher (ids EVZ-, countries M-Z)
     "heldout12": ("topics_held12.txt", "fillers_held12.txt", SEED12, N_BODIES12, "EVZ"),
+    # the thirteenth part, written blind to the matcher (ids EWA-, countries A-L)
+    "heldout13": ("topics_held13.txt", "fillers_held13.txt", SEED13, N_BODIES13, "EWA"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -98,7 +102,12 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout11": {"lead_by_era": "v11", "stock_variants": "v11", "t1_weak": "v11",
                               "plain_summary": "v11", "weak_open11": True},
                 "heldout12": {"lead_by_era": "v12", "stock_variants": "v12", "t1_weak": "v12",
+                              "plain_summary": "v12"},
+                "heldout13": {"lead_by_era": "v13", "stock_variants": "v13", "t1_weak": "v13",
                               "plain_summary": "v12"}}
+# heldout13 options: "v13" leads (era_lead13, which looks at the tier for Tier 3 everywhere and for
+# Tier 2 Watch List in 2017-2018), stock lines (STOCK_VARIANTS13) and Tier 1 line; "plain_summary"
+# "v12": the heldout12 plain-summary modes and openers, reused unchanged.
 # heldout10 options: "v10" leads (era_lead10, which looks at the tier for Tier 3 and, in 2017-2018,
 # Tier 1), stock lines (STOCK_VARIANTS10) and Tier 1 line; "plain_summary" "v10": the heldout8 modes
 # and era weights, but a lead-free summary may open its first step with a date ("In March 2019,
@@ -244,12 +253,23 @@ STOCK_VARIANTS9 = {
     "cooperating with foreign governments on several cases.":
         "hosting a regional conference on exploitation.",
 }
+# heldout13: a thirteenth wording of each stock line
+STOCK_VARIANTS13 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Though its efforts were not significant, the government did act against "
+                    "trafficking in a limited way.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "However, what the minimum standards require was not achieved in several key areas.",
+    "cooperating with foreign governments on several cases.":
+        "running joint cases with law enforcement counterparts abroad.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
                 "heldout6": "held6",
                 "heldout7": "held7", "heldout8": "held8",
                 "heldout9": "held9", "heldout10": "held10",
-                "heldout11": "held11", "heldout12": "held12"}
+                "heldout11": "held11", "heldout12": "held12",
+                "heldout13": "held13"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -366,6 +386,10 @@ FLAGS = {
     "voc12": {"Quenmarch", "Ustravin", "Nalvoria"},
     "farm12": {"Rellavia", "Vandrelle", "Stravonne", "Pastovia", "Nalvoria"},
     "remote12": {"Ombrecia", "Zandovar", "Nalvoria", "Pastovia", "Ustravin", "Quenmarch"},
+    # heldout13 profiles
+    "dest13": {"Astrolle", "Eredmark", "Kaskovia", "Lindravel"},
+    "origin13": {"Bedravia", "Dolvanto", "Gorsavin", "Imbrasta", "Chesmarin"},
+    "beg13": {"Feldvara", "Imbrasta", "Hallowdene"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -431,6 +455,10 @@ TOPIC_NEEDS = {
     "modeling12": "origin12", "voluntour12": "tour12", "transport12": "transit12",
     "surrogacy12": "surrog12", "interns12": "voc12", "brokers12": "farm12",
     "mobilecourt12": "remote12", "family12": "dest12,asylum12",
+    # heldout13 topics
+    "alms13": "beg13", "returnchild13": "beg13", "schoolreg13": "beg13",
+    "recordabroad13": "origin13", "femalemig13": "origin13", "subagent13": "origin13",
+    "foreignaccess13": "dest13", "overstay13": "dest13", "dwlaw13": "dest13", "release13": "dest13",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -534,6 +562,14 @@ CONFLICTS = (
     {"ngoaccess12", "ngoaccord12", "homelessscreen12"}, {"posted12", "gigwork12", "customs12"},
     {"careagency12", "disqualify12", "modeling12", "pilgrim12"}, {"interns12", "residreg12"},
     {"emergency12", "childnotify12"}, {"corporate12", "brokers12"},
+    # heldout13 topics
+    {"dismissed13", "overlap13", "finesonly13"}, {"alms13", "returnchild13", "schoolreg13"},
+    {"fastcourt13", "specpros13"}, {"recordabroad13", "videostatement13"},
+    {"foreignaccess13", "interpreters13", "overstay13"}, {"reintegplan13", "homevisit13",
+    "survivorgrant13", "maleshelter13"}, {"detainscreen13", "borderchild13"},
+    {"overstay13", "release13", "dwlaw13"}, {"femalemig13", "subagent13"},
+    {"secretariat13", "budgetline13", "reportleg13", "casedb13"}, {"complicit13", "unitstatus13"},
+    {"mobileteam13", "unitstatus13"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -815,6 +851,26 @@ FILLER_SKIP = {
     "ngoaccord12": ("Coordination between ministries",),
     "officialcode12": ("demand for commercial sex", "buyers"),
     "childhouse12": ("waited several days",),
+    # heldout13 topics (fillers_held13.txt)
+    "dismissed13": ("still at trial", "Appeal courts"), "overlap13": ("Some judges were unfamiliar",),
+    "finesonly13": ("prison terms of three",), "fastcourt13": ("trials lasted", "still at trial"),
+    "specpros13": ("police officers and judges",), "complicit13": (),
+    "mobileteam13": ("Labor inspectors carried out", "exploited by labor brokers"),
+    "recordabroad13": ("repatriated from",), "unitstatus13": ("too few vehicles", "{UNIT} handled"),
+    "foreignaccess13": ("not required to cooperate", "temporary residence permit"),
+    "interpreters13": ("several local languages",), "overstay13": ("temporary residence permit",),
+    "reintegplan13": (), "homevisit13": (), "survivorgrant13": (),
+    "maleshelter13": ("Shelters for women and children",),
+    "detainscreen13": ("not to be punished",),
+    "returnchild13": ("state care homes", "city relatives"),
+    "videostatement13": ("from behind a screen", "relied heavily on victims"),
+    "secretariat13": ("gave {AMT}", "Funding for shelters"), "budgetline13": ("gave {AMT}",
+                                                                              "Funding for shelters"),
+    "reportleg13": ("yearly account", "No figure was given", "did not break down"),
+    "casedb13": ("No figure was given", "did not break down"),
+    "dwlaw13": (), "release13": ("identity documents",), "femalemig13": ("work abroad",),
+    "subagent13": ("Recruiters must hold", "fair recruitment"), "alms13": (),
+    "schoolreg13": (), "borderchild13": ("Victims pass through",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1231,6 +1287,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS11.get(text, text)
         if variants == "v12":
             return STOCK_VARIANTS12.get(text, text)
+        if variants == "v13":
+            return STOCK_VARIANTS13.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1256,6 +1314,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead11(era, tier, rng)
     elif options.get("lead_by_era") == "v12":
         lead = era_lead12(era, tier, rng)
+    elif options.get("lead_by_era") == "v13":
+        lead = era_lead13(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1330,6 +1390,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "Although it meets the minimum standards, the government "
             elif options.get("t1_weak") == "v12":
                 opening = "While the minimum standards are met, the government "
+            elif options.get("t1_weak") == "v13":
+                opening = "Even as it meets the minimum standards, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1654,6 +1716,27 @@ def plain_text12(text, i, n, plain_mode, after_lead, fill, rng):
         return rng.choice(("In addition, ", "Furthermore, ", "Additionally, ")) + \
             lower(text.replace(" also ", " ", 1))
     return text
+
+
+def era_lead13(era, tier, rng):
+    """heldout13: leads from this part's survey (see README.md), a few words each; a Tier 3
+    summary names its few steps as such, and a Tier 2 Watch List summary of 2017-2018 keeps its
+    own. "These efforts included" from 2019 is drawn most, as in the surveyed summaries."""
+    if tier == "Tier 3":
+        return "The government's few steps included "
+    if era == "2004-2007":
+        return rng.choice(("Over the last year, the government improved its response by ",
+                           "The government took meaningful steps by "))
+    if era == "2008-2016":
+        return rng.choice(("The government strengthened its response by ",
+                           "During the year, the government moved forward by "))
+    if era == "2017-2018":
+        if tier == "Tier 2 Watch List":
+            return "The government made significant efforts in the reporting period by "
+        return rng.choice(("The government showed increasing efforts by ",
+                           "Its efforts during the reporting period included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "The government's steps during the year included "))
 
 
 def headings_for(era, country):

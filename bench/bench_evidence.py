@@ -1,6 +1,6 @@
 """How well tipdiff tells whether a dropped ask was done (issue 20).
 
-    python bench/bench_evidence.py [--part tune|heldout|heldout2|...|heldout12]
+    python bench/bench_evidence.py [--part tune|heldout|heldout2|...|heldout14]
         [--verbose] [--hardest N]
 
 Each case of `bench/evalsets/evidence/<part>.jsonl` is one dropped ask and the next year's
@@ -119,7 +119,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
         "--part",
-        choices=("tune", *(f"heldout{k}" for k in ("", *range(2, 13)))),
+        choices=("tune", *(f"heldout{k}" for k in ("", *range(2, 15)))),
         default="tune",
     )
     ap.add_argument("--hardest", type=int, default=6)

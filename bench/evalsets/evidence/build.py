@@ -44,6 +44,8 @@ SEED12 = 2724  # heldout12 (chosen by counts only, see README.md)
 N_BODIES12 = 24
 SEED13 = 136  # heldout13 (chosen by counts only, see README.md)
 N_BODIES13 = 24
+SEED14 = 1423  # heldout14 (chosen by counts only, see README.md)
+N_BODIES14 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -72,6 +74,8 @@ PARTS = {
     "heldout12": ("topics_held12.txt", "fillers_held12.txt", SEED12, N_BODIES12, "EVZ"),
     # the thirteenth part, written blind to the matcher (ids EWA-, countries A-L)
     "heldout13": ("topics_held13.txt", "fillers_held13.txt", SEED13, N_BODIES13, "EWA"),
+    # the fourteenth part, written blind to the matcher (ids EWB-, countries M-Z)
+    "heldout14": ("topics_held14.txt", "fillers_held14.txt", SEED14, N_BODIES14, "EWB"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -104,7 +108,12 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout12": {"lead_by_era": "v12", "stock_variants": "v12", "t1_weak": "v12",
                               "plain_summary": "v12"},
                 "heldout13": {"lead_by_era": "v13", "stock_variants": "v13", "t1_weak": "v13",
+                              "plain_summary": "v12"},
+                "heldout14": {"lead_by_era": "v14", "stock_variants": "v14", "t1_weak": "v14",
                               "plain_summary": "v12"}}
+# heldout14 options: "v14" leads (era_lead14, which looks at the tier for Tier 3 and, from 2017, for
+# Tier 2 Watch List), stock lines (STOCK_VARIANTS14) and Tier 1 line; "plain_summary" "v12" (the
+# heldout12 plain-summary modes, era weights and openers, reused unchanged).
 # heldout13 options: "v13" leads (era_lead13, which looks at the tier for Tier 3 everywhere and for
 # Tier 2 Watch List in 2017-2018), stock lines (STOCK_VARIANTS13) and Tier 1 line; "plain_summary"
 # "v12": the heldout12 plain-summary modes and openers, reused unchanged.
@@ -233,6 +242,16 @@ STOCK_VARIANTS12 = {
     "cooperating with foreign governments on several cases.":
         "sharing evidence with prosecutors of neighboring countries in cross-border cases.",
 }
+# heldout14: a fourteenth wording of each stock line
+STOCK_VARIANTS14 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "The government's efforts were not significant overall, although it took a "
+                    "small number of concrete measures.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Several key areas nonetheless fell short of the minimum standards.",
+    "cooperating with foreign governments on several cases.":
+        "trading case files with two foreign police forces.",
+}
 # heldout8: an eighth wording of each stock line
 STOCK_VARIANTS8 = {
     "Despite the lack of significant efforts, the government took some steps to address "
@@ -269,7 +288,7 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout7": "held7", "heldout8": "held8",
                 "heldout9": "held9", "heldout10": "held10",
                 "heldout11": "held11", "heldout12": "held12",
-                "heldout13": "held13"}
+                "heldout13": "held13", "heldout14": "held14"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -390,6 +409,12 @@ FLAGS = {
     "dest13": {"Astrolle", "Eredmark", "Kaskovia", "Lindravel"},
     "origin13": {"Bedravia", "Dolvanto", "Gorsavin", "Imbrasta", "Chesmarin"},
     "beg13": {"Feldvara", "Imbrasta", "Hallowdene"},
+    # heldout14 profiles
+    "dest14": {"Palvenne", "Quistara", "Sevrania", "Wystrelle"},
+    "relschool14": {"Mirelcia", "Oskeria", "Uldemar"},
+    "sez14": {"Norvandy", "Rudovia", "Trevassa", "Veskara"},
+    "camp14": {"Oskeria", "Palvenne", "Veskara"},
+    "origin14": {"Mirelcia", "Norvandy", "Oskeria", "Rudovia", "Trevassa", "Uldemar", "Veskara"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -459,6 +484,10 @@ TOPIC_NEEDS = {
     "alms13": "beg13", "returnchild13": "beg13", "schoolreg13": "beg13",
     "recordabroad13": "origin13", "femalemig13": "origin13", "subagent13": "origin13",
     "foreignaccess13": "dest13", "overstay13": "dest13", "dwlaw13": "dest13", "release13": "dest13",
+    # heldout14 topics
+    "wagecase14": "dest14", "visactr14": "dest14", "jobchange14": "dest14",
+    "begging14": "relschool14", "schoolreg14": "relschool14", "zoneinsp14": "sez14",
+    "camplo14": "camp14", "jointteam14": "origin14", "agencyline14": "dest14,origin14",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -482,7 +511,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "conflictreturn11": 2016, "importban11": 2010, "evidencerelease11": 2012,
                "carecert11": 2010, "overload11": 2016, "publicreport11": 2008,
                "gigwork12": 2017, "surrogacy12": 2012, "careagency12": 2010, "emergency12": 2010,
-               "bankaccess12": 2010, "corporate12": 2008, "posted12": 2008, "interns12": 2010}
+               "bankaccess12": 2010, "corporate12": 2008, "posted12": 2008, "interns12": 2010,
+               "jobads14": 2012, "nrm14": 2008, "zoneinsp14": 2010, "visactr14": 2012,
+               "reopen14": 2009, "jointteam14": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -570,6 +601,14 @@ CONFLICTS = (
     {"overstay13", "release13", "dwlaw13"}, {"femalemig13", "subagent13"},
     {"secretariat13", "budgetline13", "reportleg13", "casedb13"}, {"complicit13", "unitstatus13"},
     {"mobileteam13", "unitstatus13"},
+    # heldout14 topics
+    {"fastcourt14", "specpros14", "reopen14"}, {"childforce14", "penparity14"},
+    {"mobileteam14", "wagecase14", "zoneinsp14"}, {"begging14", "schoolreg14", "streetkid14"},
+    {"maleid14", "sheltermove14"}, {"prisonscreen14", "camplo14", "nrm14"},
+    {"foreignben14", "nocase14"}, {"compfund14", "ngogrant14", "budget14"},
+    {"localcomm14", "secretariat14", "natpolicy14", "budget14"},
+    {"visactr14", "jobchange14", "agencyline14", "wagecase14"}, {"jobads14", "agencyline14"},
+    {"jointteam14", "officercharge14"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -872,6 +911,21 @@ FILLER_SKIP = {
     "dwlaw13": (), "release13": ("identity documents",), "femalemig13": ("work abroad",),
     "subagent13": ("Recruiters must hold", "fair recruitment"), "alms13": (),
     "schoolreg13": (), "borderchild13": ("Victims pass through",),
+    # heldout14 topics (fillers_held14.txt)
+    "fastcourt14": ("waiting for a verdict", "kept on paper"),
+    "specpros14": ("Prosecutors dropped",),
+    "mobileteam14": ("had {N2} officers and offices",),
+    "wagecase14": ("wages withheld", "visits to workplaces"),
+    "zoneinsp14": ("visits to workplaces",),
+    "maleid14": ("adult women",),
+    "ngogrant14": ("partial government funding",),
+    "agencyline14": ("recruitment agencies",),
+    "visactr14": ("labor cooperation memorandum",),
+    "jobads14": ("messaging apps",),
+    "prisonscreen14": ("protects victims from prosecution",),
+    "natpolicy14": ("annual summary",),
+    "begging14": ("begging",), "streetkid14": ("begging",),
+    "compfund14": ("civil claims",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1290,6 +1344,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS12.get(text, text)
         if variants == "v13":
             return STOCK_VARIANTS13.get(text, text)
+        if variants == "v14":
+            return STOCK_VARIANTS14.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1317,6 +1373,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead12(era, tier, rng)
     elif options.get("lead_by_era") == "v13":
         lead = era_lead13(era, tier, rng)
+    elif options.get("lead_by_era") == "v14":
+        lead = era_lead14(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1393,6 +1451,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "While the minimum standards are met, the government "
             elif options.get("t1_weak") == "v13":
                 opening = "Even as it meets the minimum standards, the government "
+            elif options.get("t1_weak") == "v14":
+                opening = "Its standards are met, yet the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1738,6 +1798,28 @@ def era_lead13(era, tier, rng):
                            "Its efforts during the reporting period included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "The government's steps during the year included "))
+
+
+def era_lead14(era, tier, rng):
+    """heldout14: leads from this part's survey (see README.md); a Tier 3 summary lists its few
+    steps as such, a 2017-2018 Tier 2 Watch List summary keeps its own lead, and "These efforts
+    included" from 2019 is drawn most."""
+    if tier == "Tier 3":
+        return "The few steps it took included " if era in ("2017-2018", "2019-2025") \
+            else "Its limited efforts consisted of "
+    if era == "2004-2007":
+        return rng.choice(("Over the past year the government made progress by ",
+                           "The government advanced its efforts by "))
+    if era == "2008-2016":
+        return rng.choice(("During the reporting period the government made strong efforts by ",
+                           "The government showed progress by "))
+    if tier == "Tier 2 Watch List" and era == "2017-2018":
+        return "During the reporting period the government showed significant efforts by "
+    if era == "2017-2018":
+        return rng.choice(("The government showed increasing efforts by ",
+                           "The government's increasing efforts included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "These efforts included ", "Its efforts during the year included "))
 
 
 def headings_for(era, country):

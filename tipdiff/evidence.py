@@ -232,7 +232,6 @@ _PART = re.compile(
 )
 # "began construction", "started drafting": work begun on the thing, not the thing; "began
 # screening every detainee", "began hearing cases": the practice itself has started.
-_BEGAN = re.compile(r"\b(?:began|begun|beginning|started|starting)\b", re.I)
 _BEGAN_WORK = re.compile(
     r"\b(?:began|begun|beginning|started|starting)\s+(?:to\s+)?(?:the\s+)?(?:work(?:ing)?|"
     r"draft(?:ing)?|develop(?:ing|ment)?|prepar(?:ing|ation)|plan(?:ning)?|design(?:ing)?|"
@@ -290,7 +289,6 @@ _REPORTED = re.compile(
 )
 # "Of the cases investigated, five involved ...": a breakdown of figures, not a step.
 _BREAKDOWN = re.compile(r"^(?:Of\s+(?:the|these|those)\b|Among\s+(?:the|these|those)\b)", re.I)
-_EFFORTS_INCLUDED = re.compile(r"\bThese\s+efforts\s+included\b", re.I)
 # The summary's list of the year's steps, in the leads each era's reports use, and its items.
 _SUMMARY_LIST = re.compile(
     r"^(?:(?:During|Over|In|Throughout)\s[^,;.]{0,40},\s+)?(?:"

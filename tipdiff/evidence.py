@@ -149,8 +149,9 @@ _NEG = re.compile(
     r"|\bkept\s+(?:[\w-]+\s+){1,8}?as\s+(?:an?\s+)?(?:administrative|civil|labou?r|minor|"
     r"misdemeanou?r|petty)\b"
     # "offered no job support", "conducted no inspections": the state's act, with nothing done
-    r"|\b(?:offered|provided|gave|took|made|conducted|opened|allocated|adopted|issued|initiated|"
-    r"reported|identified|prosecuted|convicted|investigated|funded|trained|assigned|appointed)\s+no\b"
+    r"|\b(?:offered|provided|gave|took|conducted|opened|allocated|adopted|issued|initiated|"
+    r"reported|identified|prosecuted|convicted|investigated|funded|trained|assigned|appointed)"
+    r"\s+no\b"
     # "was once more left out of the finance law"
     r"|\bleft\s+out\s+of\b|\b(?:once\s+more|again)\s+(?:\w+\s+)?(?:excluded|rejected|postponed|"
     r"deferred|shelved|delayed)\b"
@@ -319,11 +320,14 @@ def _many_steps(text: str) -> bool:
     """A list of several steps: its words come from several of them, so a score over the
     whole sentence needs a higher floor."""
     return len(_listed(text)) > 1
+
+
 # Those a step is for: a change in their lot ("Victims no longer had to leave shelter after
 # three months", "Victims in the provinces can now seek help at ...") tells the step by its effect.
+_PEOPLE = r"victims|survivors|workers|children|migrants|residents"
 _AFFECTED = re.compile(
     r"^(?:(?:Adult|Child|Foreign|Male|Female|Migrant|Domestic|Some|Many|All|More|Most)\s+)?"
-    r"(?:victims|survivors|workers|children|migrants|residents)\b",
+    rf"(?:{_PEOPLE})\b",
     re.I,
 )
 # The state acting within a sentence about those the step is for: "..., which courts had
@@ -508,8 +512,8 @@ _CONDITION = re.compile(
 # the government's step; a "whose" clause after anything else ("guidelines, whose release was
 # postponed") is kept.
 _BEFORE = re.compile(
-    r"\b((?:victims|survivors|workers|children|migrants|persons|people|residents|women|men|girls|"
-    r"boys|families|nationals|returnees|applicants|detainees)\s+)(?:who|whose\s+\w+)\s+(?:had|"
+    rf"\b((?:{_PEOPLE}|persons|people|women|men|girls|boys|families|nationals|returnees|"
+    r"applicants|detainees)\s+)(?:who|whose\s+\w+)\s+(?:had|"
     r"have|has|never|lacked|were|was)\b[^,;.]*",
     re.I,
 )

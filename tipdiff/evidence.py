@@ -165,18 +165,20 @@ _NEG = re.compile(
     r"|\bremain(?:ed|s|ing)?\s+(?:largely\s+|mostly\s+|entirely\s+|severely\s+)?(?:pending|"
     r"under\s+review|unable|before|insufficient|inadequate|ineffective|inactive|incomplete|"
     r"inconsistent|limited|weak|unclear|in\s+draft|a\s+draft|without|absent|stalled|empty|"
-    r"unchanged|low|rare|scarce|idle|vacant|closed|suspended|on\s+hold|compulsory|mandatory|outside|"
-    r"in\s+force|a\s+(?:\w+\s+)?"
+    r"unchanged|low|rare|scarce|idle|vacant|closed|suspended|on\s+hold|compulsory|mandatory|outside"
+    r"|in\s+force|a\s+(?:\w+\s+)?"
     r"(?:concern|problem|challenge|gap)|un[a-z]{3,}|under(?:staffed|funded|resourced|used)"
     r"|non-?\w+)\b"
-    r"|\bwithout\s+(?:a|an|any|(?:first\s+)?(?:check|screen|identify|assess|investigat|refer|inform|"
-    r"notify|examin|interview|consult)\w*ing)\b|\bnever\b(?!\s+before)|^No\s+(?:\w+\s+){0,6}?(?:was|were|had\s+been|"
-    r"has\s+been|have\s+been)\b|\bwith\s+no\b|\bno\s+longer\s+(?:funded|operated|open)\b"
+    r"|\bwithout\s+(?:a|an|any|(?:first\s+)?(?:check|screen|identify|assess|investigat|refer|inform"
+    r"|notify|examin|interview|consult)\w*ing)\b|\bnever\b(?!\s+before)"
+    r"|^No\s+(?:\w+\s+){0,6}?(?:was|were|had\s+been|has\s+been|have\s+been)\b|\bwith\s+no\b"
+    r"|\bno\s+longer\s+(?:funded|operated|open)\b"
     r"|\bneither\b|\bnone\s+(?:did|was|were|had|received)\b|\b(?:had|has|have|received|saw|got)"
     r"\s+none\b|\bnot\s+yet\b|\brarely\b|\bno\s+(?:efforts?|progress|action|funding|budget|"
     r"shelters?|services|training|mechanism|system|procedures?|data|plan|law|check|checks|"
     r"steps?|investigations?|prosecutions?|convictions?|penalties|change)\b"
-    r"|\b(?:had|has|have|saw|received|got|found|made)\s+no\b|\bthere\s+(?:was|were|is|are)\s+no\b|\bstill\s+(?:had\s+no|lacked|did\s+not|could\s+not|were\s+not|was\s+not)\b"
+    r"|\b(?:had|has|have|saw|received|got|found|made)\s+no\b|\bthere\s+(?:was|were|is|are)\s+no\b"
+    r"|\bstill\s+(?:had\s+no|lacked|did\s+not|could\s+not|were\s+not|was\s+not)\b"
     # an old text that has not moved: "remained in committee", "was still under review",
     # "had yet to", "still awaited a vote"
     r"|\bremain(?:ed|s|ing)?\s+(?:in|at|with|before)\s+(?:the\s+)?(?:\w+\s+)?(?:committee|"
@@ -190,7 +192,8 @@ _NEG = re.compile(
     r"|\bstay(?:ed|s)\s+(?!(?:until|for|up|on|in|at|with|there|home|overnight|behind|longer|open|"
     r"operational|active|available|in\s+place)\b|\d)"
     r"|\bremain(?:ed|s)?\b(?!\s+(?:open|operational|active|available|in\s+operation|functional|"
-    r"effective|in\s+place|in\s+office|ongoing|underway|in\s+progress|in\s+(?:the\s+)?shelters?|with|at|in\s+(?:the\s+)?country|"
+    r"effective|in\s+place|in\s+office|ongoing|underway|in\s+progress|in\s+(?:the\s+)?shelters?"
+    r"|with|at|in\s+(?:the\s+)?country|"
     r"free|high|strong|committed|engaged|stable|on\s+track|valid|eligible))"
     # "still required movement", "still allowed fines": the old state goes on
     r"|\bstill\s+(?!more\b|further\b|larger\b|higher\b)\w+(?:ed|s)\b",
@@ -218,15 +221,19 @@ _PART = re.compile(
     r"not\s+(?:other|all|others)|but\s+not|in\s+(?:one|two|three|some)\s+(?:regions?|provinces?|"
     r"districts?|states?)|office\s+hours|ad\s+hoc|commissioned|prepared|developing|developed\s+a\s+"
     r"draft|was\s+considering|considered|(?:met|convened|only)\s+once|trial\s+basis|as\s+an?\s+"
-    r"(?:[\w-]+\s+)?(?:trial|test|pilot)|on\s+an?\s+(?:test|pilot|temporary|experimental|interim)\s+basis|"
-    r"experimental|(?:,|\b(?:is|are|was|were)(?:\s+due)?)\s+to\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|wn|ld|ne|un|pt|nt|id|ut)\b|"
+    r"(?:[\w-]+\s+)?(?:trial|test|pilot)"
+    r"|on\s+an?\s+(?:test|pilot|temporary|experimental|interim)\s+basis|"
+    r"experimental|(?:,|\b(?:is|are|was|were)(?:\s+due)?)"
+    r"\s+to\s+be\s+(?:\w+ly\s+)?\w+(?:ed|en|ght|wn|ld|ne|un|pt|nt|id|ut)\b|"
     r"will\s+be|would\s+be|plann(?:ed|ing)\s+to|"
     r"intend(?:ed|s)\s+to|scheduled|planned\s+for|(?:the\s+)?following\s+year|next\s+year|"
     r"\w+-(?:day|week|month|year)\s+trial|trial\s+(?:of|run|period|phase)|"
-    r"opened\s+(?:talks|negotiations|discussions|consultations)|to\s+(?:plan|prepare|study|consider|explore|assess|draft)\b|"
+    r"opened\s+(?:talks|negotiations|discussions|consultations)"
+    r"|to\s+(?:plan|prepare|study|consider|explore|assess|draft)\b|"
     r"called\s+for|urged|"
     r"(?<!article\s)(?<!section\s)(?<!chapter\s)(?:one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|\d+|some|several|a\s+few|half|a\s+(?:small\s+)?(?:part|portion|fraction|share)|a\s+(?:third|quarter|fifth|tenth)|"
+    r"ten|\d+|some|several|a\s+few|half|a\s+(?:small\s+)?(?:part|portion|fraction|share)"
+    r"|a\s+(?:third|quarter|fifth|tenth)|"
     r"two\s+thirds|three\s+quarters)\s+of\s+(?:the|its|these|those|their)\s+(?!(?:\w+\s+)?"
     r"(?:code|law|act|constitution)\b)|the\s+(?:remaining|rest\s+of))\b",
     re.I,
@@ -266,12 +273,15 @@ _OTHERS_ACTED = re.compile(
     r"joined|welcomed|observed)\b"
     # done in the passive by others: "Repatriation ... was arranged with the help of an
     # international organization", "... were sheltered by NGOs"
-    r"|^[^;]{0,160}?\b(?:was|were)\s+\w+(?:ed|en|ne|ht)\s+(?:[^,;]{0,40}?\s)?(?:with\s+the\s+help\s+of|by|"
-    r"through)\s+(?:an?\s+|the\s+)?(?:(?:local|international|foreign)\s+)?(?:organi[sz]ations?|NGOs?|"
+    r"|^[^;]{0,160}?\b(?:was|were)\s+\w+(?:ed|en|ne|ht)"
+    r"\s+(?:[^,;]{0,40}?\s)?(?:with\s+the\s+help\s+of|by|"
+    r"through)\s+(?:an?\s+|the\s+)?(?:(?:local|international|foreign)\s+)?(?:organi[sz]ations?"
+    r"|NGOs?|"
     r"donors?|charit(?:y|ies)|UN\s+agenc(?:y|ies)|IOM|UNICEF|UNHCR)\b"
     # paid for by others: "from private donations", "with donor funding"
     r"|\b(?:from|with|using|through)\s+(?:private|donor|foreign|charitable|church|international)\s+"
-    r"(?:donations?|funds?|funding|money|grants?|contributions?)\b|\bby\s+(?:neighbo\w+|other|foreign|donor|several)\s+"
+    r"(?:donations?|funds?|funding|money|grants?|contributions?)\b|\bby\s+(?:neighbo\w+|other"
+    r"|foreign|donor|several)\s+"
     r"(?:governments?|countries|states)\b",
     re.I,
 )
@@ -362,7 +372,8 @@ _OPENER = re.compile(
 # says the law is new or changed.
 _LAW_STANDS = re.compile(
     r"^[^,;]{0,140}?\b(?:law|code|act|legislation|statute|constitution)\b[^,;]{0,100}?\b"
-    r"(?:criminali[sz]e[sd]?|prohibit(?:ed|s)?|prescribe[sd]?|define[sd]?|penali[sz]e[sd]?|punish(?:es|ed)?|"
+    r"(?:criminali[sz]e[sd]?|prohibit(?:ed|s)?|prescribe[sd]?|define[sd]?|penali[sz]e[sd]?"
+    r"|punish(?:es|ed)?|"
     r"made\s[^,;]{0,80}?\bpunishable|carri(?:ed|es)\s+(?:penalties|sentences)|provided\s+for\s+"
     r"(?:penalties|sentences))\b"
     # "Trafficking for labor exploitation is an offense under section 6 of the act"
@@ -377,7 +388,8 @@ _LAW_CHANGED = re.compile(
 # A clause boundary inside a sentence: a step taken, then what was not (", but ..."); "while"
 # before an -ing word is not one ("remained unable to work while awaiting trial").
 _TURN = re.compile(
-    r",?\s+(?:but|however|although|though|whereas|yet(?!\s+to\b))\s+|,?\s+while\s+(?!\w+ing\b)|;\s+",
+    r",?\s+(?:but|however|although|though|whereas|yet(?!\s+to\b))\s+"
+    r"|,?\s+while\s+(?!\w+ing\b)|;\s+",
     re.I,
 )
 # An ask for the whole country, and a step taken only locally.
@@ -403,8 +415,11 @@ _OTHER_FIELD = re.compile(
     r"cyber\s?crimes?|domestic\s+violence|gender-based\s+violence|criminal\s+procedure|"
     r"youth\s+employment|unemployment|road\s+safety|traffic\s+(?:police|safety|accidents?)|"
     r"tax(?:es|ation)?|customs\s+duties|elections?|public\s+health|pandemic|COVID(?:-19)?|"
-    r"HIV|civil\s+(?:wage\s+)?(?:claims|suits)|general\s+(?:health|welfare|education)\s+programs?|all\s+(?:offen[cs]e|crime)\s+"
-    r"(?:categories|types)|violent\s+crimes?|gambling|hygiene|sanitation|food\s+safety|fire\s+safety|vaccinat\w+|immuni[sz]ation|malaria|tuberculosis|polio|nutrition|wildlife|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
+    r"HIV|civil\s+(?:wage\s+)?(?:claims|suits)|general\s+(?:health|welfare|education)\s+programs?"
+    r"|all\s+(?:offen[cs]e|crime)\s+"
+    r"(?:categories|types)|violent\s+crimes?|gambling|hygiene|sanitation|food\s+safety"
+    r"|fire\s+safety|vaccinat\w+|immuni[sz]ation|malaria|tuberculosis|polio|nutrition|wildlife"
+    r"|firearms|arms\s+(?:trade|control)|smuggling\s+of\s+migrants|migrant\s+"
     r"smuggling|petty\s+offen[cs]es|street\s+vending|many\s+types\s+of|other\s+crimes|all\s+"
     r"(?:types\s+of\s+)?(?:criminal\s+)?cases)\b",
     re.I,
@@ -412,8 +427,8 @@ _OTHER_FIELD = re.compile(
 # What makes a sentence about trafficking: "drug trafficking" and "arms trafficking" do not.
 _TRAFFICKING = re.compile(
     r"\b(?<!drug\s)(?<!arms\s)(?<!narcotics\s)(?<!wildlife\s)(?:anti-)?traffick\w*|\bforced\s+"
-    r"labou?r|\bvictims?\b|\bsurvivors?\b|\bexploit\w*|\bservitude\b|\bslavery\b|\bbond(?:ed|age)\b|"
-    r"\bcommercial\s+sex\b|\bprostitution\b|\bchild\s+labou?r\b|\bforced\s+begging\b",
+    r"labou?r|\bvictims?\b|\bsurvivors?\b|\bexploit\w*|\bservitude\b|\bslavery\b|\bbond(?:ed|age)\b"
+    r"|\bcommercial\s+sex\b|\bprostitution\b|\bchild\s+labou?r\b|\bforced\s+begging\b",
     re.I,
 )
 # Who was trained: a training of one audience is not the training of another ("provided

@@ -219,7 +219,7 @@ def test_a_prosecution_ask_restated_in_stock_words_alone_is_linked():
 
 def test_an_opener_does_not_hide_a_restated_ask():
     old = [
-        "Increase efforts to investigate, prosecute, and convict complicit officials and traffickers."
+        "Increase efforts to investigate, prosecute, and convict traffickers and complicit officials."
     ]
     new = [
         "Investigate and prosecute traffickers, including complicit officials, and seek "
@@ -257,7 +257,7 @@ def test_two_weak_links_do_not_push_out_one_strong_link():
     not given up for two pairs at 42 and 33 made of the same items (the sum of plain scores
     prefers those, and the cutoff then drops the weaker one: the strong pair was lost)."""
     old = [
-        "End the use of forced labor in prison camps and among fishermen abroad.",
+        "End the forced labor of fishermen abroad and in prison camps.",
         "Close prison workshops that serve as a source of revenue for local officials.",
     ]
     new = [

@@ -776,3 +776,47 @@ def test_a_general_program_or_all_offense_types_is_another_field():
 )
 def test_stance_rules_of_evidence_2_10(text, want):
     assert stance(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # an organization named as the subject, with no word of the state in its name
+        ("The Morwenna Outreach Network visited women held in the migrant detention center.",
+         "other"),
+        ("The Kestrel Children's Center ran evening classes for boys taken off the streets.",
+         "other"),
+        ("Volunteers from the Halvard Migrant Aid Association went with victims to court.",
+         "other"),
+        ("Casa Alondra Viva placed eleven girls with foster families.", "other"),
+        ("In June, the Tamsin Care Foundation opened a hostel for men.", "other"),
+        ("A student NGO handed out leaflets on fake job offers at bus stations.", "other"),
+        # a name with a word of the state in it stays the state's
+        ("The National Victim Support Center opened a second hostel for men.", "done"),
+        ("The Regional Crisis Center for Women began screening detained women.", "done"),
+        # "not" after an adverb
+        ("The victims' fund set up by the 2019 law had still not paid anyone.", "against"),
+        ("The labor code amendment was again not put to a vote.", "against"),
+        # the restriction the ask would lift stays in place
+        ("The ministry maintained the age limit on women leaving to work abroad.", "against"),
+        ("The government kept its ban on changing employers without consent.", "against"),
+    ],
+)
+def test_stance_rules_of_evidence_2_11(text, want):
+    assert stance(text) == want
+
+
+def test_a_named_charity_doing_the_thing_is_not_the_government_doing_it():
+    ask = "Screen women held in immigration detention for signs of trafficking."
+    named = _body(
+        *QUIET,
+        ("protection", "The Morwenna Outreach Network interviewed women held in the immigration "
+                       "detention center and found four possible victims."),
+    )
+    assert find_evidence(ask, named, year=2021).verdict == "none"
+    state = _body(
+        *QUIET,
+        ("protection", "The National Victim Support Center interviewed women held in the "
+                       "immigration detention center and found four possible victims."),
+    )
+    assert find_evidence(ask, state, year=2021).verdict == "done"

@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.10"
+EVIDENCE_VERSION = "2.11"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -136,7 +136,8 @@ class Evidence:
 
 # Statements that the thing was not done or is still missing, anywhere in a clause.
 _NEG = re.compile(
-    r"\b(?:did|does|do|has|have|had|was|were|is|are|could|would|can|will)\s+not\b"
+    r"\b(?:did|does|do|has|have|had|was|were|is|are|could|would|can|will)\s+"
+    r"(?:(?:still|yet|also|again|even|ever)\s+)?not\b"
     r"|\b(?:didn't|hasn't|haven't|hadn't|wasn't|weren't|cannot|can't)\b"
     r"|\bfail(?:ed|s|ing)?\s+to\b|\bcontinued\s+to\s+(?:lack|operate\s+without|rely|require|"
     r"allow|penalize|arrest|detain|deport|charge|treat|deny|fine|prosecute\s+victims|restrict|"
@@ -152,6 +153,11 @@ _NEG = re.compile(
     r"|\b(?:offered|provided|gave|took|conducted|opened|allocated|adopted|issued|initiated|"
     r"reported|identified|prosecuted|convicted|investigated|funded|trained|assigned|appointed)"
     r"\s+no\b"
+    # "maintained the conditions on women's migration", "kept its ban in place": the
+    # restriction the ask would lift stays
+    r"|\b(?:maintained|kept|retained|upheld|preserved)\s+(?:the|its|their|a|all)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:conditions?|restrictions?|bans?|requirements?|limits?|quotas?|"
+    r"prohibitions?|curbs?)\b"
     # "was once more left out of the finance law"
     r"|\bleft\s+out\s+of\b|\b(?:once\s+more|again)\s+(?:\w+\s+)?(?:excluded|rejected|postponed|"
     r"deferred|shelved|delayed)\b"
@@ -260,6 +266,41 @@ _OTHER_SUBJECT = re.compile(
     r"associations?|business(?:es)?|hotels?|firms|industry|private\s+sector|churches)\b",
     re.I,
 )
+# An organization named as the subject that is not the state's: "The Nordlys Crisis Center
+# trained ...", "Volunteers from the Yrkent Women's Shelter Association interpreted ...",
+# "Casa Refugio Tuvasso persuaded ...", "A youth NGO posted ...". A name with a word of the
+# state in it ("the National Referral Center", "the Office of ...") stays the state's.
+_NGO_HEAD = (
+    r"Network|Society|Association|Foundation|Alliance|Coalition|Collective|Initiative|Mission|"
+    r"League|Sisters|Friends|Cent(?:er|re)|Shelter|Home|House"
+)
+_NAMED_OTHERS = re.compile(
+    r"^(?:(?:In|During|Also|Additionally|Moreover|Meanwhile)\b[^,]{0,40},\s+)?"
+    r"(?:(?:Volunteers|Staff|Lawyers|Counsel(?:l)?ors|Social\s+workers|Members|Activists)\s+"
+    r"(?:from|of|at|with)\s+)?(?:[Tt]he\s+)?"
+    r"(?P<name>(?:[A-Z][\w'\u2019-]*\s+){1,5}?(?:" + _NGO_HEAD + r")"
+    r"(?:\s+(?:for|of|against|on)\s+(?:(?:the|and)\s+|[A-Z][\w'\u2019-]*\s+){1,5})?"
+    r"|(?:Casa|Fundaci[o\u00f3]n|Asociaci[o\u00f3]n|Centro|Hogar|Refugio|Maison|Stichting|"
+    r"Verein)\s+(?:[A-Z][\w'\u2019-]*\s*){1,4})\b"
+    r"|^(?:(?:In|During|Also|Additionally|Moreover|Meanwhile)\b[^,]{0,40},\s+)?"
+    r"(?:Volunteers|(?:An?|The|Some|Several|Many|Other)\s+(?:(?!state|government|public|"
+    r"official)[a-z][\w'-]*\s+){1,2}(?:NGOs?|non-governmental|charit(?:y|ies)))\b"
+)
+_STATE_NAME = re.compile(
+    r"\b(?:National|State|Federal|Government(?:al)?|Ministry|Ministerial|Municipal|Provincial|"
+    r"Regional|City|District|County|Public|Police|Judicial|Inter-?[Aa]gency|Inter-?[Mm]inisterial|"
+    r"Presidential|Royal|Crown|Agency|Department|Office|Commission|Council|Directorate|"
+    r"Inspectorate|Service|Authority|Bureau|Committee|Army|Military|Court|Prosecutor'?s?|"
+    r"Republic|Official|Immigration|Border|Welfare|Anti-Trafficking|Counter-Trafficking)\b"
+)
+
+
+def _named_others(text: str) -> bool:
+    """The sentence's subject is an organization named as not the state's."""
+    m = _NAMED_OTHERS.match(text)
+    return bool(m) and not (m.group("name") and _STATE_NAME.search(m.group("name")))
+
+
 # Those who report, not act: their "lacked" or "did not" is what they say of others.
 _REPORTERS = re.compile(
     r"^(?:(?:An?|The|Some|Several|Many|Other)\s+)?(?:local\s+|international\s+|foreign\s+)?"
@@ -551,7 +592,7 @@ def stance(text: str) -> str:
     ]
     if all(negative) and not _REPORTERS.match(text):
         return "against"
-    other_subject = _OTHER_SUBJECT.match(text) and not (
+    other_subject = (_OTHER_SUBJECT.match(text) or _named_others(text)) and not (
         (_PASSIVE_STEP.match(text) or _AFFECTED.match(text) and (
             _CHANGE_SHOWN.search(text) or _STATE_ACTED.search(text)))
         and not _REPORTERS.match(text)

@@ -303,3 +303,31 @@ def test_a_lead_in_that_ends_in_should_colon_is_not_part_of_the_ask():
     ])
     assert with_colon.stems == plain.stems
     assert with_colon.core == plain.core
+
+
+PENALTIES = (
+    "Give convicted traffickers sentences that include real time in prison, in line with the "
+    "terms for other grave crimes such as kidnapping."
+)
+PENALTIES_AGAIN = (
+    "Investigate and try traffickers with care and give convicted traffickers sentences that "
+    "include real time in prison, in line with the terms for other grave crimes such as "
+    "kidnapping."
+)
+LABOR_INSPECTORS = "Let labor inspectors enter private homes where domestic workers live."
+HOTLINE_ASK = "Run the victims' hotline around the clock in the main migrant languages."
+
+
+def test_an_ask_printed_twice_in_one_list_joins_its_twins_link():
+    # a copy of the report repeats one ask word for word as two numbered items
+    new = [PENALTIES_AGAIN, LABOR_INSPECTORS, PENALTIES_AGAIN, HOTLINE_ASK]
+    forward = _found(align([PENALTIES, LABOR_INSPECTORS, HOTLINE_ASK], new))
+    assert ("split", (0,), (0, 2)) in forward
+    assert ("unchanged", (1,), (1,)) in forward
+    backward = _found(align(new, [PENALTIES, LABOR_INSPECTORS, HOTLINE_ASK]))
+    assert ("merged", (0, 2), (0,)) in backward
+    # two asks alike in shape but not twins stay apart: the second is added
+    other = "Give convicted traffickers fines that include real time in community service."
+    apart = _found(align([PENALTIES], [PENALTIES, other]))
+    assert ("unchanged", (0,), (0,)) in apart
+    assert ("added", (), (1,)) in apart

@@ -42,7 +42,7 @@ from .scoring import (
 
 # Bump whenever a change here or in scoring/normalize can change an alignment: cached
 # alignments are keyed on it (and on the config).
-ALIGNER_VERSION = "3.2"
+ALIGNER_VERSION = "3.3"
 
 KINDS = ("unchanged", "reworded", "split", "merged", "added", "dropped")
 
@@ -115,6 +115,11 @@ class AlignConfig:
     extra_part_gain: float = 0.05
     extra_part_floor: float = 40.0
     extra_part_slack: float = 12.0
+    # An item printed twice in one list (a copy repeats an ask word for word): a still
+    # unmatched item at least `twin_ratio` alike (rapidfuzz ratio of the clean texts) to an
+    # item of its own list that is linked, and scoring at least `cutoff` with that item's
+    # counterpart, joins the link as one more part (see _twins). 0 turns it off.
+    twin_ratio: float = 90.0
     # "Possibly the same as" hints: a counterpart that is itself unlinked, or whose own link
     # scores at least `hint_margin` below the hint (linked clearly worse).
     hint_margin: float = 5.0
@@ -267,6 +272,7 @@ def align(
         links = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if ok[i, j]}
         groups = _groups(A, B, S, links, weights, config)
         groups = _more_parts(A, B, S, links, groups, weights, config)
+        groups = _twins(A, B, S, links, groups, weights, config)
         grouped_old = {i for g in groups for i in g.old}
         grouped_new = {j for g in groups for j in g.new}
         changes += groups
@@ -729,6 +735,68 @@ def _more_parts(A, B, S: ScoreMatrix, links, groups, weights, config) -> list[Ch
             if set(g.old).isdisjoint(change.old) and set(g.new).isdisjoint(change.new)
         ]
         out.append(change)
+    return out
+
+
+def _twins(A, B, S: ScoreMatrix, links, groups, weights, config) -> list[Change]:
+    """An item printed twice in one list: a copy of the report may repeat an ask word for word
+    (two numbered items, the same text). The assignment links one of them; the other, left
+    unmatched, joins that link as a further part when it is at least `twin_ratio` alike to its
+    linked twin (rapidfuzz ratio of the clean texts) and scores at least `cutoff` with the
+    twin's counterpart. A one-to-one link becomes a split (new twins) or a merge (old twins);
+    a group whose parts are on the twin's side takes it as one more part."""
+    if not config.twin_ratio:
+        return groups
+    in_group_old = {i for g in groups for i in g.old}
+    in_group_new = {j for g in groups for j in g.new}
+    linked_new = set(links.values())
+    free_old = [i for i in range(len(A)) if i not in links and i not in in_group_old]
+    free_new = [j for j in range(len(B)) if j not in linked_new and j not in in_group_new]
+    if not (free_old or free_new):
+        return groups
+    # the twin's counterpart(s) on the other side, and the group it sits in (None: one-to-one)
+    partner_new: dict[int, tuple[tuple[int, ...], Change | None]] = {}
+    partner_old: dict[int, tuple[tuple[int, ...], Change | None]] = {}
+    for i, j in links.items():
+        if i not in in_group_old and j not in in_group_new:
+            partner_new[j] = ((i,), None)
+            partner_old[i] = ((j,), None)
+    for g in groups:
+        if g.kind == "split":  # parts are new items: a new twin joins them
+            for j in g.new:
+                partner_new[j] = (g.old, g)
+        else:
+            for i in g.old:
+                partner_old[i] = (g.new, g)
+    out = list(groups)
+    for free, partner, side, other in (
+        (free_new, partner_new, B, "new"),
+        (free_old, partner_old, A, "old"),
+    ):
+        taken: set[int] = set()
+        for u in free:
+            for v, (counter, group) in sorted(partner.items()):
+                if v in taken or len(counter) != 1:
+                    continue
+                w = counter[0]
+                score = float(S.combined[w, u] if other == "new" else S.combined[u, w])
+                if score < config.cutoff:
+                    continue
+                if fuzz.ratio(side[u].clean, side[v].clean, processor=None) < config.twin_ratio:
+                    continue
+                if other == "new":
+                    parts = group.new if group is not None else (v,)
+                    olds, news = (w,), tuple(sorted((*parts, u)))
+                else:
+                    parts = group.old if group is not None else (v,)
+                    olds, news = tuple(sorted((*parts, u))), (w,)
+                _score, change = _group_change(A, B, olds, news, weights, config)
+                out = [g for g in out if g is not group]
+                out.append(change)
+                for p in (*parts, u):
+                    partner[p] = (counter, change)
+                taken.add(u)
+                break
     return out
 
 

@@ -13,13 +13,15 @@ Parts, each reported apart (bench/README.md says which were tuned on):
   `real-held-parsed` on the lists the current parser makes from the same copies (end to
   end: a true link whose item the parser lost counts as missed); `real-held2` and
   `real-held2-parsed` the same for the second held-back part (made after the first had been
-  measured four times, by a labeller who never saw the aligner). Items whose counterpart may
+  measured four times, by a labeller who never saw the aligner); `real-held3` and
+  `real-held3-parsed` a third (made after aligner 3.3's changes were chosen, the same way;
+  `real-held2` is development data from aligner 3.3 on). Items whose counterpart may
   lie past the other copy's cut (`not_visible_*`) are never counted as added or dropped, right
   or wrong; cut fragments too short to judge (`unjudged_*`) count for nothing;
 - `--real-dev DIR` / `--real-held DIR`: folders of labelled real pairs (one JSON file per
   pair, the evalset fields) kept outside the repository.
 
-Held-back parts (heldout, heldout2, real-held[2], real-held[2]-parsed) are measured only with
+Held-back parts (heldout, heldout2, real-held[3], real-held[3]-parsed) are measured only with
 `--held` (or named in `--parts`): once per change, at the end. `--before REF` (repeatable)
 measures the aligner of an earlier commit too (from `git archive`, imported as a package of
 its own), on the same parts and in the same speed run.
@@ -332,7 +334,7 @@ def real_parts(
     mod = realsets_module()
     where = copies_dir or mod.DEFAULT_COPIES_DIR
     out: dict[str, list[Pair]] = {}
-    for split in ("dev", "held", "held2"):
+    for split in getattr(mod, "SPLITS", ("dev", "held", "held2")):
         try:
             rps = mod.load_pairs(where, split=split, **manifests)
         except mod.RealSetError as exc:
@@ -909,7 +911,8 @@ def speed(befores: Sequence[Before] = (), runs: int = 3) -> dict:
 
 
 HELD_BACK = (
-    "heldout", "heldout2", "real-held", "real-held-parsed", "real-held2", "real-held2-parsed"
+    # real-held2 was held back until aligner 3.2 and is development data from 3.3 on
+    "heldout", "heldout2", "real-held", "real-held-parsed", "real-held3", "real-held3-parsed"
 )
 
 
@@ -990,7 +993,9 @@ def main(argv=None) -> int:
         ):
             if (EVALSET / name).exists() and measured(key):
                 parts.append((key, title, load(EVALSET / name)))
-        real_keys = ("dev", "dev-parsed", "held", "held-parsed", "held2", "held2-parsed")
+        real_keys = tuple(
+            f"{s}{x}" for s in ("dev", "held", "held2", "held3") for x in ("", "-parsed")
+        )
         if any(measured(f"real-{k}") for k in real_keys):
             real, why = real_parts(args.copies)
             if why:
@@ -1009,7 +1014,7 @@ def main(argv=None) -> int:
     for key, title, pairs in parts:
         report(f"{title} [{key}]", pairs, config, results, befores)
     print(f"\nmeasured at commit {results['commit']}")
-    for key in ("real-dev", "real-held", "real-held2"):
+    for key in ("real-dev", "real-held", "real-held2", "real-held3"):
         if lines := targets(results, key):
             print(f"issue 18's targets on {key} (hand-labelled items):")
             print("\n".join(lines))

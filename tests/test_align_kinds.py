@@ -332,28 +332,3 @@ def test_an_ask_printed_twice_in_one_list_joins_its_twins_link():
     assert ("unchanged", (0,), (0,)) in apart
     assert ("added", (), (1,)) in apart
 
-
-RECRUITERS = (
-    "Prosecute labor recruiters who charge workers illegal fees, and cancel the licenses of "
-    "agencies found to deceive workers."
-)
-RECRUITERS_ALONE = "Prosecute labor recruiters who charge workers illegal fees."
-LICENSES_AND_MORE = (
-    "Cancel the licenses of agencies found to deceive workers, and publish the names of banned "
-    "agencies on a public website in every migrant language each quarter."
-)
-
-
-def test_an_add_on_that_takes_a_clause_of_the_whole_word_for_word_joins_the_split():
-    # most of the add-on's own words are new, but it restates the whole's last clause
-    found = _found(
-        align([RECRUITERS, HOTLINE_ASK], [RECRUITERS_ALONE, LICENSES_AND_MORE, HOTLINE_ASK])
-    )
-    assert ("split", (0,), (0, 1)) in found
-    # the same add-on sharing only a stock run with the whole stays added
-    stock = (
-        "Increase efforts to identify victims, and publish the names of banned agencies on a "
-        "public website in every migrant language each quarter."
-    )
-    found = _found(align([RECRUITERS, HOTLINE_ASK], [RECRUITERS_ALONE, stock, HOTLINE_ASK]))
-    assert ("added", (), (1,)) in found

@@ -24,7 +24,7 @@ from .limits import MAX_ITEMS
 
 if TYPE_CHECKING:
     from .evidence import Evidence
-from .normalize import stem, words
+from .normalize import words
 from .scoring import (
     BOILERPLATE_STEMS as BOILERPLATE,
 )
@@ -112,7 +112,6 @@ class AlignConfig:
     # own, which lower a score that also counts words on one side only).
     extra_part_cover: float = 0.5
     extra_part_cover_stock: float = 0.8  # the same for an item of boilerplate words alone
-    extra_part_run: int = 5  # or a clause of the whole restated word for word (0: off)
     extra_part_gain: float = 0.05
     extra_part_floor: float = 40.0
     extra_part_slack: float = 12.0
@@ -685,10 +684,7 @@ def _more_parts(A, B, S: ScoreMatrix, links, groups, weights, config) -> list[Ch
                     continue
                 pair = (w, u) if split else (u, w)
                 shared = float(S.shared[pair] if stock_only else S.own_shared[pair])
-                if shared / mine_mass < need and not _restates_a_clause(
-                    whole_side[w], part_side[u], [part_side[p] for p in wholes.get((kind, w), ())],
-                    config,
-                ):
+                if shared / mine_mass < need:
                     continue
                 whole = whole_side[w].stems
                 covered = frozenset().union(*(part_side[p].stems for p in parts))
@@ -740,38 +736,6 @@ def _more_parts(A, B, S: ScoreMatrix, links, groups, weights, config) -> list[Ch
         ]
         out.append(change)
     return out
-
-
-def _opening_run(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
-    """The longest run of words of `a` that `b` opens with (length, start in `a`)."""
-    best, at = 0, 0
-    for i in range(len(a)):
-        k = 0
-        while i + k < len(a) and k < len(b) and a[i + k] == b[k]:
-            k += 1
-        if k > best:
-            best, at = k, i
-    return best, at
-
-
-def _restates_a_clause(whole: Item, part: Item, parts: Sequence[Item], config) -> bool:
-    """A split's add-on that takes a clause of the whole word for word ("..., and impose
-    adequate sentences on convicted traffickers" -> "Impose adequate sentences on convicted
-    traffickers, to include time in prison"): the add-on opens with a run of at least
-    `extra_part_run` words of the whole, with a word of its own (outside the stock phrasing
-    and boilerplate), that no part already linked to the whole contains."""
-    if not config.extra_part_run:
-        return False
-    # the opening's first 64 words are enough (a real ask has a few dozen): bounded work
-    a, b = whole.clean.split(), part.clean.split()[:64]
-    length, at = _opening_run(a, b)
-    if length < config.extra_part_run:
-        return False
-    run = a[at : at + length]
-    if all(stem(x) in BOILERPLATE for x in run):
-        return False
-    text = " ".join(run)
-    return not any(text in p.clean for p in parts)
 
 
 def _twins(A, B, S: ScoreMatrix, links, groups, weights, config) -> list[Change]:

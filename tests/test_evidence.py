@@ -820,3 +820,45 @@ def test_a_named_charity_doing_the_thing_is_not_the_government_doing_it():
                        "immigration detention center and found four possible victims."),
     )
     assert find_evidence(ask, state, year=2021).verdict == "done"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the law as it stands, told in other shapes
+        ("Under section 40 of the Penal Code of the Tamsin Republic, forced labor of adults is "
+         "punished by three to nine years in prison.", "other"),
+        ("The Tamsin Anti-Slavery Act is the main law prosecutors use against traffickers.",
+         "other"),
+        ("Section 88 of the penal code makes buying, selling or holding a person for forced "
+         "work a crime.", "other"),
+        # a change to the law is still a step
+        ("The amended penal code makes forced begging of children a crime.", "done"),
+        # the state leaves people exposed
+        ("The government left child victims liable to fines for the begging they were forced "
+         "into.", "against"),
+        # "one in each" is every one of them
+        ("The ministry opened four child-friendly interview rooms, one in each region.", "done"),
+        ("The ministry opened one child-friendly interview room.", "partly"),
+    ],
+)
+def test_stance_rules_of_evidence_2_12(text, want):
+    assert stance(text) == want
+
+
+def test_the_law_an_asks_thing_was_set_up_under_is_not_the_thing():
+    ask = (
+        "Pay money into the victims' compensation fund established under the Tamsin "
+        "Anti-Slavery and Forced Labour Act."
+    )
+    body = _body(
+        *QUIET,
+        ("prosecution", "The government amended the Tamsin Anti-Slavery and Forced Labour Act "
+                        "to cover forced marriage."),
+    )
+    assert find_evidence(ask, body, year=2021).verdict == "none"
+    paid = _body(
+        *QUIET,
+        ("protection", "The government paid 40,000 lars into the victims' compensation fund."),
+    )
+    assert find_evidence(ask, paid, year=2021).verdict == "done"

@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.11"
+EVIDENCE_VERSION = "2.12"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -158,6 +158,9 @@ _NEG = re.compile(
     r"|\b(?:maintained|kept|retained|upheld|preserved)\s+(?:the|its|their|a|all)\s+"
     r"(?:[\w'-]+\s+){0,3}?(?:conditions?|restrictions?|bans?|requirements?|limits?|quotas?|"
     r"prohibitions?|curbs?)\b"
+    # "left victims exposed to prosecution", "left foreign workers without cover"
+    r"|\bleft\s+(?:[\w'-]+\s+){1,4}?(?:exposed|vulnerable|unprotected|at\s+risk|liable|"
+    r"without)\b"
     # "was once more left out of the finance law"
     r"|\bleft\s+out\s+of\b|\b(?:once\s+more|again)\s+(?:\w+\s+)?(?:excluded|rejected|postponed|"
     r"deferred|shelved|delayed)\b"
@@ -222,7 +225,9 @@ _NEG_TAIL = re.compile(
 _PART = re.compile(
     r"\b(?:draft(?:ed|ing)?|pilot(?:ed|ing)?|underway|"
     r"initiated\s+(?:work|steps|a\s+review)|in\s+progress|ongoing|partially|partly|partial|"
-    r"some|(?<!-)(?<!without\s)one(?!-)|few|only|limited|awaited|awaiting|pending|submitted|"
+    # "one" is a part, but "one in each division" is all of them
+    r"some|(?<!-)(?<!without\s)one(?!-)(?!\s+(?:in|for|per|at)\s+(?:each|every)\b)|few|only|"
+    r"limited|awaited|awaiting|pending|submitted|"
     r"proposed|took\s+steps|steps\s+towards?|lower\s+house|upper\s+house|first\s+reading|"
     r"not\s+(?:other|all|others)|but\s+not|in\s+(?:one|two|three|some)\s+(?:regions?|provinces?|"
     r"districts?|states?)|office\s+hours|ad\s+hoc|commissioned|prepared|developing|developed\s+a\s+"
@@ -418,7 +423,17 @@ _LAW_STANDS = re.compile(
     r"made\s[^,;]{0,80}?\bpunishable|carri(?:ed|es)\s+(?:penalties|sentences)|provided\s+for\s+"
     r"(?:penalties|sentences))\b"
     # "Trafficking for labor exploitation is an offense under section 6 of the act"
-    r"|^[^,;]{0,140}?\b(?:is|are)\s+(?:an?\s+)?(?:criminal\s+)?(?:offen[cs]es?|crimes?)\s+under\b",
+    r"|^[^,;]{0,140}?\b(?:is|are)\s+(?:an?\s+)?(?:criminal\s+)?(?:offen[cs]es?|crimes?)\s+under\b"
+    # "Under article 12 of the code, trafficking of adults is punished by ..."
+    r"|^Under\s+(?:the\s+|its\s+)?[^;]{0,160}?\b(?:law|code|act|article|section|statute)\b"
+    r"[^;]{0,160}?\b(?:is|are)\s+(?:\w+ly\s+)?(?:punish|prohibit|criminali[sz]|penali[sz]|"
+    r"an?\s+(?:criminal\s+)?offen[cs]e|a\s+crime)"
+    # "The X Act is the main statute used against traffickers"
+    r"|^[^,;]{0,140}?\b(?:law|code|act|statute)\b[^,;]{0,60}?\b(?:is|are|remains)\s+(?:the\s+|a\s+)?"
+    r"(?:main|principal|primary|chief|key|only)\s+(?:statute|law|legal|instrument|basis|tool)"
+    # "Article 146 of the criminal code makes recruiting, moving or holding people ... a crime"
+    r"|^[^;]{0,140}?\b(?:law|code|act|statute|article|section)\b[^;]{0,60}?\bmakes\s"
+    r"[^;]{0,160}?\b(?:a\s+crime|an?\s+(?:criminal\s+)?offen[cs]e|punishable|illegal|unlawful)\b",
     re.I,
 )
 _LAW_CHANGED = re.compile(
@@ -700,13 +715,24 @@ _PAID_FOR_SEX = re.compile(
 _SET_UP_WORDS = re.compile(r"\bset(?:ting|s)?\s+up\b")
 
 
+# Where an ask's thing comes from, not what is asked: "the victims' fund established under the
+# Comprehensive Law against Exploitation". A step that names that law (amending it, say) is
+# about the law, not the fund.
+_LOCATOR = re.compile(
+    r"\b(?:established|created|set\s+up|provided\s+for|mandated|required|envisaged|foreseen)\s+"
+    r"(?:under|by|in)\s+(?:the\s+|its\s+)?[^,;.]{0,120}?\b(?:law|act|code|decree|statute|"
+    r"legislation|article\s+\d+)\b(?:\s+(?:of|on|against|for)\s+[^,;.]{0,80}?(?=[,;.]|$))?"
+)
+
+
 def _words(c: str, *, ask: bool) -> list[str]:
     """The content words of a clean text, in order; an ask's lead-in ("To improve ..., the
-    government should:") read off first."""
+    government should:") and the law its thing was established under read off first."""
     if ask:
         m = _LEAD_IN.match(c)
         if m and m.end() < len(c):
             c = c[m.end() :]
+        c = _LOCATOR.sub(" ", c)
     return [
         w
         for w in TOKEN.findall(c.replace("-", " "))

@@ -33,7 +33,8 @@ LINK_KINDS = (
     "split_part",
     "merge_part",
 )
-SPLITS = ("dev", "held", "held2", "held3")  # held2, held3: second and third held-back parts, new countries (README.md)
+# held2, held3: the second and third held-back parts, of new countries (README.md)
+SPLITS = ("dev", "held", "held2", "held3")
 
 # A bullet, dash or list number at the very start of an item (removed by normalize_item).
 _LEADING_MARK = re.compile(r"^(?:[•·▪●◦‣∙*\-–—]+|\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s))\s*")

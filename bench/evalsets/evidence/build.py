@@ -46,6 +46,8 @@ SEED13 = 136  # heldout13 (chosen by counts only, see README.md)
 N_BODIES13 = 24
 SEED14 = 1423  # heldout14 (chosen by counts only, see README.md)
 N_BODIES14 = 24
+SEED15 = 613  # heldout15 (chosen by counts only, see README.md)
+N_BODIES15 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -76,6 +78,8 @@ PARTS = {
     "heldout13": ("topics_held13.txt", "fillers_held13.txt", SEED13, N_BODIES13, "EWA"),
     # the fourteenth part, written blind to the matcher (ids EWB-, countries M-Z)
     "heldout14": ("topics_held14.txt", "fillers_held14.txt", SEED14, N_BODIES14, "EWB"),
+    # the fifteenth part, written blind to the matcher (ids EWC-, countries A-L)
+    "heldout15": ("topics_held15.txt", "fillers_held15.txt", SEED15, N_BODIES15, "EWC"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -110,7 +114,13 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout13": {"lead_by_era": "v13", "stock_variants": "v13", "t1_weak": "v13",
                               "plain_summary": "v12"},
                 "heldout14": {"lead_by_era": "v14", "stock_variants": "v14", "t1_weak": "v14",
+                              "plain_summary": "v12"},
+                "heldout15": {"lead_by_era": "v15", "stock_variants": "v15", "t1_weak": "v15",
                               "plain_summary": "v12"}}
+# heldout15 options: "v15" leads (era_lead15, which looks at the tier for Tier 3 everywhere, for
+# Tier 1 and Tier 2 Watch List in 2017-2018 and for Tier 2 Watch List from 2019), stock lines
+# (STOCK_VARIANTS15) and Tier 1 line; "plain_summary" "v12" (the heldout12 plain-summary modes, era
+# weights and openers, reused unchanged).
 # heldout14 options: "v14" leads (era_lead14, which looks at the tier for Tier 3 and, from 2017, for
 # Tier 2 Watch List), stock lines (STOCK_VARIANTS14) and Tier 1 line; "plain_summary" "v12" (the
 # heldout12 plain-summary modes, era weights and openers, reused unchanged).
@@ -252,6 +262,17 @@ STOCK_VARIANTS14 = {
     "cooperating with foreign governments on several cases.":
         "trading case files with two foreign police forces.",
 }
+# heldout15: a fifteenth wording of each stock line
+STOCK_VARIANTS15 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "The government carried out a few anti-trafficking actions, though not enough "
+                    "to amount to significant efforts.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Even so, the government's performance stayed below the minimum standards in several "
+        "key areas.",
+    "cooperating with foreign governments on several cases.":
+        "joining foreign counterparts in investigations that crossed borders.",
+}
 # heldout8: an eighth wording of each stock line
 STOCK_VARIANTS8 = {
     "Despite the lack of significant efforts, the government took some steps to address "
@@ -288,7 +309,7 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout7": "held7", "heldout8": "held8",
                 "heldout9": "held9", "heldout10": "held10",
                 "heldout11": "held11", "heldout12": "held12",
-                "heldout13": "held13", "heldout14": "held14"}
+                "heldout13": "held13", "heldout14": "held14", "heldout15": "held15"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -415,6 +436,9 @@ FLAGS = {
     "sez14": {"Norvandy", "Rudovia", "Trevassa", "Veskara"},
     "camp14": {"Oskeria", "Palvenne", "Veskara"},
     "origin14": {"Mirelcia", "Norvandy", "Oskeria", "Rudovia", "Trevassa", "Uldemar", "Veskara"},
+    # heldout15 profiles
+    "origin15": {"Ambrosel", "Castmarra", "Delvonne", "Escallia", "Gravonia", "Hestrava", "Jovellan"},
+    "host15": {"Brevoria", "Delvonne", "Fernmoor", "Iskandel"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -488,6 +512,10 @@ TOPIC_NEEDS = {
     "wagecase14": "dest14", "visactr14": "dest14", "jobchange14": "dest14",
     "begging14": "relschool14", "schoolreg14": "relschool14", "zoneinsp14": "sez14",
     "camplo14": "camp14", "jointteam14": "origin14", "agencyline14": "dest14,origin14",
+    # heldout15 topics
+    "returnee15": "origin15", "transitctr15": "origin15", "feecap15": "origin15",
+    "predep15": "origin15", "arbit15": "origin15", "attache15": "origin15",
+    "agencyvet15": "origin15", "bilateral15": "origin15", "migscreen15": "host15",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -513,7 +541,10 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "gigwork12": 2017, "surrogacy12": 2012, "careagency12": 2010, "emergency12": 2010,
                "bankaccess12": 2010, "corporate12": 2008, "posted12": 2008, "interns12": 2010,
                "jobads14": 2012, "nrm14": 2008, "zoneinsp14": 2010, "visactr14": 2012,
-               "reopen14": 2009, "jointteam14": 2008}
+               "reopen14": 2009, "jointteam14": 2008,
+               "migscreen15": 2016, "status15": 2010, "respteam15": 2012, "lawdata15": 2008,
+               "transitctr15": 2008, "corruptsop15": 2010, "predep15": 2008, "arbit15": 2012,
+               "ngorep15": 2010}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -609,6 +640,12 @@ CONFLICTS = (
     {"localcomm14", "secretariat14", "natpolicy14", "budget14"},
     {"visactr14", "jobchange14", "agencyline14", "wagecase14"}, {"jobads14", "agencyline14"},
     {"jointteam14", "officercharge14"},
+    # heldout15 topics
+    {"tribunal15", "prosoffice15"}, {"settle15", "suspend15"}, {"undercover15", "reimburse15"},
+    {"immig15", "arbit15"}, {"settle15", "arbit15"}, {"ngorep15", "status15", "custody15"},
+    {"returnee15", "transitctr15", "migscreen15"}, {"regional15", "reinteg15"},
+    {"feecap15", "agencyvet15", "predep15"}, {"feecap15", "bilateral15", "attache15"},
+    {"leadagency15", "napfund15"}, {"regs15", "victimfund15"}, {"lawdata15", "study15"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -926,6 +963,15 @@ FILLER_SKIP = {
     "natpolicy14": ("annual summary",),
     "begging14": ("begging",), "streetkid14": ("begging",),
     "compfund14": ("civil claims",),
+    # heldout15 topics (fillers_held15.txt)
+    "tribunal15": ("still before the courts",), "immig15": ("migrant smuggling",),
+    "corruptsop15": ("complicity",), "reimburse15": ("vehicles and fuel",),
+    "lawdata15": ("did not break them down",), "regional15": ("shelters", "Shelters"),
+    "victimfund15": ("provided {AMT}",), "respteam15": ("legal aid", "Psychological care"),
+    "reinteg15": ("reintegration",), "returnee15": ("penalized",), "migscreen15": ("penalized",),
+    "feecap15": ("recruitment agencies", "high fees"),
+    "agencyvet15": ("recruitment agencies", "unlicensed recruiters"),
+    "leadagency15": ("meetings over the year",), "predep15": ("recruitment agencies",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1346,6 +1392,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS13.get(text, text)
         if variants == "v14":
             return STOCK_VARIANTS14.get(text, text)
+        if variants == "v15":
+            return STOCK_VARIANTS15.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1375,6 +1423,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead13(era, tier, rng)
     elif options.get("lead_by_era") == "v14":
         lead = era_lead14(era, tier, rng)
+    elif options.get("lead_by_era") == "v15":
+        lead = era_lead15(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1453,6 +1503,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "Even as it meets the minimum standards, the government "
             elif options.get("t1_weak") == "v14":
                 opening = "Its standards are met, yet the government "
+            elif options.get("t1_weak") == "v15":
+                opening = "Although its record meets the minimum standards, in some areas the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1820,6 +1872,33 @@ def era_lead14(era, tier, rng):
                            "The government's increasing efforts included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "These efforts included ", "Its efforts during the year included "))
+
+
+def era_lead15(era, tier, rng):
+    """heldout15: leads from this part's survey (see README.md); a Tier 3 summary names its few
+    actions as such; in 2017-2018 Tier 1 and Tier 2 Watch List summaries keep their own leads, and
+    from 2019 "These efforts included" is drawn most (a Tier 2 Watch List summary may instead
+    list "achievements", as one surveyed upgrade year did)."""
+    if tier == "Tier 3":
+        return "The limited actions it took included " if era in ("2017-2018", "2019-2025") \
+            else "Its modest measures comprised "
+    if era == "2004-2007":
+        return rng.choice(("In the past year the government moved ahead by ",
+                           "The government registered gains by "))
+    if era == "2008-2016":
+        return rng.choice(("Over the year the government built momentum by ",
+                           "The government stepped up its response by "))
+    if era == "2017-2018":
+        if tier == "Tier 1":
+            return "The government sustained serious efforts by "
+        if tier == "Tier 2 Watch List":
+            return "Significant efforts during the year included "
+        return rng.choice(("Its increased efforts during the year included ",
+                           "The government showed greater efforts than the year before by "))
+    if tier == "Tier 2 Watch List":
+        return rng.choice(("These efforts included ", "These achievements included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "These efforts included ", "The efforts included "))
 
 
 def headings_for(era, country):

@@ -48,6 +48,8 @@ SEED14 = 1423  # heldout14 (chosen by counts only, see README.md)
 N_BODIES14 = 24
 SEED15 = 613  # heldout15 (chosen by counts only, see README.md)
 N_BODIES15 = 24
+SEED16 = 1006  # heldout16 (chosen by counts only, see README.md)
+N_BODIES16 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -80,6 +82,8 @@ PARTS = {
     "heldout14": ("topics_held14.txt", "fillers_held14.txt", SEED14, N_BODIES14, "EWB"),
     # the fifteenth part, written blind to the matcher (ids EWC-, countries A-L)
     "heldout15": ("topics_held15.txt", "fillers_held15.txt", SEED15, N_BODIES15, "EWC"),
+    # the sixteenth part, written blind to the matcher (ids EWD-, countries M-Z)
+    "heldout16": ("topics_held16.txt", "fillers_held16.txt", SEED16, N_BODIES16, "EWD"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -116,11 +120,17 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout14": {"lead_by_era": "v14", "stock_variants": "v14", "t1_weak": "v14",
                               "plain_summary": "v12"},
                 "heldout15": {"lead_by_era": "v15", "stock_variants": "v15", "t1_weak": "v15",
+                              "plain_summary": "v12"},
+                "heldout16": {"lead_by_era": "v16", "stock_variants": "v16", "t1_weak": "v16",
                               "plain_summary": "v12"}}
 # heldout15 options: "v15" leads (era_lead15, which looks at the tier for Tier 3 everywhere, for
 # Tier 1 and Tier 2 Watch List in 2017-2018 and for Tier 2 Watch List from 2019), stock lines
 # (STOCK_VARIANTS15) and Tier 1 line; "plain_summary" "v12" (the heldout12 plain-summary modes, era
 # weights and openers, reused unchanged).
+# heldout16 options: "v16" leads (era_lead16, which looks at the tier for Tier 3 everywhere and, in
+# 2017-2018, for Tier 1 and Tier 2 Watch List), stock lines (STOCK_VARIANTS16) and Tier 1 line;
+# "plain_summary" "v12" (the heldout12 plain-summary modes, era weights and openers, reused
+# unchanged).
 # heldout14 options: "v14" leads (era_lead14, which looks at the tier for Tier 3 and, from 2017, for
 # Tier 2 Watch List), stock lines (STOCK_VARIANTS14) and Tier 1 line; "plain_summary" "v12" (the
 # heldout12 plain-summary modes, era weights and openers, reused unchanged).
@@ -273,6 +283,16 @@ STOCK_VARIANTS15 = {
     "cooperating with foreign governments on several cases.":
         "joining foreign counterparts in investigations that crossed borders.",
 }
+# heldout16: a sixteenth wording of each stock line
+STOCK_VARIANTS16 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Its overall efforts did not amount to significant ones, but the government "
+                    "acted against trafficking in a handful of areas.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Nevertheless, a number of important areas stayed below the minimum standards.",
+    "cooperating with foreign governments on several cases.":
+        "trading evidence with investigators abroad in transnational cases.",
+}
 # heldout8: an eighth wording of each stock line
 STOCK_VARIANTS8 = {
     "Despite the lack of significant efforts, the government took some steps to address "
@@ -309,7 +329,8 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout7": "held7", "heldout8": "held8",
                 "heldout9": "held9", "heldout10": "held10",
                 "heldout11": "held11", "heldout12": "held12",
-                "heldout13": "held13", "heldout14": "held14", "heldout15": "held15"}
+                "heldout13": "held13", "heldout14": "held14", "heldout15": "held15",
+                "heldout16": "held16"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -437,8 +458,13 @@ FLAGS = {
     "camp14": {"Oskeria", "Palvenne", "Veskara"},
     "origin14": {"Mirelcia", "Norvandy", "Oskeria", "Rudovia", "Trevassa", "Uldemar", "Veskara"},
     # heldout15 profiles
-    "origin15": {"Ambrosel", "Castmarra", "Delvonne", "Escallia", "Gravonia", "Hestrava", "Jovellan"},
+    "origin15": {"Ambrosel", "Castmarra", "Delvonne", "Escallia", "Gravonia", "Hestrava",
+                 "Jovellan"},
     "host15": {"Brevoria", "Delvonne", "Fernmoor", "Iskandel"},
+    # heldout16 profiles
+    "origin16": {"Marvessa", "Nethraine", "Quotarra", "Sorvenna", "Tambrino", "Ustrevo"},
+    "dest16": {"Orlavia", "Pennrith", "Rosquel", "Verunda", "Wexmarra"},
+    "kiln16": {"Nethraine", "Quotarra", "Sorvenna"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -516,6 +542,10 @@ TOPIC_NEEDS = {
     "returnee15": "origin15", "transitctr15": "origin15", "feecap15": "origin15",
     "predep15": "origin15", "arbit15": "origin15", "attache15": "origin15",
     "agencyvet15": "origin15", "bilateral15": "origin15", "migscreen15": "host15",
+    # heldout16 topics
+    "recruitcrim16": "origin16", "returnee16": "origin16", "feeban16": "origin16",
+    "recruitlic16": "origin16", "asylumscreen16": "dest16", "workpermit16": "dest16",
+    "kilnreg16": "kiln16",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -544,7 +574,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "reopen14": 2009, "jointteam14": 2008,
                "migscreen15": 2016, "status15": 2010, "respteam15": 2012, "lawdata15": 2008,
                "transitctr15": 2008, "corruptsop15": 2010, "predep15": 2008, "arbit15": 2012,
-               "ngorep15": 2010}
+               "ngorep15": 2010,
+               "nrm16": 2008, "finance16": 2008, "rapporteur16": 2009, "childrooms16": 2008,
+               "publicreport16": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -646,6 +678,13 @@ CONFLICTS = (
     {"returnee15", "transitctr15", "migscreen15"}, {"regional15", "reinteg15"},
     {"feecap15", "agencyvet15", "predep15"}, {"feecap15", "bilateral15", "attache15"},
     {"leadagency15", "napfund15"}, {"regs15", "victimfund15"}, {"lawdata15", "study15"},
+    # heldout16 topics
+    {"finesalt16", "suspended16", "childforce16"}, {"suspended16", "specialcourt16"},
+    {"laborreferral16", "unannounced16", "kilnreg16"},
+    {"recruitcrim16", "feeban16", "recruitlic16"},
+    {"nrm16", "commsex16", "asylumscreen16"}, {"commsex16", "nonliability16"},
+    {"shelterfree16", "maleshelter16", "ngofund16"}, {"nap16", "coordbudget16"},
+    {"coordbudget16", "publicreport16", "rapporteur16"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -972,6 +1011,26 @@ FILLER_SKIP = {
     "feecap15": ("recruitment agencies", "high fees"),
     "agencyvet15": ("recruitment agencies", "unlicensed recruiters"),
     "leadagency15": ("meetings over the year",), "predep15": ("recruitment agencies",),
+    # heldout16 topics (fillers_held16.txt)
+    "implrules16": ("police academy",), "finesalt16": ("Sentences ranged",),
+    "suspended16": ("Sentences ranged",), "statute16": ("earlier years", "dating from"),
+    "specialcourt16": ("Trials took",), "childforce16": ("pimping",), "complicit16": (),
+    "finance16": (), "laborreferral16": ("labor authorities", "labor disputes"),
+    "recruitcrim16": ("recruitment agencies", "owed to recruiters"),
+    "unannounced16": ("labor authorities",),
+    "kilnreg16": ("labor authorities", "owed to recruiters"),
+    "feeban16": ("recruitment agencies", "owed to recruiters"),
+    "recruitlic16": ("recruitment agencies",), "workpermit16": ("labor authorities",),
+    "nrm16": ("sending {N2} victims", "did not count"), "commsex16": ("commercial sex",),
+    "shelterfree16": ("shelters",), "maleshelter16": ("shelters", "Women and girls made up"),
+    "ngofund16": ("shelters",), "asylumscreen16": ("foreigner recognized",),
+    "legalrep16": ("information on their rights", "civil claims"), "childrooms16": (),
+    "nonliability16": ("commit crimes",), "returnee16": ("go back to work",),
+    "nap16": ("gathered {N} times", "budget line"),
+    "coordbudget16": ("gathered {N} times", "budget line"),
+    "publicreport16": ("did not report", "did not break down"),
+    "rapporteur16": ("gathered {N} times",),
+    "childmarriage16": (),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1394,6 +1453,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS14.get(text, text)
         if variants == "v15":
             return STOCK_VARIANTS15.get(text, text)
+        if variants == "v16":
+            return STOCK_VARIANTS16.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1425,6 +1486,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead14(era, tier, rng)
     elif options.get("lead_by_era") == "v15":
         lead = era_lead15(era, tier, rng)
+    elif options.get("lead_by_era") == "v16":
+        lead = era_lead16(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1504,7 +1567,10 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             elif options.get("t1_weak") == "v14":
                 opening = "Its standards are met, yet the government "
             elif options.get("t1_weak") == "v15":
-                opening = "Although its record meets the minimum standards, in some areas the government "
+                opening = ("Although its record meets the minimum standards, in some areas the "
+                           "government ")
+            elif options.get("t1_weak") == "v16":
+                opening = "The minimum standards are met; still, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1899,6 +1965,30 @@ def era_lead15(era, tier, rng):
         return rng.choice(("These efforts included ", "These achievements included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "These efforts included ", "The efforts included "))
+
+
+def era_lead16(era, tier, rng):
+    """heldout16: leads from this part's survey (see README.md); a Tier 3 summary lists the few
+    steps it took, 2017-2018 Tier 1 and Tier 2 Watch List summaries keep their own leads, and
+    "These efforts included" from 2019 is drawn most, as in the surveyed summaries."""
+    if tier == "Tier 3":
+        return "Among the steps it did take were " if era in ("2017-2018", "2019-2025") \
+            else "The limited steps it did take included "
+    if era == "2004-2007":
+        return rng.choice(("During the last year, the government moved forward by ",
+                           "The government made some headway by "))
+    if era == "2008-2016":
+        return rng.choice(("The government made measurable progress by ",
+                           "In the reporting period, the government advanced by "))
+    if era == "2017-2018":
+        if tier == "Tier 1":
+            return "The government kept up serious efforts by "
+        if tier == "Tier 2 Watch List":
+            return "The government made significant efforts over the year by "
+        return rng.choice(("The government stepped up its efforts by ",
+                           "Increasing efforts during the year included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "These efforts included ", "The year's efforts included "))
 
 
 def headings_for(era, country):

@@ -50,6 +50,8 @@ SEED15 = 613  # heldout15 (chosen by counts only, see README.md)
 N_BODIES15 = 24
 SEED16 = 1006  # heldout16 (chosen by counts only, see README.md)
 N_BODIES16 = 24
+SEED17 = 522  # heldout17 (chosen by counts only, see README.md)
+N_BODIES17 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -84,6 +86,8 @@ PARTS = {
     "heldout15": ("topics_held15.txt", "fillers_held15.txt", SEED15, N_BODIES15, "EWC"),
     # the sixteenth part, written blind to the matcher (ids EWD-, countries M-Z)
     "heldout16": ("topics_held16.txt", "fillers_held16.txt", SEED16, N_BODIES16, "EWD"),
+    # the seventeenth part, written blind to the matcher (ids EWE-, countries Ux/Ix/Ex/Ox)
+    "heldout17": ("topics_held17.txt", "fillers_held17.txt", SEED17, N_BODIES17, "EWE"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -122,6 +126,8 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout15": {"lead_by_era": "v15", "stock_variants": "v15", "t1_weak": "v15",
                               "plain_summary": "v12"},
                 "heldout16": {"lead_by_era": "v16", "stock_variants": "v16", "t1_weak": "v16",
+                              "plain_summary": "v12"},
+                "heldout17": {"lead_by_era": "v17", "stock_variants": "v17", "t1_weak": "v17",
                               "plain_summary": "v12"}}
 # heldout15 options: "v15" leads (era_lead15, which looks at the tier for Tier 3 everywhere, for
 # Tier 1 and Tier 2 Watch List in 2017-2018 and for Tier 2 Watch List from 2019), stock lines
@@ -131,6 +137,9 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
 # 2017-2018, for Tier 1 and Tier 2 Watch List), stock lines (STOCK_VARIANTS16) and Tier 1 line;
 # "plain_summary" "v12" (the heldout12 plain-summary modes, era weights and openers, reused
 # unchanged).
+# heldout17 options: "v17" leads (era_lead17, which looks at the tier for Tier 3 everywhere and,
+# from 2017, for Tier 2 Watch List), stock lines (STOCK_VARIANTS17) and Tier 1 line;
+# "plain_summary" "v12" (the heldout12 plain-summary modes, era weights and openers, unchanged).
 # heldout14 options: "v14" leads (era_lead14, which looks at the tier for Tier 3 and, from 2017, for
 # Tier 2 Watch List), stock lines (STOCK_VARIANTS14) and Tier 1 line; "plain_summary" "v12" (the
 # heldout12 plain-summary modes, era weights and openers, reused unchanged).
@@ -293,6 +302,16 @@ STOCK_VARIANTS16 = {
     "cooperating with foreign governments on several cases.":
         "trading evidence with investigators abroad in transnational cases.",
 }
+# heldout17: a seventeenth wording of each stock line
+STOCK_VARIANTS17 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Its efforts overall fell short of significant, but the government did "
+                    "carry out a few measures against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "In several key respects, however, the minimum standards were still not met.",
+    "cooperating with foreign governments on several cases.":
+        "pursuing cases jointly with investigators from neighboring states.",
+}
 # heldout8: an eighth wording of each stock line
 STOCK_VARIANTS8 = {
     "Despite the lack of significant efforts, the government took some steps to address "
@@ -330,7 +349,8 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout9": "held9", "heldout10": "held10",
                 "heldout11": "held11", "heldout12": "held12",
                 "heldout13": "held13", "heldout14": "held14", "heldout15": "held15",
-                "heldout16": "held16"}
+                "heldout16": "held16",
+                "heldout17": "held17"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -465,6 +485,15 @@ FLAGS = {
     "origin16": {"Marvessa", "Nethraine", "Quotarra", "Sorvenna", "Tambrino", "Ustrevo"},
     "dest16": {"Orlavia", "Pennrith", "Rosquel", "Verunda", "Wexmarra"},
     "kiln16": {"Nethraine", "Quotarra", "Sorvenna"},
+    # heldout17 profiles
+    "nolaw17": {"Ixmorra", "Exbrenna"},
+    "haslaw17": {"Uxmaral", "Uxantia", "Ixtaveria", "Ixelund", "Exmoravia", "Exvalda", "Oxmere",
+                 "Oxandra", "Oxtovia"},
+    "gang17": {"Uxantia", "Ixtaveria", "Oxtovia"},
+    "care17": {"Uxmaral", "Exmoravia", "Exbrenna", "Oxandra"},
+    "childdom17": {"Exmoravia", "Exbrenna", "Oxandra", "Ixmorra"},
+    "origin17": {"Uxmaral", "Uxantia", "Ixtaveria", "Ixmorra", "Exmoravia", "Exbrenna", "Oxandra",
+                 "Oxtovia"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -546,6 +575,11 @@ TOPIC_NEEDS = {
     "recruitcrim16": "origin16", "returnee16": "origin16", "feeban16": "origin16",
     "recruitlic16": "origin16", "asylumscreen16": "dest16", "workpermit16": "dest16",
     "kilnreg16": "kiln16",
+    # heldout17 topics
+    "lawenact17": "nolaw17", "lawdef17": "haslaw17", "finelieu17": "haslaw17",
+    "implreg17": "haslaw17", "judgeonly17": "haslaw17", "gangscreen17": "gang17",
+    "carecheck17": "care17", "childdom17": "childdom17", "recruiters17": "origin17",
+    "departure17": "origin17",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -576,7 +610,8 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "transitctr15": 2008, "corruptsop15": 2010, "predep15": 2008, "arbit15": 2012,
                "ngorep15": 2010,
                "nrm16": 2008, "finance16": 2008, "rapporteur16": 2009, "childrooms16": 2008,
-               "publicreport16": 2008}
+               "publicreport16": 2008,
+               "survivors17": 2015, "dataunify17": 2009, "gangscreen17": 2010}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -685,6 +720,12 @@ CONFLICTS = (
     {"nrm16", "commsex16", "asylumscreen16"}, {"commsex16", "nonliability16"},
     {"shelterfree16", "maleshelter16", "ngofund16"}, {"nap16", "coordbudget16"},
     {"coordbudget16", "publicreport16", "rapporteur16"},
+    # heldout17 topics
+    {"lawenact17", "lawdef17", "finelieu17", "implreg17", "judgeonly17"},
+    {"adminpen17", "laborinsp17"}, {"nap17", "bodyfund17", "annualrep17"},
+    {"nrm17", "identauth17"}, {"ngofund17", "provcentre17", "maleshelter17", "victimfund17"},
+    {"specpros17", "dataunify17"}, {"childdom17", "carecheck17"}, {"recruiters17", "departure17"},
+    {"migrantscreen17", "residency17"}, {"exitcheck17", "borderpol17"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -1031,6 +1072,19 @@ FILLER_SKIP = {
     "publicreport16": ("did not report", "did not break down"),
     "rapporteur16": ("gathered {N} times",),
     "childmarriage16": (),
+    # heldout17 topics (fillers_held17.txt)
+    "judgeonly17": ("Trials frequently stalled",),
+    "dataunify17": ("did not say how many",),
+    "borderpol17": ("main crossing points",),
+    "ngofund17": ("reported looking after",),
+    "maleshelter17": ("shelter for women and girls",),
+    "provcentre17": ("shelter for women and girls",),
+    "childdom17": ("sending children to work",),
+    "exitcheck17": ("main crossing points",),
+    "departure17": ("false job offers", "regional meetings on migration"),
+    "recruiters17": ("false job offers",),
+    "residency17": ("who went home",),
+    "complicit17": (),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1455,6 +1509,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS15.get(text, text)
         if variants == "v16":
             return STOCK_VARIANTS16.get(text, text)
+        if variants == "v17":
+            return STOCK_VARIANTS17.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1488,6 +1544,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead15(era, tier, rng)
     elif options.get("lead_by_era") == "v16":
         lead = era_lead16(era, tier, rng)
+    elif options.get("lead_by_era") == "v17":
+        lead = era_lead17(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1571,6 +1629,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                            "government ")
             elif options.get("t1_weak") == "v16":
                 opening = "The minimum standards are met; still, the government "
+            elif options.get("t1_weak") == "v17":
+                opening = "Though the minimum standards are met, the government still "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -1989,6 +2049,30 @@ def era_lead16(era, tier, rng):
                            "Increasing efforts during the year included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "These efforts included ", "The year's efforts included "))
+
+
+def era_lead17(era, tier, rng):
+    """heldout17: leads from this part's survey (see README.md), a few words each; a Tier 3
+    summary names its few steps as such, and a Tier 2 Watch List summary from 2017 keeps its own.
+    "These efforts included" from 2019 is drawn most, as in the surveyed summaries."""
+    if tier == "Tier 3":
+        return "The steps it did take included " if era in ("2017-2018", "2019-2025") \
+            else "Its modest steps consisted of "
+    if era == "2004-2007":
+        return rng.choice(("In the last year, the government stepped up its response by ",
+                           "The government improved on its record by "))
+    if era == "2008-2016":
+        return rng.choice(("During the year, the government made headway by ",
+                           "The government showed progress during the year by "))
+    if tier == "Tier 2 Watch List":
+        return "The government made notable efforts over the reporting period by " \
+            if era == "2017-2018" else rng.choice(("These efforts included ",
+                                                    "Its efforts over the year included "))
+    if era == "2017-2018":
+        return rng.choice(("The government showed greater efforts by ",
+                           "Key achievements over the year included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "These efforts included ", "Its efforts over the year included "))
 
 
 def headings_for(era, country):

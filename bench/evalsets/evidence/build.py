@@ -52,6 +52,8 @@ SEED16 = 1006  # heldout16 (chosen by counts only, see README.md)
 N_BODIES16 = 24
 SEED17 = 522  # heldout17 (chosen by counts only, see README.md)
 N_BODIES17 = 24
+SEED18 = 202  # heldout18 (chosen by counts only, see README.md)
+N_BODIES18 = 23
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -88,6 +90,8 @@ PARTS = {
     "heldout16": ("topics_held16.txt", "fillers_held16.txt", SEED16, N_BODIES16, "EWD"),
     # the seventeenth part, written blind to the matcher (ids EWE-, countries Ux/Ix/Ex/Ox)
     "heldout17": ("topics_held17.txt", "fillers_held17.txt", SEED17, N_BODIES17, "EWE"),
+    # the eighteenth part, written blind to the matcher (ids EWF-, countries Zh/Qv/Dz/Tz)
+    "heldout18": ("topics_held18.txt", "fillers_held18.txt", SEED18, N_BODIES18, "EWF"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -128,6 +132,8 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout16": {"lead_by_era": "v16", "stock_variants": "v16", "t1_weak": "v16",
                               "plain_summary": "v12"},
                 "heldout17": {"lead_by_era": "v17", "stock_variants": "v17", "t1_weak": "v17",
+                              "plain_summary": "v12"},
+                "heldout18": {"lead_by_era": "v18", "stock_variants": "v18", "t1_weak": "v18",
                               "plain_summary": "v12"}}
 # heldout15 options: "v15" leads (era_lead15, which looks at the tier for Tier 3 everywhere, for
 # Tier 1 and Tier 2 Watch List in 2017-2018 and for Tier 2 Watch List from 2019), stock lines
@@ -140,6 +146,9 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
 # heldout17 options: "v17" leads (era_lead17, which looks at the tier for Tier 3 everywhere and,
 # from 2017, for Tier 2 Watch List), stock lines (STOCK_VARIANTS17) and Tier 1 line;
 # "plain_summary" "v12" (the heldout12 plain-summary modes, era weights and openers, unchanged).
+# heldout18 options: "v18" leads (era_lead18, which looks at the tier for Tier 3 everywhere and for
+# Tier 2 Watch List in 2017-2018), stock lines (STOCK_VARIANTS18) and Tier 1 line; "plain_summary"
+# "v12": the heldout12 plain-summary modes, era weights and openers, reused unchanged.
 # heldout14 options: "v14" leads (era_lead14, which looks at the tier for Tier 3 and, from 2017, for
 # Tier 2 Watch List), stock lines (STOCK_VARIANTS14) and Tier 1 line; "plain_summary" "v12" (the
 # heldout12 plain-summary modes, era weights and openers, reused unchanged).
@@ -342,6 +351,17 @@ STOCK_VARIANTS13 = {
     "cooperating with foreign governments on several cases.":
         "running joint cases with law enforcement counterparts abroad.",
 }
+# heldout18: an eighteenth wording of each stock line
+STOCK_VARIANTS18 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Its overall efforts were not significant, though the government did take "
+                    "some limited action.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Even so, in several key areas the government's record stayed below what the minimum "
+        "standards require.",
+    "cooperating with foreign governments on several cases.":
+        "working cross-border cases jointly with the authorities of a neighboring state.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
                 "heldout6": "held6",
@@ -350,7 +370,8 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout11": "held11", "heldout12": "held12",
                 "heldout13": "held13", "heldout14": "held14", "heldout15": "held15",
                 "heldout16": "held16",
-                "heldout17": "held17"}
+                "heldout17": "held17",
+                "heldout18": "held18"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -494,6 +515,14 @@ FLAGS = {
     "childdom17": {"Exmoravia", "Exbrenna", "Oxandra", "Ixmorra"},
     "origin17": {"Uxmaral", "Uxantia", "Ixtaveria", "Ixmorra", "Exmoravia", "Exbrenna", "Oxandra",
                  "Oxtovia"},
+    # heldout18 profiles
+    "dest18": {"Zhelvana", "Qvarenne", "Tzarmena", "Dzaravel"},
+    "harvest18": {"Dzolvany", "Tzeverin", "Zhamsaray"},
+    "trainee18": {"Dzhemira", "Tzolvik"},
+    "host18": {"Zhorvast", "Qvarenne"},
+    "origin18": {"Dzolvany", "Tzeverin", "Zhamsaray", "Qvellmar"},
+    "stateind18": {"Zhorvast", "Tzeverin", "Dzolvany"},
+    "bilang18": {"Qvellmar", "Tzolvik", "Zhamsaray"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -580,6 +609,11 @@ TOPIC_NEEDS = {
     "implreg17": "haslaw17", "judgeonly17": "haslaw17", "gangscreen17": "gang17",
     "carecheck17": "care17", "childdom17": "childdom17", "recruiters17": "origin17",
     "departure17": "origin17",
+    # heldout18 topics
+    "arbit18": "dest18", "passport18": "dest18", "absconding18": "dest18", "nocert18": "dest18",
+    "arrivalpack18": "dest18,trainee18", "officialharvest18": "harvest18", "quota18": "harvest18",
+    "mobilize18": "harvest18", "traineecase18": "trainee18", "returnees18": "origin18",
+    "statecontract18": "host18", "quitban18": "stateind18", "langversion18": "bilang18",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -611,7 +645,10 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "ngorep15": 2010,
                "nrm16": 2008, "finance16": 2008, "rapporteur16": 2009, "childrooms16": 2008,
                "publicreport16": 2008,
-               "survivors17": 2015, "dataunify17": 2009, "gangscreen17": 2010}
+               "survivors17": 2015, "dataunify17": 2009, "gangscreen17": 2010,
+               "sopsadopt18": 2008, "servicepolicy18": 2008, "regioncomm18": 2008,
+               "commfund18": 2008, "arrivalpack18": 2010, "traineecase18": 2008,
+               "statecontract18": 2008, "hotlinedata18": 2008, "lawdata18": 2008}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -726,6 +763,13 @@ CONFLICTS = (
     {"nrm17", "identauth17"}, {"ngofund17", "provcentre17", "maleshelter17", "victimfund17"},
     {"specpros17", "dataunify17"}, {"childdom17", "carecheck17"}, {"recruiters17", "departure17"},
     {"migrantscreen17", "residency17"}, {"exitcheck17", "borderpol17"},
+    # heldout18 topics
+    {"arbit18", "passport18"}, {"quota18", "mobilize18", "officialharvest18"},
+    {"prosunit18", "tipcourt18"}, {"lawdata18", "hotlinedata18"},
+    {"victimstatus18", "servicepolicy18", "ionfund18"},
+    {"sopsadopt18", "raidscreen18", "childvictim18"}, {"maleshelter18", "shelteradmit18"},
+    {"commfund18", "regioncomm18"}, {"nocert18", "absconding18"},
+    {"arrivalpack18", "hotlinedata18"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -1085,6 +1129,17 @@ FILLER_SKIP = {
     "recruiters17": ("false job offers",),
     "residency17": ("who went home",),
     "complicit17": (),
+    # heldout18 topics (fillers_held18.txt)
+    "recruitcrime18": ("licenses of", "licensing system"),
+    "suspend18": ("Prison terms handed down",),
+    "lawdata18": ("concerned forced labor", "had been exploited in", "related articles",
+                  "Prison terms handed down"),
+    "childvictim18": ("were children",),
+    "regioncomm18": ("regional meetings",),
+    "arrivalpack18": ("Posters",),
+    "quota18": ("studying forced labor",), "mobilize18": ("studying forced labor",),
+    "officialharvest18": ("studying forced labor",),
+    "tipcourt18": ("a first judgment",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1511,6 +1566,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS16.get(text, text)
         if variants == "v17":
             return STOCK_VARIANTS17.get(text, text)
+        if variants == "v18":
+            return STOCK_VARIANTS18.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1546,6 +1603,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead16(era, tier, rng)
     elif options.get("lead_by_era") == "v17":
         lead = era_lead17(era, tier, rng)
+    elif options.get("lead_by_era") == "v18":
+        lead = era_lead18(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1631,6 +1690,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "The minimum standards are met; still, the government "
             elif options.get("t1_weak") == "v17":
                 opening = "Though the minimum standards are met, the government still "
+            elif options.get("t1_weak") == "v18":
+                opening = "Although its record meets the minimum standards, the government "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -2073,6 +2134,27 @@ def era_lead17(era, tier, rng):
                            "Key achievements over the year included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "These efforts included ", "Its efforts over the year included "))
+
+
+def era_lead18(era, tier, rng):
+    """heldout18: leads from this part's survey (see README.md), a few words each; a Tier 3 summary
+    names the few steps it took, a 2017-2018 Tier 2 Watch List summary keeps its own lead, and
+    "These efforts included" from 2019 is drawn most, as in the surveyed summaries."""
+    if tier == "Tier 3":
+        return "The steps it did take included "
+    if era == "2004-2007":
+        return rng.choice(("The government showed modest progress by ",
+                           "Over the year the government moved its reforms ahead by "))
+    if era == "2008-2016":
+        return rng.choice(("The government advanced on several fronts by ",
+                           "During the year the government took concrete steps by "))
+    if era == "2017-2018":
+        if tier == "Tier 2 Watch List":
+            return "Its significant efforts during the reporting period included "
+        return rng.choice(("The government demonstrated increasing efforts through ",
+                           "Its main achievements included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "These efforts included ", "Notable among these efforts were "))
 
 
 def headings_for(era, country):

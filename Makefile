@@ -47,9 +47,9 @@ bench-align: $(STAMP)
 	$(PY) bench/bench_align.py $(if $(REAL),--copies "$(REAL)")
 
 # Every part, the held-back ones included (measure them once per change, at the end), with
-# aligner 2.0 (the commit before issue 18's work) and 3.1 (29a1ad3) measured beside in the same run.
+# aligner 2.0 (the commit before issue 18's work) and 3.2 (1cded6b) measured beside in the same run.
 bench-align-held: $(STAMP)
-	$(PY) bench/bench_align.py --held --before e2c3bc0 --before 29a1ad3 --speed-runs 5 \
+	$(PY) bench/bench_align.py --held --before e2c3bc0 --before 1cded6b --speed-runs 5 \
 	  $(if $(REAL),--copies "$(REAL)")
 
 # The aligner's reference vocabulary, from the evaluation set's tune part (then bump

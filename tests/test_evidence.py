@@ -862,3 +862,19 @@ def test_the_law_an_asks_thing_was_set_up_under_is_not_the_thing():
         ("protection", "The government paid 40,000 lars into the victims' compensation fund."),
     )
     assert find_evidence(ask, paid, year=2021).verdict == "done"
+
+
+def test_the_law_read_off_an_ask_stops_at_its_name_and_paid_sex_is_not_money():
+    # the law's name is read off the ask, but not the clause after it
+    ask = (
+        "Open the family courts required by the Tamsin Law on Children and Families and assign "
+        "trained judges to trafficking cases."
+    )
+    judges = "The judicial council assigned trained judges to trafficking cases."
+    found = find_evidence(ask, _body(*QUIET, ("prosecution", judges)), year=2021)
+    assert found.sentences and found.sentences[0].text == judges
+    # "paid sex" is buying sex, not money paid into a fund: no evidence either way
+    fund = "Pay money into the victims' fund created by the Tamsin Compensation Act."
+    body = _body(*QUIET, ("prevention", "No step was taken to lower demand for paid sex."))
+    found = find_evidence(fund, body, year=2021)
+    assert (found.verdict, found.sentences) == ("none", ())

@@ -61,7 +61,7 @@ from .normalize import STOPWORDS, TOKEN, clean, stem
 from .scoring import BOILERPLATE_STEMS, STOCK_STEMS, TermWeights, prepare, reference_weights
 
 # Bump whenever a change here can change a verdict or a ranking.
-EVIDENCE_VERSION = "2.12"
+EVIDENCE_VERSION = "2.13"
 
 VERDICTS = ("done", "partly", "none")
 VERDICT_MEANING = {
@@ -708,6 +708,7 @@ _LEAD_IN = re.compile(r"^.{0,160}?\bshould:?\s+(?:also\s+|further\s+|now\s+)?", 
 # "paid for sex" is buying it; "paid" alone is money spent (a fund paid victims).
 _PAID_FOR_SEX = re.compile(
     r"\b(?:paid|paying|pay|pays)\s+(?:\w+\s+)?for\s+(?=sex\b|commercial\s+sex)"
+    r"|\bpaid\s+(?=sex\b)"  # "demand for paid sex"
 )
 
 
@@ -720,19 +721,23 @@ _SET_UP_WORDS = re.compile(r"\bset(?:ting|s)?\s+up\b")
 # about the law, not the fund.
 _LOCATOR = re.compile(
     r"\b(?:established|created|set\s+up|provided\s+for|mandated|required|envisaged|foreseen)\s+"
-    r"(?:under|by|in)\s+(?:the\s+|its\s+)?[^,;.]{0,120}?\b(?:law|act|code|decree|statute|"
-    r"legislation|article\s+\d+)\b(?:\s+(?:of|on|against|for)\s+[^,;.]{0,80}?(?=[,;.]|$))?"
+    r"(?:under|by|in)\s+(?:the\s+|its\s+|a\s+)?(?:\d{4}\s+)?"
+    # a law named in lower case ("the 2010 anti-trafficking law"), or its name as printed:
+    # capitalised words, with "of", "on", "the", "and", "against", "for", "in", "to" between
+    # them ("the Law on Migrant Smuggling and Exploitation"), but not the next clause ("...
+    # Act and assign judges to them")
+    r"(?:(?:[a-z-]+\s+){0,3}?(?:law|act|code|decree|statute|legislation)\b"
+    r"|[A-Z][\w'-]*(?:\s+(?:(?:of|on|the|and|against|for|in|to)\s+)*(?:[A-Z][\w'-]*|\d+))*)"
 )
 
 
 def _words(c: str, *, ask: bool) -> list[str]:
     """The content words of a clean text, in order; an ask's lead-in ("To improve ..., the
-    government should:") and the law its thing was established under read off first."""
+    government should:") read off first."""
     if ask:
         m = _LEAD_IN.match(c)
         if m and m.end() < len(c):
             c = c[m.end() :]
-        c = _LOCATOR.sub(" ", c)
     return [
         w
         for w in TOKEN.findall(c.replace("-", " "))
@@ -741,6 +746,8 @@ def _words(c: str, *, ask: bool) -> list[str]:
 
 
 def _prepare(text: str, *, ask: bool = False) -> _Text:
+    if ask:
+        text = _LOCATOR.sub(" ", text)
     text = _SET_UP_WORDS.sub("establish", _PAID_FOR_SEX.sub("buy ", clean(text)))
     toks = [_WORD_AS.get(w, w) for w in _words(text, ask=ask)]
     stems = [stem(w) for w in toks]

@@ -119,7 +119,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
         "--part",
-        choices=("tune", *(f"heldout{k}" for k in ("", *range(2, 19)))),
+        choices=("tune", *(f"heldout{k}" for k in ("", *range(2, 21)))),
         default="tune",
     )
     ap.add_argument("--hardest", type=int, default=6)

@@ -54,6 +54,8 @@ SEED17 = 522  # heldout17 (chosen by counts only, see README.md)
 N_BODIES17 = 24
 SEED18 = 202  # heldout18 (chosen by counts only, see README.md)
 N_BODIES18 = 23
+SEED19 = 854  # heldout19 (chosen by counts only, see README.md)
+N_BODIES19 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -92,6 +94,8 @@ PARTS = {
     "heldout17": ("topics_held17.txt", "fillers_held17.txt", SEED17, N_BODIES17, "EWE"),
     # the eighteenth part, written blind to the matcher (ids EWF-, countries Zh/Qv/Dz/Tz)
     "heldout18": ("topics_held18.txt", "fillers_held18.txt", SEED18, N_BODIES18, "EWF"),
+    # the nineteenth part, written blind to the matcher (ids EWG-, countries Vr/Gv/Bz/Kv)
+    "heldout19": ("topics_held19.txt", "fillers_held19.txt", SEED19, N_BODIES19, "EWG"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -134,7 +138,13 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout17": {"lead_by_era": "v17", "stock_variants": "v17", "t1_weak": "v17",
                               "plain_summary": "v12"},
                 "heldout18": {"lead_by_era": "v18", "stock_variants": "v18", "t1_weak": "v18",
+                              "plain_summary": "v12"},
+                "heldout19": {"lead_by_era": "v19", "stock_variants": "v19", "t1_weak": "v19",
                               "plain_summary": "v12"}}
+# heldout19 options: "v19" leads (era_lead19, which looks at the tier for Tier 3 everywhere, for
+# Tier 2 Watch List in 2017-2018 and, from 2019, for Tier 2 Watch List upgrades written as
+# "achievements"), stock lines (STOCK_VARIANTS19) and Tier 1 line; "plain_summary" "v12" (the
+# heldout12 plain-summary modes, era weights and openers, reused unchanged).
 # heldout15 options: "v15" leads (era_lead15, which looks at the tier for Tier 3 everywhere, for
 # Tier 1 and Tier 2 Watch List in 2017-2018 and for Tier 2 Watch List from 2019), stock lines
 # (STOCK_VARIANTS15) and Tier 1 line; "plain_summary" "v12" (the heldout12 plain-summary modes, era
@@ -362,6 +372,17 @@ STOCK_VARIANTS18 = {
     "cooperating with foreign governments on several cases.":
         "working cross-border cases jointly with the authorities of a neighboring state.",
 }
+# heldout19: a nineteenth wording of each stock line
+STOCK_VARIANTS19 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Although the government fell well short of significant efforts, it acted "
+                    "against trafficking in a few limited ways.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "In several key areas, though, the government's work did not reach the minimum "
+        "standards.",
+    "cooperating with foreign governments on several cases.":
+        "exchanging intelligence with foreign police on cases that crossed borders.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
                 "heldout6": "held6",
@@ -371,7 +392,8 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout13": "held13", "heldout14": "held14", "heldout15": "held15",
                 "heldout16": "held16",
                 "heldout17": "held17",
-                "heldout18": "held18"}
+                "heldout18": "held18",
+                "heldout19": "held19"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -523,6 +545,10 @@ FLAGS = {
     "origin18": {"Dzolvany", "Tzeverin", "Zhamsaray", "Qvellmar"},
     "stateind18": {"Zhorvast", "Tzeverin", "Dzolvany"},
     "bilang18": {"Qvellmar", "Tzolvik", "Zhamsaray"},
+    # heldout19 profiles
+    "tour19": {"Vrimaro", "Gvelmira", "Bzanquila", "Kvestrela", "Vrennora"},
+    "host19": {"Gvonteca", "Vrastelle", "Kvalmaro", "Bzorrento"},
+    "export19": {"Gvadora", "Kvirano"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -614,6 +640,8 @@ TOPIC_NEEDS = {
     "arrivalpack18": "dest18,trainee18", "officialharvest18": "harvest18", "quota18": "harvest18",
     "mobilize18": "harvest18", "traineecase18": "trainee18", "returnees18": "origin18",
     "statecontract18": "host18", "quitban18": "stateind18", "langversion18": "bilang18",
+    # heldout19 topics
+    "sextourist19": "tour19", "refugeeschool19": "host19", "exportprog19": "export19",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -648,7 +676,9 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "survivors17": 2015, "dataunify17": 2009, "gangscreen17": 2010,
                "sopsadopt18": 2008, "servicepolicy18": 2008, "regioncomm18": 2008,
                "commfund18": 2008, "arrivalpack18": 2010, "traineecase18": 2008,
-               "statecontract18": 2008, "hotlinedata18": 2008, "lawdata18": 2008}
+               "statecontract18": 2008, "hotlinedata18": 2008, "lawdata18": 2008,
+               "importban19": 2015, "casedb19": 2009, "remotetest19": 2008, "ngoseats19": 2008,
+               "idsop19": 2008, "refugeeschool19": 2010}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -770,6 +800,11 @@ CONFLICTS = (
     {"sopsadopt18", "raidscreen18", "childvictim18"}, {"maleshelter18", "shelteradmit18"},
     {"commfund18", "regioncomm18"}, {"nocert18", "absconding18"},
     {"arrivalpack18", "hotlinedata18"},
+    # heldout19 topics
+    {"maleshelter19", "longcare19"}, {"ngofund19", "victimfund19"},
+    {"migscreen19", "idsop19", "residence19"}, {"idsop19", "childmou19"},
+    {"laborcrime19", "inspectors19"}, {"secretariat19", "ngoseats19"}, {"nap19", "secretariat19"},
+    {"specpros19", "unitstaff19"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -1140,6 +1175,22 @@ FILLER_SKIP = {
     "quota18": ("studying forced labor",), "mobilize18": ("studying forced labor",),
     "officialharvest18": ("studying forced labor",),
     "tipcourt18": ("a first judgment",),
+    # heldout19 topics (fillers_held19.txt)
+    "barguard19": ("bars and nightclubs", "official suspected"),
+    "judges19": ("still at trial",),
+    "longcare19": ("cash allowances",),
+    "maleshelter19": ("crisis center",), "shelterexit19": ("crisis center",),
+    "childmou19": ("police interviews",),
+    "remoteoffice19": ("outside {CAP}",),
+    "migscreen19": ("punishing any victim",),
+    "idsop19": ("joint course",),
+    "secretariat19": ("{BODY} held", "{BODY} published"), "ngoseats19": ("{BODY} held",),
+    "nap19": ("{BODY} held",),
+    "recruitlaw19": ("deceptive recruitment",),
+    "hotline19": ("radio campaign", "leaflets"),
+    "laborcrime19": ("forum with employers",),
+    "refugeeschool19": ("schools",),
+    "victimfund19": ("seized property",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1568,6 +1619,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS17.get(text, text)
         if variants == "v18":
             return STOCK_VARIANTS18.get(text, text)
+        if variants == "v19":
+            return STOCK_VARIANTS19.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1605,6 +1658,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead17(era, tier, rng)
     elif options.get("lead_by_era") == "v18":
         lead = era_lead18(era, tier, rng)
+    elif options.get("lead_by_era") == "v19":
+        lead = era_lead19(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1692,6 +1747,9 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "Though the minimum standards are met, the government still "
             elif options.get("t1_weak") == "v18":
                 opening = "Although its record meets the minimum standards, the government "
+            elif options.get("t1_weak") == "v19":
+                opening = ("Meeting the minimum standards did not mean the work was complete: "
+                           "the government ")
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -2155,6 +2213,30 @@ def era_lead18(era, tier, rng):
                            "Its main achievements included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "These efforts included ", "Notable among these efforts were "))
+
+
+def era_lead19(era, tier, rng):
+    """heldout19: leads from this part's survey (see README.md), a few words each; a Tier 3 summary
+    names the handful of steps it took, a 2017-2018 Tier 2 Watch List summary keeps its own lead,
+    and from 2019 a Tier 2 Watch List summary sometimes lists "achievements" (as upgrade years
+    do); "These efforts included" from 2019 is drawn most, as in the surveyed summaries."""
+    if tier == "Tier 3":
+        return "Its handful of steps included "
+    if era == "2004-2007":
+        return rng.choice(("Over the year the government made partial progress by ",
+                           "The government registered modest advances by "))
+    if era == "2008-2016":
+        return rng.choice(("Real gains in the period came from ",
+                           "Steps forward during the year included "))
+    if era == "2017-2018":
+        if tier == "Tier 2 Watch List":
+            return "The government showed significant efforts this year by "
+        return rng.choice(("The government displayed increasing efforts by ",
+                           "Stronger efforts over the twelve months included "))
+    if tier == "Tier 2 Watch List":
+        return rng.choice(("These efforts included ", "These achievements included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "These efforts included ", "The efforts of the year included "))
 
 
 def headings_for(era, country):

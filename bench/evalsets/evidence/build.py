@@ -54,6 +54,8 @@ SEED17 = 522  # heldout17 (chosen by counts only, see README.md)
 N_BODIES17 = 24
 SEED18 = 202  # heldout18 (chosen by counts only, see README.md)
 N_BODIES18 = 23
+SEED20 = 7  # heldout20 (chosen by counts only, see README.md)
+N_BODIES20 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -92,6 +94,8 @@ PARTS = {
     "heldout17": ("topics_held17.txt", "fillers_held17.txt", SEED17, N_BODIES17, "EWE"),
     # the eighteenth part, written blind to the matcher (ids EWF-, countries Zh/Qv/Dz/Tz)
     "heldout18": ("topics_held18.txt", "fillers_held18.txt", SEED18, N_BODIES18, "EWF"),
+    # the twentieth part, written blind to the matcher (ids EWH-, countries Pf/Mz/Rz/Wl)
+    "heldout20": ("topics_held20.txt", "fillers_held20.txt", SEED20, N_BODIES20, "EWH"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -134,7 +138,12 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout17": {"lead_by_era": "v17", "stock_variants": "v17", "t1_weak": "v17",
                               "plain_summary": "v12"},
                 "heldout18": {"lead_by_era": "v18", "stock_variants": "v18", "t1_weak": "v18",
+                              "plain_summary": "v12"},
+                "heldout20": {"lead_by_era": "v20", "stock_variants": "v20", "t1_weak": "v20",
                               "plain_summary": "v12"}}
+# heldout20 options: "v20" leads (era_lead20, which looks at the tier for Tier 3 everywhere and for
+# Tier 2 Watch List from 2017), stock lines (STOCK_VARIANTS20) and Tier 1 line; "plain_summary"
+# "v12": the heldout12 plain-summary modes, era weights and openers, reused unchanged.
 # heldout15 options: "v15" leads (era_lead15, which looks at the tier for Tier 3 everywhere, for
 # Tier 1 and Tier 2 Watch List in 2017-2018 and for Tier 2 Watch List from 2019), stock lines
 # (STOCK_VARIANTS15) and Tier 1 line; "plain_summary" "v12" (the heldout12 plain-summary modes, era
@@ -362,6 +371,16 @@ STOCK_VARIANTS18 = {
     "cooperating with foreign governments on several cases.":
         "working cross-border cases jointly with the authorities of a neighboring state.",
 }
+# heldout20: a twentieth wording of each stock line
+STOCK_VARIANTS20 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Although its efforts did not reach the level of significant ones, the "
+                    "government took a few actions against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Yet the minimum standards remained out of reach in several important areas.",
+    "cooperating with foreign governments on several cases.":
+        "investigating cross-border cases together with police from neighboring countries.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
                 "heldout6": "held6",
@@ -371,7 +390,8 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout13": "held13", "heldout14": "held14", "heldout15": "held15",
                 "heldout16": "held16",
                 "heldout17": "held17",
-                "heldout18": "held18"}
+                "heldout18": "held18",
+                "heldout20": "held20"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -523,6 +543,13 @@ FLAGS = {
     "origin18": {"Dzolvany", "Tzeverin", "Zhamsaray", "Qvellmar"},
     "stateind18": {"Zhorvast", "Tzeverin", "Dzolvany"},
     "bilang18": {"Qvellmar", "Tzolvik", "Zhamsaray"},
+    # heldout20 profiles
+    "descent20": {"Pfaruna", "Mzolani", "Rzunda"},
+    "beg20": {"Pfaruna", "Mzavenne", "Rzemora", "Wlokoro"},
+    "armed20": {"Mzolani", "Rzavanti", "Wlavessa"},
+    "conscript20": {"Pfessaly", "Mzirova"},
+    "mine20": {"Rzavanti", "Wlavessa", "Pfendoro", "Rzemora"},
+    "origin20": {"Pfendoro", "Mzirova", "Wlokoro", "Pfessaly", "Mzavenne"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -614,6 +641,11 @@ TOPIC_NEEDS = {
     "arrivalpack18": "dest18,trainee18", "officialharvest18": "harvest18", "quota18": "harvest18",
     "mobilize18": "harvest18", "traineecase18": "trainee18", "returnees18": "origin18",
     "statecontract18": "host18", "quitban18": "stateind18", "langversion18": "bilang18",
+    # heldout20 topics
+    "descentpros20": "descent20", "descentdef20": "descent20", "begpros20": "beg20",
+    "streetop20": "beg20", "schoolreg20": "beg20", "soldierpros20": "armed20",
+    "handover20": "armed20", "servicelimit20": "conscript20", "minecert20": "mine20",
+    "bilateral20": "origin20",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -648,7 +680,8 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "survivors17": 2015, "dataunify17": 2009, "gangscreen17": 2010,
                "sopsadopt18": 2008, "servicepolicy18": 2008, "regioncomm18": 2008,
                "commfund18": 2008, "arrivalpack18": 2010, "traineecase18": 2008,
-               "statecontract18": 2008, "hotlinedata18": 2008, "lawdata18": 2008}
+               "statecontract18": 2008, "hotlinedata18": 2008, "lawdata18": 2008,
+               "sopuse20": 2008, "lawdata20": 2008, "handover20": 2010}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -770,6 +803,13 @@ CONFLICTS = (
     {"sopsadopt18", "raidscreen18", "childvictim18"}, {"maleshelter18", "shelteradmit18"},
     {"commfund18", "regioncomm18"}, {"nocert18", "absconding18"},
     {"arrivalpack18", "hotlinedata18"},
+    # heldout20 topics
+    {"descentpros20", "descentdef20"}, {"lessercharge20", "sexpenalty20", "suspended20"},
+    {"adultid20", "sopuse20"}, {"overnight20", "adultshelter20", "ngofund20", "womenmove20"},
+    {"migscreen20", "nonpunish20"}, {"begpros20", "streetop20", "schoolreg20"},
+    {"soldierpros20", "handover20"}, {"commfund20", "commcreate20", "napadopt20"},
+    {"recruitreg20", "bilateral20"}, {"minecert20", "inspectpen20"},
+    {"smuggletrain20", "lessercharge20"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -1140,6 +1180,18 @@ FILLER_SKIP = {
     "quota18": ("studying forced labor",), "mobilize18": ("studying forced labor",),
     "officialharvest18": ("studying forced labor",),
     "tipcourt18": ("a first judgment",),
+    # heldout20 topics (fillers_held20.txt)
+    "descentpros20": ("private deals",), "lawdata20": ("could not say", "counted"),
+    "suspended20": ("acquitted",), "soldierpros20": (), "smuggletrain20": ("cross-border",),
+    "lessercharge20": (), "unitfund20": ("counterparts in {DEST}",),
+    "sopuse20": ("referred to it by officials",), "migscreen20": ("come back to", "Border posts",
+                                                       "Refugees"),
+    "nonpunish20": ("distrusted the police",), "leaders20": ("world day", "short film", "posters"),
+    "schoolreg20": ("attend class",), "streetop20": ("bus stations", "markets"),
+    "begpros20": ("bus stations",), "recruitreg20": ("lured to",), "bilateral20": ("lured to",),
+    "inspectpen20": ("hazardous work", "forced labor in {SECT2}"),
+    "minecert20": ("{SECT2}",), "adultshelter20": ("reluctant to seek help",),
+    "ngofund20": ("{NGO} said it had cared",), "overnight20": ("bus stations",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1568,6 +1620,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS17.get(text, text)
         if variants == "v18":
             return STOCK_VARIANTS18.get(text, text)
+        if variants == "v20":
+            return STOCK_VARIANTS20.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1605,6 +1659,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead17(era, tier, rng)
     elif options.get("lead_by_era") == "v18":
         lead = era_lead18(era, tier, rng)
+    elif options.get("lead_by_era") == "v20":
+        lead = era_lead20(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1692,6 +1748,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
                 opening = "Though the minimum standards are met, the government still "
             elif options.get("t1_weak") == "v18":
                 opening = "Although its record meets the minimum standards, the government "
+            elif options.get("t1_weak") == "v20":
+                opening = "Meeting the minimum standards overall, the government nonetheless "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -2155,6 +2213,29 @@ def era_lead18(era, tier, rng):
                            "Its main achievements included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "These efforts included ", "Notable among these efforts were "))
+
+
+def era_lead20(era, tier, rng):
+    """heldout20: leads from this part's survey (see README.md), a few words each; a Tier 3 summary
+    names the few actions it took, a Tier 2 Watch List summary from 2017 keeps its own lead (an
+    upgrade year's "achievements" from 2019), and "These efforts included" from 2019 is drawn most,
+    as in the surveyed summaries."""
+    if tier == "Tier 3":
+        return "Its few concrete actions included "
+    if era == "2004-2007":
+        return rng.choice(("The government acted against trafficking during the year by ",
+                           "Over the year the government advanced, notably by "))
+    if era == "2008-2016":
+        return rng.choice(("The government showed its resolve during the year by ",
+                           "Over the reporting period the government made gains by "))
+    if tier == "Tier 2 Watch List":
+        return "The government made significant efforts, among them " if era == "2017-2018" \
+            else rng.choice(("These efforts included ", "These achievements included "))
+    if era == "2017-2018":
+        return rng.choice(("The government increased its efforts over the year by ",
+                           "Achievements over the year included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "These efforts included ", "Among these efforts were "))
 
 
 def headings_for(era, country):

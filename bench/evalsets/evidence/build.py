@@ -56,6 +56,8 @@ SEED18 = 202  # heldout18 (chosen by counts only, see README.md)
 N_BODIES18 = 23
 SEED19 = 854  # heldout19 (chosen by counts only, see README.md)
 N_BODIES19 = 24
+SEED20 = 7  # heldout20 (chosen by counts only, see README.md)
+N_BODIES20 = 24
 PARTS = {
     # part: (topic bank, filler bank, seed, number of bodies, id prefix)
     "tune": ("topics_tune.txt", "fillers_tune.txt", 2024, 44, "EVT"),
@@ -96,6 +98,8 @@ PARTS = {
     "heldout18": ("topics_held18.txt", "fillers_held18.txt", SEED18, N_BODIES18, "EWF"),
     # the nineteenth part, written blind to the matcher (ids EWG-, countries Vr/Gv/Bz/Kv)
     "heldout19": ("topics_held19.txt", "fillers_held19.txt", SEED19, N_BODIES19, "EWG"),
+    # the twentieth part, written blind to the matcher (ids EWH-, countries Pf/Mz/Rz/Wl)
+    "heldout20": ("topics_held20.txt", "fillers_held20.txt", SEED20, N_BODIES20, "EWH"),
 }
 # Options a part may set (the older parts set none, so their bytes do not change):
 # "lead_by_era": the summary's done-clause sentence opens as the era's reports do, not always
@@ -140,11 +144,16 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
                 "heldout18": {"lead_by_era": "v18", "stock_variants": "v18", "t1_weak": "v18",
                               "plain_summary": "v12"},
                 "heldout19": {"lead_by_era": "v19", "stock_variants": "v19", "t1_weak": "v19",
+                              "plain_summary": "v12"},
+                "heldout20": {"lead_by_era": "v20", "stock_variants": "v20", "t1_weak": "v20",
                               "plain_summary": "v12"}}
 # heldout19 options: "v19" leads (era_lead19, which looks at the tier for Tier 3 everywhere, for
 # Tier 2 Watch List in 2017-2018 and, from 2019, for Tier 2 Watch List upgrades written as
 # "achievements"), stock lines (STOCK_VARIANTS19) and Tier 1 line; "plain_summary" "v12" (the
 # heldout12 plain-summary modes, era weights and openers, reused unchanged).
+# heldout20 options: "v20" leads (era_lead20, which looks at the tier for Tier 3 everywhere and for
+# Tier 2 Watch List from 2017), stock lines (STOCK_VARIANTS20) and Tier 1 line; "plain_summary"
+# "v12": the heldout12 plain-summary modes, era weights and openers, reused unchanged.
 # heldout15 options: "v15" leads (era_lead15, which looks at the tier for Tier 3 everywhere, for
 # Tier 1 and Tier 2 Watch List in 2017-2018 and for Tier 2 Watch List from 2019), stock lines
 # (STOCK_VARIANTS15) and Tier 1 line; "plain_summary" "v12" (the heldout12 plain-summary modes, era
@@ -383,6 +392,16 @@ STOCK_VARIANTS19 = {
     "cooperating with foreign governments on several cases.":
         "exchanging intelligence with foreign police on cases that crossed borders.",
 }
+# heldout20: a twentieth wording of each stock line
+STOCK_VARIANTS20 = {
+    "Despite the lack of significant efforts, the government took some steps to address "
+    "trafficking.": "Although its efforts did not reach the level of significant ones, the "
+                    "government took a few actions against trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.":
+        "Yet the minimum standards remained out of reach in several important areas.",
+    "cooperating with foreign governments on several cases.":
+        "investigating cross-border cases together with police from neighboring countries.",
+}
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
                 "heldout6": "held6",
@@ -393,7 +412,8 @@ PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout
                 "heldout16": "held16",
                 "heldout17": "held17",
                 "heldout18": "held18",
-                "heldout19": "held19"}
+                "heldout19": "held19",
+                "heldout20": "held20"}
 PROFILE_FIELDS = ("part", "C", "CD", "CAP", "R1", "R2", "R3", "LAW", "ART", "UNIT", "BODY",
                   "MINL", "MINS", "NGO", "DEST", "SECT1", "SECT2", "PORT", "CUR")
 # Topics that only fit some countries (by profile name), and the first to-year they fit.
@@ -549,6 +569,13 @@ FLAGS = {
     "tour19": {"Vrimaro", "Gvelmira", "Bzanquila", "Kvestrela", "Vrennora"},
     "host19": {"Gvonteca", "Vrastelle", "Kvalmaro", "Bzorrento"},
     "export19": {"Gvadora", "Kvirano"},
+    # heldout20 profiles
+    "descent20": {"Pfaruna", "Mzolani", "Rzunda"},
+    "beg20": {"Pfaruna", "Mzavenne", "Rzemora", "Wlokoro"},
+    "armed20": {"Mzolani", "Rzavanti", "Wlavessa"},
+    "conscript20": {"Pfessaly", "Mzirova"},
+    "mine20": {"Rzavanti", "Wlavessa", "Pfendoro", "Rzemora"},
+    "origin20": {"Pfendoro", "Mzirova", "Wlokoro", "Pfessaly", "Mzavenne"},
 }
 # Topic constraints by topic id (both banks): countries it fits, first to-year it fits.
 TOPIC_NEEDS = {
@@ -642,6 +669,11 @@ TOPIC_NEEDS = {
     "statecontract18": "host18", "quitban18": "stateind18", "langversion18": "bilang18",
     # heldout19 topics
     "sextourist19": "tour19", "refugeeschool19": "host19", "exportprog19": "export19",
+    # heldout20 topics
+    "descentpros20": "descent20", "descentdef20": "descent20", "begpros20": "beg20",
+    "streetop20": "beg20", "schoolreg20": "beg20", "soldierpros20": "armed20",
+    "handover20": "armed20", "servicelimit20": "conscript20", "minecert20": "mine20",
+    "bilateral20": "origin20",
 }
 TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 2012,
                "sops": 2008, "nrm": 2008, "research": 2010, "fees": 2012, "scamscreen": 2021,
@@ -678,7 +710,8 @@ TOPIC_FIRST = {"osec": 2012, "survivors": 2018, "supply": 2015, "inspectid": 201
                "commfund18": 2008, "arrivalpack18": 2010, "traineecase18": 2008,
                "statecontract18": 2008, "hotlinedata18": 2008, "lawdata18": 2008,
                "importban19": 2015, "casedb19": 2009, "remotetest19": 2008, "ngoseats19": 2008,
-               "idsop19": 2008, "refugeeschool19": 2010}
+               "idsop19": 2008, "refugeeschool19": 2010,
+               "sopuse20": 2008, "lawdata20": 2008, "handover20": 2010}
 # Topics too close to each other to sit in one body (a sentence on one could pass for the
 # other): never two of a group as asks, nor one as an ask and another as background.
 CONFLICTS = (
@@ -805,6 +838,13 @@ CONFLICTS = (
     {"migscreen19", "idsop19", "residence19"}, {"idsop19", "childmou19"},
     {"laborcrime19", "inspectors19"}, {"secretariat19", "ngoseats19"}, {"nap19", "secretariat19"},
     {"specpros19", "unitstaff19"},
+    # heldout20 topics
+    {"descentpros20", "descentdef20"}, {"lessercharge20", "sexpenalty20", "suspended20"},
+    {"adultid20", "sopuse20"}, {"overnight20", "adultshelter20", "ngofund20", "womenmove20"},
+    {"migscreen20", "nonpunish20"}, {"begpros20", "streetop20", "schoolreg20"},
+    {"soldierpros20", "handover20"}, {"commfund20", "commcreate20", "napadopt20"},
+    {"recruitreg20", "bilateral20"}, {"minecert20", "inspectpen20"},
+    {"smuggletrain20", "lessercharge20"},
 )
 # Filler sentences that would say something about an ask's topic: skipped in a body where
 # that topic is asked (a filler must never decide, or contradict, a label).
@@ -1191,6 +1231,18 @@ FILLER_SKIP = {
     "laborcrime19": ("forum with employers",),
     "refugeeschool19": ("schools",),
     "victimfund19": ("seized property",),
+    # heldout20 topics (fillers_held20.txt)
+    "descentpros20": ("private deals",), "lawdata20": ("could not say", "counted"),
+    "suspended20": ("acquitted",), "soldierpros20": (), "smuggletrain20": ("cross-border",),
+    "lessercharge20": (), "unitfund20": ("counterparts in {DEST}",),
+    "sopuse20": ("referred to it by officials",), "migscreen20": ("come back to", "Border posts",
+                                                       "Refugees"),
+    "nonpunish20": ("distrusted the police",), "leaders20": ("world day", "short film", "posters"),
+    "schoolreg20": ("attend class",), "streetop20": ("bus stations", "markets"),
+    "begpros20": ("bus stations",), "recruitreg20": ("lured to",), "bilateral20": ("lured to",),
+    "inspectpen20": ("hazardous work", "forced labor in {SECT2}"),
+    "minecert20": ("{SECT2}",), "adultshelter20": ("reluctant to seek help",),
+    "ngofund20": ("{NGO} said it had cared",), "overnight20": ("bus stations",),
 }
 # Filler sentences per section (without the opener), and background topics, by era: older
 # narratives are shorter.
@@ -1621,6 +1673,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             return STOCK_VARIANTS18.get(text, text)
         if variants == "v19":
             return STOCK_VARIANTS19.get(text, text)
+        if variants == "v20":
+            return STOCK_VARIANTS20.get(text, text)
         if variants == "v4":
             return STOCK_VARIANTS4.get(text, text)
         if variants == "v3":
@@ -1660,6 +1714,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         lead = era_lead18(era, tier, rng)
     elif options.get("lead_by_era") == "v19":
         lead = era_lead19(era, tier, rng)
+    elif options.get("lead_by_era") == "v20":
+        lead = era_lead20(era, tier, rng)
     elif options.get("lead_by_era") == "v4":
         lead = era_lead4(era, rng)
     elif options.get("lead_by_era") == "v3":
@@ -1750,6 +1806,8 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
             elif options.get("t1_weak") == "v19":
                 opening = ("Meeting the minimum standards did not mean the work was complete: "
                            "the government ")
+            elif options.get("t1_weak") == "v20":
+                opening = "Meeting the minimum standards overall, the government nonetheless "
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -2237,6 +2295,29 @@ def era_lead19(era, tier, rng):
         return rng.choice(("These efforts included ", "These achievements included "))
     return rng.choice(("These efforts included ", "These efforts included ",
                        "These efforts included ", "The efforts of the year included "))
+
+
+def era_lead20(era, tier, rng):
+    """heldout20: leads from this part's survey (see README.md), a few words each; a Tier 3 summary
+    names the few actions it took, a Tier 2 Watch List summary from 2017 keeps its own lead (an
+    upgrade year's "achievements" from 2019), and "These efforts included" from 2019 is drawn most,
+    as in the surveyed summaries."""
+    if tier == "Tier 3":
+        return "Its few concrete actions included "
+    if era == "2004-2007":
+        return rng.choice(("The government acted against trafficking during the year by ",
+                           "Over the year the government advanced, notably by "))
+    if era == "2008-2016":
+        return rng.choice(("The government showed its resolve during the year by ",
+                           "Over the reporting period the government made gains by "))
+    if tier == "Tier 2 Watch List":
+        return "The government made significant efforts, among them " if era == "2017-2018" \
+            else rng.choice(("These efforts included ", "These achievements included "))
+    if era == "2017-2018":
+        return rng.choice(("The government increased its efforts over the year by ",
+                           "Achievements over the year included "))
+    return rng.choice(("These efforts included ", "These efforts included ",
+                       "These efforts included ", "Among these efforts were "))
 
 
 def headings_for(era, country):

@@ -85,7 +85,7 @@ bench-pdf-libraries: $(STAMP)
 	$(PY) bench/bench_pdf_libraries.py
 
 # Evidence for dropped asks (issue 20) on the evidence set's tune part; PART=heldout ...
-# PART=heldout14 measures another part (all fourteen have been read: they are development data).
+# PART=heldout20 measures another part (all twenty have been read: they are development data).
 bench-evidence: $(STAMP)
 	$(PY) bench/bench_evidence.py --part $(or $(PART),tune)
 

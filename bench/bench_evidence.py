@@ -1,6 +1,6 @@
 """How well tipdiff tells whether a dropped ask was done (issue 20).
 
-    python bench/bench_evidence.py [--part tune|heldout|heldout2|...|heldout14]
+    python bench/bench_evidence.py [--part tune|heldout|heldout2|...|heldout20]
         [--verbose] [--hardest N]
 
 Each case of `bench/evalsets/evidence/<part>.jsonl` is one dropped ask and the next year's
@@ -15,8 +15,8 @@ answered `done` counts as a false `done`), precision and recall of each label, r
 case kind, whether the deciding sentence is one the label cites, and the hardest negatives
 (cases labelled `none` or `partly` that scored highest as `done`, or came closest). Each
 held-back part is measured once, with the version committed before it was read, and becomes
-development data after that (`heldout` from evidence 2.1 ... `heldout13` and `heldout14` after
-2.10; see bench/README.md). All fourteen have now been read: the next change needs a new part,
+development data after that (`heldout` from evidence 2.1 ... `heldout19` and `heldout20` after
+2.13; see bench/README.md). All twenty have now been read: the next change needs a new part,
 written blind to the matcher (bench/evalsets/evidence/README.md).
 """
 

@@ -200,6 +200,11 @@ def realsets_module():
     return mod
 
 
+def real_splits() -> tuple[str, ...]:
+    """The parts of the real sets, as their loader names them (none without the loader)."""
+    return realsets_module().SPLITS if (REALSETS / "load.py").exists() else ()
+
+
 def real_pair(rp, old: list[str] | None = None, new: list[str] | None = None) -> Pair:
     """A labelled real pair (realsets.load.Pair, item numbers 1-based) as a bench Pair on the
     hand-labelled item spans (0-based). With `old`/`new` (lists the parser made from the same
@@ -334,7 +339,7 @@ def real_parts(
     mod = realsets_module()
     where = copies_dir or mod.DEFAULT_COPIES_DIR
     out: dict[str, list[Pair]] = {}
-    for split in getattr(mod, "SPLITS", ("dev", "held", "held2")):
+    for split in mod.SPLITS:
         try:
             rps = mod.load_pairs(where, split=split, **manifests)
         except mod.RealSetError as exc:
@@ -993,10 +998,8 @@ def main(argv=None) -> int:
         ):
             if (EVALSET / name).exists() and measured(key):
                 parts.append((key, title, load(EVALSET / name)))
-        real_keys = tuple(
-            f"{s}{x}" for s in ("dev", "held", "held2", "held3") for x in ("", "-parsed")
-        )
-        if any(measured(f"real-{k}") for k in real_keys):
+        splits = real_splits()
+        if any(measured(f"real-{s}{x}") for s in splits for x in ("", "-parsed")):
             real, why = real_parts(args.copies)
             if why:
                 print(f"real year pairs not measured: {why}")
@@ -1014,7 +1017,7 @@ def main(argv=None) -> int:
     for key, title, pairs in parts:
         report(f"{title} [{key}]", pairs, config, results, befores)
     print(f"\nmeasured at commit {results['commit']}")
-    for key in ("real-dev", "real-held", "real-held2", "real-held3"):
+    for key in (f"real-{s}" for s in real_splits()):
         if lines := targets(results, key):
             print(f"issue 18's targets on {key} (hand-labelled items):")
             print("\n".join(lines))

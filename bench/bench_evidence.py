@@ -34,6 +34,12 @@ from tipdiff.model import Sentence
 SET = Path(__file__).resolve().parent / "evalsets" / "evidence"
 
 
+def parts() -> list[str]:
+    """The set's parts, as its files name them: tune, heldout, heldout2, heldout3, ..."""
+    names = [p.stem for p in SET.glob("*.jsonl")]
+    return sorted(names, key=lambda n: (n != "tune", len(n), n))
+
+
 def load(part: str) -> list[dict]:
     return [json.loads(x) for x in (SET / f"{part}.jsonl").read_text("utf-8").splitlines()]
 
@@ -119,7 +125,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
         "--part",
-        choices=("tune", *(f"heldout{k}" for k in ("", *range(2, 21)))),
+        choices=parts(),
         default="tune",
     )
     ap.add_argument("--hardest", type=int, default=6)

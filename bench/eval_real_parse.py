@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from realsets.load import (  # noqa: E402
     COPIES_MANIFEST,
     DEFAULT_COPIES_DIR,
+    SPLITS,
     RealSetError,
     load_parse_set,
     normalize_item,
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--copies", type=Path, default=DEFAULT_COPIES_DIR, help="rebuilt copies folder")
     ap.add_argument(
         "--split",
-        choices=("dev", "held", "held2", "held3", "all"),
+        choices=(*SPLITS, "all"),
         default="all",
         help="which part to measure (default: every part, reported apart)",
     )
@@ -180,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     rows = evaluate(copies)
     print(f"parser {PARSER_VERSION}: real parse set from {args.copies}")
-    for split in ("dev", "held", "held2", "held3"):
+    for split in SPLITS:
         if args.split in (split, "all"):
             print(report([r for r in rows if r["meta"]["split"] == split], split, args.verbose))
     return 0

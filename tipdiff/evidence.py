@@ -487,13 +487,19 @@ _TRAFFICKING = re.compile(
     r"|\bcommercial\s+sex\b|\bprostitution\b|\bchild\s+labou?r\b|\bforced\s+begging\b",
     re.I,
 )
+
+
+def _compiled(table: dict[str, str]) -> dict[str, re.Pattern]:
+    """A table of named patterns, compiled (case apart)."""
+    return {name: re.compile(pattern, re.I) for name, pattern in table.items()}
+
+
 # Who was trained: a training of one audience is not the training of another ("provided
 # anti-trafficking training to its troops" does not answer "train diplomatic personnel").
 _TRAINING = re.compile(r"\btrain(?:ed|ing|s)?\b|\bcourses?\b|\bworkshops?\b|\bcurriculum\b", re.I)
 _TRAIN_ASK = re.compile(r"^(?:\w+\s+){0,3}?train\b", re.I)
-_AUDIENCES = {
-    name: re.compile(pattern, re.I)
-    for name, pattern in {
+_AUDIENCES = _compiled(
+    {
         "diplomats": r"\bdiplomat\w*|\bconsular\b|\bembass\w+|\bforeign\s+service\b",
         "troops": r"\btroops\b|\bpeacekeep\w*|\bsoldiers\b|\bmilitary\b|\barmed\s+forces\b",
         "judges": r"\bjudges?\b|\bjudiciary\b|\bjudicial\b|\bmagistrates?\b|\bcourts?\b",
@@ -503,8 +509,8 @@ _AUDIENCES = {
         "border": r"\bborder\b|\bimmigration\b|\bcoast\s+guard\b|\bairport\b",
         "social": r"\bsocial\s+workers?\b|\bhealth\s+(?:care\s+)?workers?\b|\bteachers?\b|"
                   r"\bmedical\b|\bcaseworkers?\b|\bshelter\s+staff\b",
-    }.items()
-}
+    }
+)
 
 
 # What was set up: launching one thing is not setting up another ("launched an electronic case
@@ -515,9 +521,8 @@ _SET_UP = re.compile(
     r"inaugurat(?:e|ed|es|ing)|found(?:ed)?)\s+((?:[\w-]+\s+){0,6}[\w-]+)",
     re.I,
 )
-_THINGS = {
-    name: re.compile(pattern, re.I)
-    for name, pattern in {
+_THINGS = _compiled(
+    {
         "hotline": r"\b(?:hot|help|phone|telephone|toll-free)\s?lines?\b|"
                    r"\bcall\s+cent(?:er|re)s?\b",
         "shelter": r"\bshelters?\b|\bsafe\s+houses?\b|\bcent(?:er|re)s?\b|\bhomes?\b|"
@@ -533,8 +538,8 @@ _THINGS = {
                      r"\breferral\b|\bsystem\b",
         "plan": r"\bplans?\b|\bstrateg(?:y|ies)\b|\bprogramm?es?\b|\bcampaigns?\b",
         "court": r"\bcourts?\b|\bchambers?\b|\btribunals?\b|\bprosecutors?\b",
-    }.items()
-}
+    }
+)
 
 
 def _named(table: dict[str, re.Pattern], text: str) -> set[str]:

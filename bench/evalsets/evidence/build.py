@@ -209,198 +209,178 @@ PART_OPTIONS = {"heldout2": {"lead_by_era": True, "stock_variants": True},
 # instead of a clause behind the lead, and a body whose summary steps are all plain sentences has
 # no lead line at all, as many real summaries print them; the "not done" summary line may open
 # with "In addition,".
-STOCK_VARIANTS = {
+# The summary's three stock lines that a part may word its own way: the Tier 3 line, the
+# line on what the government did not meet, and the cooperation clause (STOCK_VARIANTS* below
+# give each part's wording, in this order).
+STOCK_LINES = (
     "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Despite the lack of significant efforts, the government took some steps "
-                    "to combat trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "However, the government did not meet the minimum standards in some key areas.",
-    "cooperating with foreign governments on several cases.":
-        "working with foreign governments on joint investigations.",
-}
+    "trafficking.",
+    "However, the government did not meet the minimum standards in several key areas.",
+    "cooperating with foreign governments on several cases.",
+)
+
+
+def stock_variants(weak: str, not_met: str, cooperation: str) -> dict[str, str]:
+    """A part's own wording of the STOCK_LINES, in their order."""
+    return dict(zip(STOCK_LINES, (weak, not_met, cooperation), strict=True))
+
+
+STOCK_VARIANTS = stock_variants(
+    "Despite the lack of significant efforts, the government took some steps "
+    "to combat trafficking.",
+    "However, the government did not meet the minimum standards in some key areas.",
+    "working with foreign governments on joint investigations.",
+)
 # heldout3: a third wording of each stock line, so that none repeats a line of an older part
-STOCK_VARIANTS3 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Despite the lack of significant efforts, it took a few steps against "
-                    "trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "However, in a number of key areas the government fell short of the minimum standards.",
-    "cooperating with foreign governments on several cases.":
-        "assisting foreign counterparts with transnational investigations.",
-}
+STOCK_VARIANTS3 = stock_variants(
+    "Despite the lack of significant efforts, it took a few steps against "
+    "trafficking.",
+    "However, in a number of key areas the government fell short of the minimum standards.",
+    "assisting foreign counterparts with transnational investigations.",
+)
 # heldout4: a fourth wording of each stock line
-STOCK_VARIANTS4 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Even without significant efforts overall, the government did take some "
-                    "steps against trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "The government nevertheless fell short of the minimum standards in several key areas.",
-    "cooperating with foreign governments on several cases.":
-        "sharing information with foreign police on cross-border cases.",
-}
+STOCK_VARIANTS4 = stock_variants(
+    "Even without significant efforts overall, the government did take some "
+    "steps against trafficking.",
+    "The government nevertheless fell short of the minimum standards in several key areas.",
+    "sharing information with foreign police on cross-border cases.",
+)
 # heldout5: a fifth wording of each stock line
-STOCK_VARIANTS5 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Although its efforts were not significant, the government took a limited "
-                    "number of steps against trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Yet in several key areas its efforts remained below the minimum standards.",
-    "cooperating with foreign governments on several cases.":
-        "holding joint operations with the police of neighboring countries.",
-}
+STOCK_VARIANTS5 = stock_variants(
+    "Although its efforts were not significant, the government took a limited "
+    "number of steps against trafficking.",
+    "Yet in several key areas its efforts remained below the minimum standards.",
+    "holding joint operations with the police of neighboring countries.",
+)
 # heldout7: a seventh wording of each stock line
-STOCK_VARIANTS7 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Its efforts were not significant, but the government did take a few "
-                    "measures against trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Still, in several important respects the government fell below the minimum standards.",
-    "cooperating with foreign governments on several cases.":
-        "working with neighboring police forces on cross-border cases.",
-}
+STOCK_VARIANTS7 = stock_variants(
+    "Its efforts were not significant, but the government did take a few "
+    "measures against trafficking.",
+    "Still, in several important respects the government fell below the minimum standards.",
+    "working with neighboring police forces on cross-border cases.",
+)
 # heldout6: a sixth wording of each stock line (heldout5 is written separately)
-STOCK_VARIANTS6 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Although its efforts were not significant overall, the government took a "
-                    "small number of steps against trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Even so, the government did not reach the minimum standards in a number of important "
-        "areas.",
-    "cooperating with foreign governments on several cases.":
-        "exchanging case information with partner governments.",
-}
+STOCK_VARIANTS6 = stock_variants(
+    "Although its efforts were not significant overall, the government took a "
+    "small number of steps against trafficking.",
+    "Even so, the government did not reach the minimum standards in a number of important "
+    "areas.",
+    "exchanging case information with partner governments.",
+)
 # heldout10: a tenth wording of each stock line
-STOCK_VARIANTS10 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "The government's efforts were not significant, though it did take a "
-                    "handful of steps against trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "All the same, key areas still fell short of the minimum standards.",
-    "cooperating with foreign governments on several cases.":
-        "pursuing cross-border investigations together with police in partner countries.",
-}
+STOCK_VARIANTS10 = stock_variants(
+    "The government's efforts were not significant, though it did take a "
+    "handful of steps against trafficking.",
+    "All the same, key areas still fell short of the minimum standards.",
+    "pursuing cross-border investigations together with police in partner countries.",
+)
 # heldout11: an eleventh wording of each stock line
-STOCK_VARIANTS11 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "The government's efforts fell short of significant, but it did act against "
-                    "trafficking in a few ways.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Even so, shortcomings persisted in several areas covered by the minimum standards.",
-    "cooperating with foreign governments on several cases.":
-        "working on joint investigations with the authorities of other countries.",
-}
+STOCK_VARIANTS11 = stock_variants(
+    "The government's efforts fell short of significant, but it did act against "
+    "trafficking in a few ways.",
+    "Even so, shortcomings persisted in several areas covered by the minimum standards.",
+    "working on joint investigations with the authorities of other countries.",
+)
 # heldout12: a twelfth wording of each stock line
-STOCK_VARIANTS12 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "While its efforts fell short of significant, the government took a limited "
-                    "set of steps against trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Despite this, several key areas were still below the minimum standards.",
-    "cooperating with foreign governments on several cases.":
-        "sharing evidence with prosecutors of neighboring countries in cross-border cases.",
-}
+STOCK_VARIANTS12 = stock_variants(
+    "While its efforts fell short of significant, the government took a limited "
+    "set of steps against trafficking.",
+    "Despite this, several key areas were still below the minimum standards.",
+    "sharing evidence with prosecutors of neighboring countries in cross-border cases.",
+)
 # heldout14: a fourteenth wording of each stock line
-STOCK_VARIANTS14 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "The government's efforts were not significant overall, although it took a "
-                    "small number of concrete measures.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Several key areas nonetheless fell short of the minimum standards.",
-    "cooperating with foreign governments on several cases.":
-        "trading case files with two foreign police forces.",
-}
+STOCK_VARIANTS14 = stock_variants(
+    "The government's efforts were not significant overall, although it took a "
+    "small number of concrete measures.",
+    "Several key areas nonetheless fell short of the minimum standards.",
+    "trading case files with two foreign police forces.",
+)
 # heldout15: a fifteenth wording of each stock line
-STOCK_VARIANTS15 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "The government carried out a few anti-trafficking actions, though not enough "
-                    "to amount to significant efforts.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Even so, the government's performance stayed below the minimum standards in several "
-        "key areas.",
-    "cooperating with foreign governments on several cases.":
-        "joining foreign counterparts in investigations that crossed borders.",
-}
+STOCK_VARIANTS15 = stock_variants(
+    "The government carried out a few anti-trafficking actions, though not enough "
+    "to amount to significant efforts.",
+    "Even so, the government's performance stayed below the minimum standards in several "
+    "key areas.",
+    "joining foreign counterparts in investigations that crossed borders.",
+)
 # heldout16: a sixteenth wording of each stock line
-STOCK_VARIANTS16 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Its overall efforts did not amount to significant ones, but the government "
-                    "acted against trafficking in a handful of areas.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Nevertheless, a number of important areas stayed below the minimum standards.",
-    "cooperating with foreign governments on several cases.":
-        "trading evidence with investigators abroad in transnational cases.",
-}
+STOCK_VARIANTS16 = stock_variants(
+    "Its overall efforts did not amount to significant ones, but the government "
+    "acted against trafficking in a handful of areas.",
+    "Nevertheless, a number of important areas stayed below the minimum standards.",
+    "trading evidence with investigators abroad in transnational cases.",
+)
 # heldout17: a seventeenth wording of each stock line
-STOCK_VARIANTS17 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Its efforts overall fell short of significant, but the government did "
-                    "carry out a few measures against trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "In several key respects, however, the minimum standards were still not met.",
-    "cooperating with foreign governments on several cases.":
-        "pursuing cases jointly with investigators from neighboring states.",
-}
+STOCK_VARIANTS17 = stock_variants(
+    "Its efforts overall fell short of significant, but the government did "
+    "carry out a few measures against trafficking.",
+    "In several key respects, however, the minimum standards were still not met.",
+    "pursuing cases jointly with investigators from neighboring states.",
+)
 # heldout8: an eighth wording of each stock line
-STOCK_VARIANTS8 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Its efforts were not significant, yet the government made a few moves "
-                    "against trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Nonetheless, serious gaps against the minimum standards persisted in several areas.",
-    "cooperating with foreign governments on several cases.":
-        "coordinating casework with police forces of neighboring states.",
-}
+STOCK_VARIANTS8 = stock_variants(
+    "Its efforts were not significant, yet the government made a few moves "
+    "against trafficking.",
+    "Nonetheless, serious gaps against the minimum standards persisted in several areas.",
+    "coordinating casework with police forces of neighboring states.",
+)
 # heldout9: a ninth wording of each stock line
-STOCK_VARIANTS9 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Although its overall efforts were not significant, the government did take "
-                    "a handful of measures.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Important gaps against the minimum standards nevertheless remained.",
-    "cooperating with foreign governments on several cases.":
-        "hosting a regional conference on exploitation.",
-}
+STOCK_VARIANTS9 = stock_variants(
+    "Although its overall efforts were not significant, the government did take "
+    "a handful of measures.",
+    "Important gaps against the minimum standards nevertheless remained.",
+    "hosting a regional conference on exploitation.",
+)
 # heldout13: a thirteenth wording of each stock line
-STOCK_VARIANTS13 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Though its efforts were not significant, the government did act against "
-                    "trafficking in a limited way.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "However, what the minimum standards require was not achieved in several key areas.",
-    "cooperating with foreign governments on several cases.":
-        "running joint cases with law enforcement counterparts abroad.",
-}
+STOCK_VARIANTS13 = stock_variants(
+    "Though its efforts were not significant, the government did act against "
+    "trafficking in a limited way.",
+    "However, what the minimum standards require was not achieved in several key areas.",
+    "running joint cases with law enforcement counterparts abroad.",
+)
 # heldout18: an eighteenth wording of each stock line
-STOCK_VARIANTS18 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Its overall efforts were not significant, though the government did take "
-                    "some limited action.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Even so, in several key areas the government's record stayed below what the minimum "
-        "standards require.",
-    "cooperating with foreign governments on several cases.":
-        "working cross-border cases jointly with the authorities of a neighboring state.",
-}
+STOCK_VARIANTS18 = stock_variants(
+    "Its overall efforts were not significant, though the government did take "
+    "some limited action.",
+    "Even so, in several key areas the government's record stayed below what the minimum "
+    "standards require.",
+    "working cross-border cases jointly with the authorities of a neighboring state.",
+)
 # heldout19: a nineteenth wording of each stock line
-STOCK_VARIANTS19 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Although the government fell well short of significant efforts, it acted "
-                    "against trafficking in a few limited ways.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "In several key areas, though, the government's work did not reach the minimum "
-        "standards.",
-    "cooperating with foreign governments on several cases.":
-        "exchanging intelligence with foreign police on cases that crossed borders.",
-}
+STOCK_VARIANTS19 = stock_variants(
+    "Although the government fell well short of significant efforts, it acted "
+    "against trafficking in a few limited ways.",
+    "In several key areas, though, the government's work did not reach the minimum "
+    "standards.",
+    "exchanging intelligence with foreign police on cases that crossed borders.",
+)
 # heldout20: a twentieth wording of each stock line
-STOCK_VARIANTS20 = {
-    "Despite the lack of significant efforts, the government took some steps to address "
-    "trafficking.": "Although its efforts did not reach the level of significant ones, the "
-                    "government took a few actions against trafficking.",
-    "However, the government did not meet the minimum standards in several key areas.":
-        "Yet the minimum standards remained out of reach in several important areas.",
-    "cooperating with foreign governments on several cases.":
-        "investigating cross-border cases together with police from neighboring countries.",
+STOCK_VARIANTS20 = stock_variants(
+    "Although its efforts did not reach the level of significant ones, the "
+    "government took a few actions against trafficking.",
+    "Yet the minimum standards remained out of reach in several important areas.",
+    "investigating cross-border cases together with police from neighboring countries.",
+)
+# "stock_variants" option -> the part's wording (True: STOCK_VARIANTS, the heldout2 wording)
+STOCK_BY_OPTION = {
+    "v3": STOCK_VARIANTS3,
+    "v4": STOCK_VARIANTS4,
+    "v5": STOCK_VARIANTS5,
+    "v6": STOCK_VARIANTS6,
+    "v7": STOCK_VARIANTS7,
+    "v8": STOCK_VARIANTS8,
+    "v9": STOCK_VARIANTS9,
+    "v10": STOCK_VARIANTS10,
+    "v11": STOCK_VARIANTS11,
+    "v12": STOCK_VARIANTS12,
+    "v13": STOCK_VARIANTS13,
+    "v14": STOCK_VARIANTS14,
+    "v15": STOCK_VARIANTS15,
+    "v16": STOCK_VARIANTS16,
+    "v17": STOCK_VARIANTS17,
+    "v18": STOCK_VARIANTS18,
+    "v19": STOCK_VARIANTS19,
+    "v20": STOCK_VARIANTS20,
 }
 PROFILE_PART = {"tune": "tune", "heldout": "held", "heldout2": "held2", "heldout3": "held3",
                 "heldout4": "held4", "heldout5": "held5",
@@ -1643,43 +1623,9 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
 
     def stock(text):
         variants = options.get("stock_variants")
-        if variants == "v5":
-            return STOCK_VARIANTS5.get(text, text)
-        if variants == "v6":
-            return STOCK_VARIANTS6.get(text, text)
-        if variants == "v7":
-            return STOCK_VARIANTS7.get(text, text)
-        if variants == "v8":
-            return STOCK_VARIANTS8.get(text, text)
-        if variants == "v9":
-            return STOCK_VARIANTS9.get(text, text)
-        if variants == "v10":
-            return STOCK_VARIANTS10.get(text, text)
-        if variants == "v11":
-            return STOCK_VARIANTS11.get(text, text)
-        if variants == "v12":
-            return STOCK_VARIANTS12.get(text, text)
-        if variants == "v13":
-            return STOCK_VARIANTS13.get(text, text)
-        if variants == "v14":
-            return STOCK_VARIANTS14.get(text, text)
-        if variants == "v15":
-            return STOCK_VARIANTS15.get(text, text)
-        if variants == "v16":
-            return STOCK_VARIANTS16.get(text, text)
-        if variants == "v17":
-            return STOCK_VARIANTS17.get(text, text)
-        if variants == "v18":
-            return STOCK_VARIANTS18.get(text, text)
-        if variants == "v19":
-            return STOCK_VARIANTS19.get(text, text)
-        if variants == "v20":
-            return STOCK_VARIANTS20.get(text, text)
-        if variants == "v4":
-            return STOCK_VARIANTS4.get(text, text)
-        if variants == "v3":
-            return STOCK_VARIANTS3.get(text, text)
-        return STOCK_VARIANTS.get(text, text) if variants else text
+        table = STOCK_BY_OPTION.get(variants, STOCK_VARIANTS if variants else {})
+        return table.get(text, text)
+
     move = stock(move)
     body.add("summary", meets)
     body.add("summary", move)

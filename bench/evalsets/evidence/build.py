@@ -1629,45 +1629,13 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
     move = stock(move)
     body.add("summary", meets)
     body.add("summary", move)
-    lead = "These efforts included "
-    if options.get("lead_by_era") == "v5":
-        lead = era_lead5(era, tier, rng)
-    elif options.get("lead_by_era") == "v6":
-        lead = era_lead6(era, rng)
-    elif options.get("lead_by_era") == "v7":
-        lead = era_lead7(era, tier, rng)
-    elif options.get("lead_by_era") == "v8":
-        lead = era_lead8(era, tier, rng)
-    elif options.get("lead_by_era") == "v9":
-        lead = era_lead9(era, tier, rng)
-    elif options.get("lead_by_era") == "v10":
-        lead = era_lead10(era, tier, rng)
-    elif options.get("lead_by_era") == "v11":
-        lead = era_lead11(era, tier, rng)
-    elif options.get("lead_by_era") == "v12":
-        lead = era_lead12(era, tier, rng)
-    elif options.get("lead_by_era") == "v13":
-        lead = era_lead13(era, tier, rng)
-    elif options.get("lead_by_era") == "v14":
-        lead = era_lead14(era, tier, rng)
-    elif options.get("lead_by_era") == "v15":
-        lead = era_lead15(era, tier, rng)
-    elif options.get("lead_by_era") == "v16":
-        lead = era_lead16(era, tier, rng)
-    elif options.get("lead_by_era") == "v17":
-        lead = era_lead17(era, tier, rng)
-    elif options.get("lead_by_era") == "v18":
-        lead = era_lead18(era, tier, rng)
-    elif options.get("lead_by_era") == "v19":
-        lead = era_lead19(era, tier, rng)
-    elif options.get("lead_by_era") == "v20":
-        lead = era_lead20(era, tier, rng)
-    elif options.get("lead_by_era") == "v4":
-        lead = era_lead4(era, rng)
-    elif options.get("lead_by_era") == "v3":
-        lead = era_lead3(era, rng)
-    elif options.get("lead_by_era"):
+    option = options.get("lead_by_era")
+    if option in LEAD_BY_OPTION:
+        lead = LEAD_BY_OPTION[option](era, tier, rng)
+    elif option:
         lead = era_lead(era, rng)
+    else:
+        lead = "These efforts included "
     if done_clauses:
         entry = body.add("summary", lead +
                          join_clauses([t for _, t in done_clauses]) + ".")
@@ -1719,41 +1687,9 @@ def make_body_cases(prof, from_year, to_year, tier, picked, labels, background, 
         rec["ev"].append(body.add("summary", text))
     if tier == "Tier 1":
         if weak_clauses:
-            opening = "Although the government meets the minimum standards, it "
-            if options.get("t1_weak") == "v4":
-                opening = "Even though it meets the minimum standards, the government "
-            elif options.get("t1_weak") == "v5":
-                opening = "The government meets the minimum standards, but it "
-            elif options.get("t1_weak") == "v6":
-                opening = "While it meets the minimum standards, the government "
-            elif options.get("t1_weak") in ("v7", "v8"):
-                opening = "Despite meeting the minimum standards, the government "
-            elif options.get("t1_weak") == "v9":
-                opening = "While meeting the minimum standards, the government "
-            elif options.get("t1_weak") == "v10":
-                opening = "The government meets the minimum standards; nonetheless, it "
-            elif options.get("t1_weak") == "v11":
-                opening = "Although it meets the minimum standards, the government "
-            elif options.get("t1_weak") == "v12":
-                opening = "While the minimum standards are met, the government "
-            elif options.get("t1_weak") == "v13":
-                opening = "Even as it meets the minimum standards, the government "
-            elif options.get("t1_weak") == "v14":
-                opening = "Its standards are met, yet the government "
-            elif options.get("t1_weak") == "v15":
-                opening = ("Although its record meets the minimum standards, in some areas the "
-                           "government ")
-            elif options.get("t1_weak") == "v16":
-                opening = "The minimum standards are met; still, the government "
-            elif options.get("t1_weak") == "v17":
-                opening = "Though the minimum standards are met, the government still "
-            elif options.get("t1_weak") == "v18":
-                opening = "Although its record meets the minimum standards, the government "
-            elif options.get("t1_weak") == "v19":
-                opening = ("Meeting the minimum standards did not mean the work was complete: "
-                           "the government ")
-            elif options.get("t1_weak") == "v20":
-                opening = "Meeting the minimum standards overall, the government nonetheless "
+            opening = T1_OPENING.get(
+                options.get("t1_weak"), "Although the government meets the minimum standards, it "
+            )
             entry = body.add("summary", opening + join_clauses([t for _, t in weak_clauses]) + ".")
             for rec, _ in weak_clauses:
                 rec["against"].append(entry)
@@ -2285,6 +2221,51 @@ def headings_for(era, country):
 def template_regex(text):
     parts = re.split(r"\{[A-Z0-9]+\}", text)
     return re.compile(".*?".join(re.escape(p) for p in parts))
+
+
+# "lead_by_era" option -> the part's summary leads (True: era_lead, the heldout2 leads)
+LEAD_BY_OPTION = {
+    "v3": lambda era, tier, rng: era_lead3(era, rng),
+    "v4": lambda era, tier, rng: era_lead4(era, rng),
+    "v5": era_lead5,
+    "v6": lambda era, tier, rng: era_lead6(era, rng),
+    "v7": era_lead7,
+    "v8": era_lead8,
+    "v9": era_lead9,
+    "v10": era_lead10,
+    "v11": era_lead11,
+    "v12": era_lead12,
+    "v13": era_lead13,
+    "v14": era_lead14,
+    "v15": era_lead15,
+    "v16": era_lead16,
+    "v17": era_lead17,
+    "v18": era_lead18,
+    "v19": era_lead19,
+    "v20": era_lead20,
+}
+
+
+# "t1_weak" option -> how a Tier 1 summary opens what the government has still not done
+T1_OPENING = {
+    "v4": "Even though it meets the minimum standards, the government ",
+    "v5": "The government meets the minimum standards, but it ",
+    "v6": "While it meets the minimum standards, the government ",
+    "v7": "Despite meeting the minimum standards, the government ",
+    "v8": "Despite meeting the minimum standards, the government ",
+    "v9": "While meeting the minimum standards, the government ",
+    "v10": "The government meets the minimum standards; nonetheless, it ",
+    "v11": "Although it meets the minimum standards, the government ",
+    "v12": "While the minimum standards are met, the government ",
+    "v13": "Even as it meets the minimum standards, the government ",
+    "v14": "Its standards are met, yet the government ",
+    "v15": "Although its record meets the minimum standards, in some areas the government ",
+    "v16": "The minimum standards are met; still, the government ",
+    "v17": "Though the minimum standards are met, the government still ",
+    "v18": "Although its record meets the minimum standards, the government ",
+    "v19": "Meeting the minimum standards did not mean the work was complete: the government ",
+    "v20": "Meeting the minimum standards overall, the government nonetheless ",
+}
 
 
 def self_check(cases, topics):

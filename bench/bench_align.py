@@ -38,6 +38,7 @@ part, with aligner 2.0 beside). Prints, and writes bench/results/align.json (wit
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import os
@@ -190,8 +191,10 @@ REAL_KINDS = {
 }
 
 
+@functools.cache
 def realsets_module():
-    """bench/realsets/load.py, the one loader of the real sets (it verifies every copy)."""
+    """bench/realsets/load.py, the one loader of the real sets (it verifies every copy); read
+    once per process."""
     loader = REALSETS / "load.py"
     spec = importlib.util.spec_from_file_location("tipdiff_realsets_load", loader)
     mod = importlib.util.module_from_spec(spec)
